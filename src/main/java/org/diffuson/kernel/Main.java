@@ -1,0 +1,54 @@
+package org.diffuson.kernel;
+
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.diffuson.kernel.channel.KernelConnection;
+import org.diffuson.kernel.history.CellHistory;
+import org.diffuson.kernel.io.Outbox;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Kernel entry point: {@code java -cp diffuson-kernel.jar org.diffuson.kernel.Main CONNECTION_FILE}.
+ * Connects first and warms JShell up in parallel, so {@code kernel_info} is answered at once.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp diffuson-kernel.jar org.diffuson.kernel.Main CONNECTION_FILE");
+            System.exit(2);
+        }
+        if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty()) {
+            System.err.println("diffuson kernel: this Java runtime has no jdk.jshell module; use a full JDK 17+ ("
+                    + System.getProperty("java.home") + ")");
+            System.exit(3);
+        }
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+
+        PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        Outbox outbox = new Outbox(log);
+        System.setOut(outbox.printStream(PublishStream.StreamType.OUT));
+        System.setErr(outbox.printStream(PublishStream.StreamType.ERR));
+        System.setIn(InputStream.nullInputStream());
+        Notebook.install(outbox);
+
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        DiffusonKernel kernel = new DiffusonKernel(KernelConfig.fromEnvironment(), outbox, log, new CellHistory());
+        kernel.startWarmUp();
+        KernelConnection connection = new KernelConnection(props, log);
+        kernel.onStartup();
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+}

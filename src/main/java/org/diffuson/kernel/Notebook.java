@@ -1,0 +1,94 @@
+package org.diffuson.kernel;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.diffuson.kernel.display.Renderers;
+import org.diffuson.kernel.io.Outbox;
+
+import java.util.UUID;
+
+/**
+ * Notebook functions for cell code, imported statically in every notebook: {@code display(x)},
+ * {@code updateDisplay(id, x)}, {@code clearOutput()}, {@code progress(label, total)}, {@code html(...)},
+ * {@code markdown(...)}, {@code latex(...)}. Outside a running kernel they print plain text to stdout.
+ */
+public final class Notebook {
+
+    private static volatile Outbox outbox;
+
+    private Notebook() {
+    }
+
+    /** Connects these functions to the running kernel's output. */
+    static void install(Outbox box) {
+        outbox = box;
+    }
+
+    /** Shows {@code value} below the cell in its richest form; returns the display id for {@link #updateDisplay}. */
+    public static String display(Object value) {
+        String id = UUID.randomUUID().toString();
+        DisplayData data = render(value);
+        if (data == null) return id;
+        DisplayData copy = new DisplayData(data);
+        copy.setDisplayId(id);
+        Outbox box = outbox;
+        if (box == null) System.out.println(value);
+        else box.publish(new PublishDisplayData(copy));
+        return id;
+    }
+
+    /** Replaces the output shown under {@code displayId} (by {@link #display}) with {@code value}. */
+    public static void updateDisplay(String displayId, Object value) {
+        DisplayData data = render(value);
+        if (data == null) data = new DisplayData("");
+        DisplayData copy = new DisplayData(data);
+        copy.setDisplayId(displayId);
+        Outbox box = outbox;
+        if (box == null) System.out.println(value);
+        else box.publish(new PublishUpdateDisplayData(copy));
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /** Clears the cell's output; with {@code wait}, only when the next output arrives (no flicker). */
+    public static void clearOutput(boolean wait) {
+        Outbox box = outbox;
+        if (box != null) box.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+
+    /** The MIME bundle the kernel would show for {@code value}. */
+    public static DisplayData render(Object value) {
+        return Renderers.render(value);
+    }
+
+    /** HTML to show (return it from a cell or pass it to {@link #display}). */
+    public static DisplayData html(String html) {
+        DisplayData d = new DisplayData("[HTML]");
+        d.putHTML(html);
+        return d;
+    }
+
+    /** Markdown to show. */
+    public static DisplayData markdown(String markdown) {
+        DisplayData d = new DisplayData(markdown);
+        d.putMarkdown(markdown);
+        return d;
+    }
+
+    /** LaTeX math to show; {@code $$} is added when missing. */
+    public static DisplayData latex(String latex) {
+        DisplayData d = new DisplayData(latex);
+        d.putLatex(latex.strip().startsWith("$") ? latex : "$$" + latex + "$$");
+        return d;
+    }
+
+    /** A progress bar with {@code total} steps, updated in place at most 10 times a second. */
+    public static Progress progress(String label, long total) {
+        return new Progress(label, total);
+    }
+}
