@@ -26,17 +26,23 @@ public final class Notebook {
         outbox = box;
     }
 
-    /** Shows {@code value} below the cell in its richest form; returns the display id for {@link #updateDisplay}. */
-    public static String display(Object value) {
+    /** Shows {@code value} below the cell in its richest form; the handle can redraw it. */
+    public static DisplayHandle display(Object value) {
         String id = UUID.randomUUID().toString();
+        DisplayHandle handle = new DisplayHandle(id);
         DisplayData data = render(value);
-        if (data == null) return id;
+        if (data == null) return handle;
         DisplayData copy = new DisplayData(data);
         copy.setDisplayId(id);
         Outbox box = outbox;
         if (box == null) System.out.println(value);
         else box.publish(new PublishDisplayData(copy));
-        return id;
+        return handle;
+    }
+
+    /** Replaces the output of {@code handle} with {@code value}. */
+    public static void updateDisplay(DisplayHandle handle, Object value) {
+        updateDisplay(handle.id(), value);
     }
 
     /** Replaces the output shown under {@code displayId} (by {@link #display}) with {@code value}. */

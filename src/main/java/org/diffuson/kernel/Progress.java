@@ -30,7 +30,7 @@ public final class Progress implements AutoCloseable {
         this.label = label == null ? "" : label;
         this.total = total;
         this.lastDrawNanos = startNanos;
-        this.displayId = Notebook.display(bundle(0, false));
+        this.displayId = Notebook.display(bundle(0, false)).id();
     }
 
     /** Advances by one step. */

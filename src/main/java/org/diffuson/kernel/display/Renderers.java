@@ -1,6 +1,8 @@
 package org.diffuson.kernel.display;
 
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.diffuson.kernel.DisplayHandle;
+import org.diffuson.kernel.Progress;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * SVG and PDF; tablesaw tables as HTML and text; EJML complex and real matrices as LaTeX, HTML and text; images as
  * PNG; objects with public no-argument {@code toHtml()}, {@code toLatex()}, {@code toMarkdown()} or
  * {@code toSvg()} methods through those (found by reflection, so a library needs no kernel dependency); records
- * as an HTML summary of their components; everything else as {@code text/plain}.
+ * as an HTML summary of their components; everything else as {@code text/plain}. Display handles and progress bars
+ * render as nothing (they are on screen already).
  */
 public final class Renderers {
 
@@ -31,7 +34,7 @@ public final class Renderers {
 
     /** The full MIME bundle for {@code value}; null for null. */
     public static DisplayData render(Object value) {
-        if (value == null) return null;
+        if (value == null || value instanceof DisplayHandle || value instanceof Progress) return null;
         if (value instanceof DisplayData d) return d;
         if (value instanceof Chart<?, ?> chart) return ChartEncoder.bundle(chart);
         if (value instanceof Table table) return TableRenderer.bundle(table);
