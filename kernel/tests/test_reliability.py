@@ -1,6 +1,7 @@
 """Reliability of the Diffuson kernel through the real jupyter_client stack: interrupt, timeouts, failing cells,
 OutOfMemoryError and StackOverflowError, forged messages, output flushing and error rendering."""
 import json
+import tempfile
 import os
 import time
 import unittest
@@ -21,6 +22,8 @@ class ReliabilityTests(unittest.TestCase):
         env = dict(os.environ)
         # A small heap makes the OutOfMemoryError test quick.
         env["JDK_JAVA_OPTIONS"] = "-Xmx768m"
+        cls.home = tempfile.mkdtemp(prefix="diffuson-home-")
+        env["DIFFUSON_HOME"] = cls.home
         cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, env=env)
 
     @classmethod
@@ -206,6 +209,15 @@ class ReliabilityTests(unittest.TestCase):
         self.assertGreater(elapsed, 1.0)
         self.assertLessEqual(len(updates), 10 * elapsed + 2, "more than 10 updates/s")
         self.assertIn("2000/2000", updates[-1]["content"]["data"]["text/plain"])
+
+    @unittest.skipIf(os.environ.get("DIFFUSON_OFFLINE") == "1", "needs Maven Central")
+    def test_maven_jars_do_not_clash_with_kernel_libraries(self):
+        # The kernel's own gson is relocated, so a notebook can load another gson version.
+        self.assert_ok("%maven com.google.code.gson:gson:2.10.1 as=gsonJars")
+        self.assert_ok('new com.google.gson.Gson().toJson(Map.of("a", 1))', '{"a":1}')
+        self.assert_ok("com.google.gson.Gson.class.getProtectionDomain().getCodeSource().getLocation().getPath()"
+                       ".endsWith(\"gson-2.10.1.jar\")", "true")
+        self.assert_ok("gsonJars.size()", "1")
 
     def test_inspection_of_kernel_api_shows_javadoc(self):
         msg_id = self.kc.inspect("progress(", len("progress("))
