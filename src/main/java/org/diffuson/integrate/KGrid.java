@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * A momentum quadrature ∫d^dk/(2π)^d ≈ Σ_i w_i f(k_i) up to a hard cutoff |k| ≤ k_c (seed 000 spec §7):
  * composite Gauss–Legendre panels in |k| whose breakpoints are refined geometrically around each Fermi momentum
- * (k_s ± {1, 3, 10, 40}·δ_s with δ_s = |Im Σ|/v_s), times a uniform midpoint grid in the angle (2D; spectrally accurate
+ * (k_s ± {1, 3, 10, 40, 160, …}·δ_s with δ_s = |Im Σ|/v_s), times a uniform midpoint grid in the angle (2D; spectrally accurate
  * for periodic integrands) or Gauss–Legendre in cos θ × uniform φ (3D).
  * <p>One grid is shared by the self-energy and the bubble, so the Ward identity holds on the discrete grid.
  * The radial weights {@link #radialWeight(int)} integrate angle-averaged integrands (2D: k dk/2π; 3D: k² dk/2π²).
@@ -121,10 +121,14 @@ public final class KGrid {
             DiffusonException.requirePositive("width", width);
             if (k0 <= 0 || k0 >= cutoff) return this;
             breaks.add(k0);
-            for (double f : refineFactors) {
+            // k0 ± {1, 3, 10, 40}δ (spec §7), then ×4 per panel until the ends: every panel then sees the pole at a
+            // distance comparable to its length, so Gauss–Legendre converges geometrically in each.
+            for (int i = 0; ; i++) {
+                double f = i < refineFactors.length ? refineFactors[i] : refineFactors[refineFactors.length - 1] * Math.pow(4, i - refineFactors.length + 1);
                 double lo = k0 - f * width, hi = k0 + f * width;
                 if (lo > 0) breaks.add(lo);
                 if (hi < cutoff) breaks.add(hi);
+                if (lo <= 0 && hi >= cutoff) break;
             }
             return this;
         }

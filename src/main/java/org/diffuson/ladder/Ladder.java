@@ -127,10 +127,13 @@ public final class Ladder {
             Complex v = dG.times(k.apply(rho)).trace().add(dz.multiply(rho.trace()));
             r3 = Math.max(r3, v.norm());
         }
-        double scale = Math.max(dSigma.normMax(), dz.norm() * i1.normMax());
-        if (scale == 0) scale = 1;
-        return new WardCheck(e1, e2, selfEnergy.name(), r1.normMax(), r2.normMax(), r3, scale);
+        // sizes of the terms that cancel: K = Φ̄⁻¹ − Γ is small near the pole, so scale with ‖Φ̄⁻¹‖
+        double kn = l.bubble().inverse().normMax() * n, s1 = Math.max(n * dSigma.normMax(), dz.norm() * i1.normMax());
+        double s2 = Math.max(kn * dG.normMax(), dz.norm()), s3 = Math.max(kn * dG.normMax() * n, dz.norm() * n);
+        return new WardCheck(e1, e2, selfEnergy.name(), r1.normMax(), r2.normMax(), r3, nonzero(s1), nonzero(s2), nonzero(s3));
     }
+
+    private static double nonzero(double s) { return s > 0 ? s : 1; }
 
     /** Ward check for the RA pair at frequency ω. */
     public WardCheck wardRetardedAdvanced(double omega) { return ward(Energy.retarded(energy + omega), Energy.advanced(energy)); }
