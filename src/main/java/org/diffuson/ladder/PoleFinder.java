@@ -42,7 +42,7 @@ public final class PoleFinder {
             f0 = f1;
             w1 = w2;
             f1 = smallestEigen(ladder, q, w1, f0);
-            if (w1.subtract(w0).norm() <= 1e-12 * Math.max(w1.norm(), 1e-12) || f1.norm() < 1e-14 * scale)
+            if (w1.subtract(w0).norm() <= 1e-10 * Math.max(w1.norm(), 1e-300) || f1.norm() < 1e-13 * scale)
                 return new Pole(q.clone(), w1, it, f1.norm());
         }
         throw new DiffusonException("pole", "secant iteration did not converge near ω = " + guess + " at q=" + java.util.Arrays.toString(q),

@@ -36,4 +36,18 @@ public record RashbaExchange(double mass, double alpha, double bx, double by, do
         return (topologicalSurface() ? "H(k) = α(k_y σx − k_x σy) + b·σ (TI surface)" : "H(k) = k²/2m + α(k_y σx − k_x σy) + b·σ, m=" + mass)
                 + ", α=" + alpha + ", b=(" + bx + ", " + by + ", " + bz + ")";
     }
+
+    /**
+     * δXX = X^A·X^R − 1 (bilinear dot product) with X^{A,R} = (αk_x, αk_y, b_z ± iΣ_z)/√(α²k² + (b_z ± iΣ_z)²)
+     * (seed 000 eqs 90–92): the mismatch of the advanced and retarded spin textures caused by a spin-dependent
+     * lifetime Σ_z (the paper's real Σ_z, "i" dropped). Evaluated from the definition with complex square roots.
+     */
+    public static double deltaXX(double alpha, double kx, double ky, double bz, double sigmaZ) {
+        org.hipparchus.complex.Complex ba = new org.hipparchus.complex.Complex(bz, sigmaZ), br = new org.hipparchus.complex.Complex(bz, -sigmaZ);
+        double a2k2 = alpha * alpha * (kx * kx + ky * ky);
+        org.hipparchus.complex.Complex na = ba.multiply(ba).add(a2k2).sqrt(), nr = br.multiply(br).add(a2k2).sqrt();
+        org.hipparchus.complex.Complex dot = ba.multiply(br).add(a2k2).divide(na.multiply(nr));
+        // the principal roots of conjugate arguments are conjugates, so the product is |·| and δXX is real
+        return dot.getReal() - 1;
+    }
 }
