@@ -32,7 +32,7 @@ public final class Scba {
         int n = model.dim(), m = 2 * n * n;
         Superoperator gamma = model.disorder().superoperator();
         double[] gm = gamma.matrix().toArray(); // n²×n² in vec picture, row-major interleaved
-        double[] x = seed == null ? defaultSeed(model, energy).toArray() : seed.toArray();
+        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         if (seed != null && !seed.allFinite()) throw new DiffusonException("seed", "has non-finite entries", "pass a finite Σ or null");
         double[] g = new double[m], gsum = new double[m], work = resolvent.workspace(), f = new double[m];
         int depth = options.anderson();
@@ -150,6 +150,23 @@ public final class Scba {
     public static CMatrix defaultSeed(Model model, Energy energy) {
         double eta = bornBroadeningEstimate(model, energy.re());
         return CMatrix.diagonal(model.dim(), 0, energy.sigmaSign() * eta);
+    }
+
+    /**
+     * Cheap automatic seed on a given grid: Born Σ = Γ[∫G₀(z ∓ iδ)] with δ = 1% of the band scale |H(k_c)|, keeping
+     * only its anti-Hermitian part so that Im Σ has the sign of the branch (−i·… retarded).
+     */
+    static CMatrix bornSeed(Resolvent resolvent, Energy energy) {
+        Model model = resolvent.model();
+        int n = model.dim();
+        double scale = Math.max(model.hamiltonian().at(model.cutoff(), 0, 0).normMax(), 1e-12);
+        double delta = 0.01 * scale;
+        int sign = energy.sigmaSign();
+        CMatrix b = model.disorder().apply(resolvent.sum(Energy.complex(energy.re(), energy.im() - sign * delta), CMatrix.zeros(n, n)));
+        CMatrix anti = b.minus(b.dagger()).scale(0.5);
+        double mag = Math.max(anti.normMax(), 1e-6 * scale);
+        // isotropic seed of the right sign and size: robust for any model
+        return CMatrix.diagonal(n, 0, sign * mag);
     }
 
     /** g ← Γ[gsum] with Γ's vec-picture matrix (n²×n², row-major interleaved); input/output n×n row-major. */

@@ -19,7 +19,7 @@ public final class FermiMomenta {
     public record Crossing(double k, int band, double velocity) {}
 
     public static List<Crossing> find(Hamiltonian h, CMatrix shift, double energy, double cutoff) {
-        int scan = 4000;
+        int scan = 1500;
         int nb = h.dim();
         double[] prev = bands(h, shift, cutoff * 1e-9);
         List<Crossing> out = new ArrayList<>();
