@@ -1,0 +1,233 @@
+package org.diffuson.green;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.integrate.FermiMomenta;
+import org.diffuson.integrate.GridOptions;
+import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+import org.diffuson.linalg.Superoperator;
+import org.diffuson.model.Model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 eqs 2, 187, 247, 384; spec §3.1), at any complex z,
+ * with linear or Anderson mixing. Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
+ * real fixed point); the advanced one is Σ^A = (Σ^R)†.
+ */
+public final class Scba {
+    private Scba() {}
+
+    /** SCBA on a given grid (the grid every later bubble must share), seeded with {@code seed} (null: automatic). */
+    public static ScbaResult solve(Resolvent resolvent, Energy energy, CMatrix seed, ScbaOptions options) {
+        Model model = resolvent.model();
+        if (energy.branch() == Energy.Branch.ADVANCED) {
+            ScbaResult r = solve(resolvent, Energy.retarded(energy.re()), seed == null ? null : seed.dagger(), options);
+            return new ScbaResult(model, r.grid(), energy, r.sigma().dagger(), r.method(), r.iterations(), r.residuals(), r.elapsedMillis());
+        }
+        long t0 = System.nanoTime();
+        int n = model.dim(), m = 2 * n * n;
+        Superoperator gamma = model.disorder().superoperator();
+        double[] gm = gamma.matrix().toArray(); // n²×n² in vec picture, row-major interleaved
+        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
+        if (seed != null && !seed.allFinite()) throw new DiffusonException("seed", "has non-finite entries", "pass a finite Σ or null");
+        double[] g = new double[m], gsum = new double[m], work = resolvent.workspace(), f = new double[m];
+        int depth = options.anderson();
+        double beta = options.mixing();
+        double[][] dX = new double[depth][m], dF = new double[depth][m];
+        double[] xPrev = new double[m], fPrev = new double[m];
+        int stored = 0, head = 0;
+        List<Double> history = new ArrayList<>();
+        double zr = energy.re(), zi = energy.im();
+        for (int it = 1; it <= options.maxIterations(); it++) {
+            resolvent.sum(zr, zi, x, gsum, work);
+            applyGamma(gm, n, gsum, g);
+            double res = 0;
+            for (int i = 0; i < m; i++) {
+                f[i] = g[i] - x[i];
+                res = Math.max(res, Math.abs(f[i]));
+            }
+            if (!Double.isFinite(res))
+                throw new DiffusonException("scba", "Σ became non-finite at iteration " + it + " (E=" + energy + ")",
+                        "the energy may sit on a band edge without broadening; lower the mixing or move E slightly");
+            history.add(res);
+            if (res < options.tolerance()) {
+                // accept the last map value (one more Picard step is exactly the fixed point to tolerance)
+                double[] sigma = g.clone();
+                return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
+                        history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6);
+            }
+            if (depth > 0 && it > 1) {
+                int slot = head;
+                for (int i = 0; i < m; i++) {
+                    dX[slot][i] = x[i] - xPrev[i];
+                    dF[slot][i] = f[i] - fPrev[i];
+                }
+                head = (head + 1) % depth;
+                stored = Math.min(stored + 1, depth);
+            }
+            System.arraycopy(x, 0, xPrev, 0, m);
+            System.arraycopy(f, 0, fPrev, 0, m);
+            if (depth > 0 && stored > 0) {
+                double[] gammaCoef = leastSquares(dF, f, stored, m);
+                for (int i = 0; i < m; i++) {
+                    double corr = 0;
+                    for (int s = 0; s < stored; s++) corr += (dX[s][i] + beta * dF[s][i]) * gammaCoef[s];
+                    x[i] = x[i] + beta * f[i] - corr;
+                }
+            } else {
+                for (int i = 0; i < m; i++) x[i] += beta * f[i];
+            }
+        }
+        double last = history.get(history.size() - 1);
+        throw new DiffusonException("scba", String.format("did not converge in %d iterations at E=%s (last residual %.3e, tolerance %.1e)",
+                options.maxIterations(), energy, last, options.tolerance()),
+                "raise maxIterations, lower the mixing (e.g. 0.2), switch Anderson on (ScbaOptions.withAnderson(5)), "
+                        + "or seed from a converged Σ at a nearby energy");
+    }
+
+    /** SCBA at a retarded energy with an automatically refined grid; the result's grid is the one to reuse. */
+    public static ScbaResult solve(Model model, double energy) { return solve(model, Energy.retarded(energy), GridOptions.defaults(), ScbaOptions.defaults()); }
+
+    /**
+     * SCBA with an adaptive grid: a first solve on a grid refined with a Born estimate of the broadening, then the
+     * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (seed 000 spec §7).
+     */
+    public static ScbaResult solve(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
+        double e = energy.re();
+        double eta0 = bornBroadeningEstimate(model, e);
+        KGrid g1 = adaptiveGrid(model, e, null, Math.max(eta0, Math.abs(energy.im())), grid);
+        ScbaResult first = solve(new Resolvent(model, g1), energy, null, options.withTolerance(Math.max(options.tolerance(), 1e-10)));
+        CMatrix sig = first.sigma();
+        double eta = Math.max(minBroadening(sig), Math.abs(energy.im()));
+        KGrid g2 = adaptiveGrid(model, e, hermitianPart(sig), eta > 0 ? eta : eta0, grid);
+        ScbaResult r = solve(new Resolvent(model, g2), energy, sig, options);
+        return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(), first.elapsedMillis() + r.elapsedMillis());
+    }
+
+    /** A grid refined at the Fermi momenta of H + shift at energy e, with pole half-widths η/v. */
+    public static KGrid adaptiveGrid(Model model, double e, CMatrix shift, double eta, GridOptions options) {
+        KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
+        double kc = model.cutoff();
+        for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), shift, e, kc)) {
+            double width = Math.max(eta, 1e-14) / Math.max(c.velocity(), 1e-300);
+            b.refineAround(c.k(), Math.min(Math.max(width, 1e-9 * kc), 0.25 * kc));
+        }
+        if (shift != null)
+            for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), null, e, kc)) b.breakpoint(c.k());
+        return b.build();
+    }
+
+    /** η ≈ π ν(E) ⟨Γ⟩, with ν from the band crossings (Born estimate for grid refinement only). */
+    public static double bornBroadeningEstimate(Model model, double e) {
+        double nu = 0;
+        for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), null, e, model.cutoff())) {
+            double v = Math.max(c.velocity(), 1e-12);
+            nu += model.spaceDim() == 2 ? c.k() / (2 * Math.PI * v) : c.k() * c.k() / (2 * Math.PI * Math.PI * v);
+        }
+        int n = model.dim();
+        double gam = model.disorder().apply(CMatrix.identity(n)).trace().getReal() / n;
+        double eta = Math.PI * nu * gam;
+        return eta > 0 ? eta : 1e-3 * model.cutoff() * model.cutoff();
+    }
+
+    /** Smallest broadening: min eigenvalue of ∓(Σ − Σ†)/2i. */
+    public static double minBroadening(CMatrix sigma) {
+        CMatrix anti = sigma.minus(sigma.dagger()).scale(0, -0.5); // (Σ − Σ†)/(2i)
+        double[] ev = Eigen.hermitian(anti).values();
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : ev) min = Math.min(min, Math.abs(v));
+        return min;
+    }
+
+    /** (Σ + Σ†)/2. */
+    public static CMatrix hermitianPart(CMatrix s) { return s.plus(s.dagger()).scale(0.5); }
+
+    /** −iη·1 on the retarded side (η the Born estimate), +iη·1 on the advanced / lower half-plane side. */
+    public static CMatrix defaultSeed(Model model, Energy energy) {
+        double eta = bornBroadeningEstimate(model, energy.re());
+        return CMatrix.diagonal(model.dim(), 0, energy.sigmaSign() * eta);
+    }
+
+    /**
+     * Cheap automatic seed on a given grid: Born Σ = Γ[∫G₀(z ∓ iδ)] with δ = 1% of the band scale |H(k_c)|, keeping
+     * only its anti-Hermitian part so that Im Σ has the sign of the branch (−i·… retarded).
+     */
+    static CMatrix bornSeed(Resolvent resolvent, Energy energy) {
+        Model model = resolvent.model();
+        int n = model.dim();
+        double scale = Math.max(model.hamiltonian().at(model.cutoff(), 0, 0).normMax(), 1e-12);
+        double delta = 0.01 * scale;
+        int sign = energy.sigmaSign();
+        CMatrix b = model.disorder().apply(resolvent.sum(Energy.complex(energy.re(), energy.im() - sign * delta), CMatrix.zeros(n, n)));
+        CMatrix anti = b.minus(b.dagger()).scale(0.5);
+        double mag = Math.max(anti.normMax(), 1e-6 * scale);
+        // isotropic seed of the right sign and size: robust for any model
+        return CMatrix.diagonal(n, 0, sign * mag);
+    }
+
+    /** g ← Γ[gsum] with Γ's vec-picture matrix (n²×n², row-major interleaved); input/output n×n row-major. */
+    static void applyGamma(double[] gm, int n, double[] in, double[] out) {
+        int n2 = n * n;
+        Arrays.fill(out, 0, 2 * n2, 0);
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) {
+                int row = a + n * b; // vec index of (a,b)
+                double sr = 0, si = 0;
+                for (int c = 0; c < n; c++)
+                    for (int d = 0; d < n; d++) {
+                        int col = c + n * d;
+                        double gr = gm[2 * (row * n2 + col)], gi = gm[2 * (row * n2 + col) + 1];
+                        double xr = in[2 * (c * n + d)], xi = in[2 * (c * n + d) + 1];
+                        sr += gr * xr - gi * xi;
+                        si += gr * xi + gi * xr;
+                    }
+                out[2 * (a * n + b)] = sr;
+                out[2 * (a * n + b) + 1] = si;
+            }
+    }
+
+    private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
+        double[][] a = new double[k][k];
+        double[] rhs = new double[k];
+        double trace = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (int l = 0; l < m; l++) s += dF[i][l] * dF[j][l];
+                a[i][j] = s;
+            }
+            trace += a[i][i];
+            double s = 0;
+            for (int l = 0; l < m; l++) s += dF[i][l] * f[l];
+            rhs[i] = s;
+        }
+        double reg = 1e-12 * trace / k + 1e-300;
+        for (int i = 0; i < k; i++) a[i][i] += reg;
+        // Gaussian elimination with partial pivoting
+        int[] p = new int[k];
+        for (int i = 0; i < k; i++) p[i] = i;
+        for (int c = 0; c < k; c++) {
+            int best = c;
+            for (int r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[best][c])) best = r;
+            double[] t = a[c]; a[c] = a[best]; a[best] = t;
+            double tr = rhs[c]; rhs[c] = rhs[best]; rhs[best] = tr;
+            if (a[c][c] == 0) continue;
+            for (int r = c + 1; r < k; r++) {
+                double fct = a[r][c] / a[c][c];
+                for (int j = c; j < k; j++) a[r][j] -= fct * a[c][j];
+                rhs[r] -= fct * rhs[c];
+            }
+        }
+        double[] x = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double s = rhs[i];
+            for (int j = i + 1; j < k; j++) s -= a[i][j] * x[j];
+            x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
+        }
+        return x;
+    }
+}

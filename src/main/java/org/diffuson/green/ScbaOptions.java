@@ -1,0 +1,31 @@
+package org.diffuson.green;
+
+import org.diffuson.DiffusonException;
+
+/**
+ * Options of the SCBA loop (seed 000 spec §3.1): Σ ← (1−β)Σ + βΓ[∫G(Σ)] (linear) or Anderson mixing with the given
+ * history depth; stop when max|ΔΣ| &lt; tolerance.
+ *
+ * @param tolerance     absolute stop criterion on max|Σ_new − Σ| (default 1e-13)
+ * @param maxIterations iteration budget (default 500)
+ * @param mixing        β of the linear step, also used inside Anderson (default 0.5)
+ * @param anderson      Anderson history depth; 0 means plain linear mixing (default 5)
+ */
+public record ScbaOptions(double tolerance, int maxIterations, double mixing, int anderson) {
+    public ScbaOptions {
+        DiffusonException.requirePositive("tolerance", tolerance);
+        if (maxIterations < 1) throw new DiffusonException("maxIterations", "must be ≥ 1, got " + maxIterations, "e.g. 500");
+        if (!(mixing > 0 && mixing <= 1)) throw new DiffusonException("mixing", "must be in (0, 1], got " + mixing, "0.5 is usual; lower it for strong disorder");
+        if (anderson < 0 || anderson > 20) throw new DiffusonException("anderson", "history must be in [0, 20], got " + anderson, "5 is usual; 0 = linear mixing");
+    }
+
+    public static ScbaOptions defaults() { return new ScbaOptions(1e-13, 500, 0.5, 5); }
+
+    /** Plain linear mixing, as in the paper's prototype (≈ 40–55 iterations). */
+    public static ScbaOptions linear(double mixing) { return new ScbaOptions(1e-13, 2000, mixing, 0); }
+
+    public ScbaOptions withTolerance(double t) { return new ScbaOptions(t, maxIterations, mixing, anderson); }
+    public ScbaOptions withMaxIterations(int m) { return new ScbaOptions(tolerance, m, mixing, anderson); }
+    public ScbaOptions withMixing(double b) { return new ScbaOptions(tolerance, maxIterations, b, anderson); }
+    public ScbaOptions withAnderson(int m) { return new ScbaOptions(tolerance, maxIterations, mixing, m); }
+}

@@ -1,0 +1,78 @@
+package org.diffuson.green;
+
+import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.OperatorBasis;
+import org.diffuson.model.Model;
+import org.hipparchus.complex.Complex;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.Locale;
+
+/**
+ * A converged self-energy Σ(z) with its inputs and convergence history (immutable).
+ *
+ * @param residuals max|ΔΣ| after each iteration
+ */
+public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, String method, int iterations,
+                         double[] residuals, double elapsedMillis) {
+
+    /** Final residual max|ΔΣ|. */
+    public double residual() { return residuals.length == 0 ? 0 : residuals[residuals.length - 1]; }
+
+    /** Components Σ_i = (1/n) Tr(B_i† Σ) in the standard basis (Pauli for n = 2: Σ_0, Σ_x, Σ_y, Σ_z). */
+    public Complex[] components() { return OperatorBasis.standard(model.dim()).components(sigma); }
+
+    /** Trace part Σ_1 = Tr Σ / n. */
+    public Complex scalarPart() { return sigma.trace().divide(model.dim()); }
+
+    /** Transport-free lifetime τ = −1/(2 Im Σ_1) of the trace part (seed 000 eq 3). */
+    public double tau() { return -1 / (2 * scalarPart().getImaginary()); }
+
+    /** Convergence history: iteration, residual. */
+    public Table convergenceTable() {
+        int[] it = new int[residuals.length];
+        for (int i = 0; i < it.length; i++) it[i] = i + 1;
+        return Table.create("SCBA convergence at E=" + energy, IntColumn.create("iteration", it), DoubleColumn.create("residual", residuals));
+    }
+
+    /** Σ in the standard operator basis, one row per component. */
+    public Table table() {
+        OperatorBasis b = OperatorBasis.standard(model.dim());
+        Complex[] c = b.components(sigma);
+        StringColumn name = StringColumn.create("component");
+        DoubleColumn re = DoubleColumn.create("Re Σ"), im = DoubleColumn.create("Im Σ");
+        for (int i = 0; i < c.length; i++) {
+            name.append(b.name(i));
+            re.append(c[i].getReal());
+            im.append(c[i].getImaginary());
+        }
+        return Table.create(method + " Σ at E=" + energy, name, re, im);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s self-energy of %s at E=%s: %d iterations, residual %.2e, %.2f ms%n",
+                method, model.name(), energy, iterations, residual(), elapsedMillis));
+        OperatorBasis b = OperatorBasis.standard(model.dim());
+        Complex[] c = b.components(sigma);
+        for (int i = 0; i < c.length; i++)
+            if (c[i].norm() > 0) sb.append("  Σ_").append(b.name(i)).append(" = ").append(CMatrix.format(c[i].getReal(), c[i].getImaginary())).append('\n');
+        sb.append("  grid: ").append(grid);
+        return sb.toString();
+    }
+
+    /** HTML summary for notebooks. */
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<div><b>").append(method).append(" Σ</b> of <code>").append(model.name())
+                .append("</code> at E = ").append(energy).append(String.format(Locale.ROOT, " — %d iterations, residual %.2e, %.2f ms<table>", iterations, residual(), elapsedMillis));
+        OperatorBasis b = OperatorBasis.standard(model.dim());
+        Complex[] c = b.components(sigma);
+        for (int i = 0; i < c.length; i++)
+            sb.append("<tr><td>Σ<sub>").append(b.name(i)).append("</sub></td><td>").append(CMatrix.format(c[i].getReal(), c[i].getImaginary())).append("</td></tr>");
+        return sb.append("</table></div>").toString();
+    }
+}

@@ -1,0 +1,224 @@
+package org.diffuson.ladder;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.green.Energy;
+import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Superoperator;
+import org.diffuson.linalg.ZOps;
+import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Isotropy;
+import org.diffuson.model.Model;
+
+import java.util.stream.IntStream;
+
+/**
+ * The bubble superoperator Φ̄_q(z1, z2)[X] = ∫dk G(k+q/2, z1) X G(k−q/2, z2) (seed 000 eqs 5–7, 58; spec §3.2), in the
+ * vec picture Φ̄ = ∫dk G(k−q/2, z2)ᵀ ⊗ G(k+q/2, z1). Computed on the same {@link KGrid} as the self-energy so that
+ * Ward identities hold on the discrete grid. At q = 0 with an isotropy hint the angular integral is done exactly by
+ * symmetry. Inner loops allocate nothing; large grids are split over the common fork-join pool in fixed chunks, so
+ * results are bitwise reproducible.
+ */
+public final class Bubble {
+    private static final int CHUNK = 4096;
+
+    private final Model model;
+    private final KGrid grid;
+    private final int n;
+    private final boolean reducible;
+    private final double[] hRadial; // H on the k_x axis at radial nodes (for q = 0 reduction)
+    private volatile double[] hFull; // H on the full grid (q = 0 without reduction), lazily
+
+    public Bubble(Model model, KGrid grid) {
+        this.model = model;
+        this.grid = grid;
+        this.n = model.dim();
+        Isotropy iso = model.hamiltonian().isotropy();
+        this.reducible = iso.reducible() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
+        int nn = 2 * n * n;
+        hRadial = new double[grid.radialSize() * nn];
+        for (int r = 0; r < grid.radialSize(); r++) model.hamiltonian().eval(grid.radialNode(r), 0, 0, hRadial, r * nn);
+    }
+
+    public Model model() { return model; }
+    public KGrid grid() { return grid; }
+
+    /** Number of k-points a call at this q evaluates (for throughput figures). */
+    public int points(double[] q) { return isZero(q) && reducible ? grid.radialSize() : grid.size(); }
+
+    /** Φ̄_q(z1, z2) with self-energies Σ1 = Σ(z1), Σ2 = Σ(z2). */
+    public Superoperator compute(double[] q, Energy e1, CMatrix sigma1, Energy e2, CMatrix sigma2) {
+        double[] out = new double[2 * n * n * n * n];
+        compute(q, e1.re(), e1.im(), sigma1.toArray(), e2.re(), e2.im(), sigma2.toArray(), out, true);
+        return Superoperator.fromRaw(n, out);
+    }
+
+    /**
+     * Raw entry point: writes the n²×n² vec-picture matrix (interleaved, row-major) into {@code out}.
+     * @param parallel split large grids over the common pool
+     */
+    public void compute(double[] q, double z1r, double z1i, double[] s1, double z2r, double z2i, double[] s2, double[] out, boolean parallel) {
+        double qx = q.length > 0 ? q[0] : 0, qy = q.length > 1 ? q[1] : 0, qz = q.length > 2 ? q[2] : 0;
+        if (!(Double.isFinite(qx) && Double.isFinite(qy) && Double.isFinite(qz)))
+            throw new DiffusonException("q", "must be finite", "pass a finite wave vector");
+        int m = 2 * n * n * n * n;
+        boolean zero = qx == 0 && qy == 0 && qz == 0;
+        if (zero && reducible) {
+            java.util.Arrays.fill(out, 0, m, 0);
+            accumulate(hRadial, null, true, 0, grid.radialSize(), 0, 0, 0, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
+            projectAngular(out);
+            return;
+        }
+        double[] hTab = zero ? fullTable() : null;
+        int total = grid.size();
+        int chunks = (total + CHUNK - 1) / CHUNK;
+        if (!parallel || chunks == 1) {
+            java.util.Arrays.fill(out, 0, m, 0);
+            accumulate(hTab, hTab, false, 0, total, qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
+            return;
+        }
+        double[][] partial = new double[chunks][m];
+        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(hTab, hTab, false, c * CHUNK, Math.min(total, (c + 1) * CHUNK),
+                qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
+        java.util.Arrays.fill(out, 0, m, 0);
+        for (double[] p : partial) for (int i = 0; i < m; i++) out[i] += p[i];
+    }
+
+    private double[] fullTable() {
+        double[] t = hFull;
+        if (t == null) {
+            int nn = 2 * n * n;
+            t = new double[grid.size() * nn];
+            Hamiltonian h = model.hamiltonian();
+            for (int i = 0; i < grid.size(); i++) h.eval(grid.kx(i), grid.ky(i), grid.kz(i), t, i * nn);
+            hFull = t;
+        }
+        return t;
+    }
+
+    private static boolean isZero(double[] q) {
+        for (double x : q) if (x != 0) return false;
+        return true;
+    }
+
+    /** Per-thread scratch. */
+    private static final class Work {
+        final double[] h1, h2, g1, g2, lu;
+        final int[] piv;
+
+        Work(int n) {
+            int nn = 2 * n * n;
+            h1 = new double[nn]; h2 = new double[nn]; g1 = new double[nn]; g2 = new double[nn]; lu = new double[nn];
+            piv = new int[n];
+        }
+    }
+
+    /**
+     * Adds Σ_{i∈[from,to)} w_i G2ᵀ⊗G1 to out. With {@code radial} the points are radial nodes on the k_x axis with
+     * radial weights; otherwise full-grid points, H from the tables if given (q = 0) or evaluated at k ± q/2.
+     */
+    private void accumulate(double[] tab1, double[] tab2, boolean radial, int from, int to, double qx, double qy, double qz,
+                            double z1r, double z1i, double[] s1, double z2r, double z2i, double[] s2, double[] out, Work w) {
+        Hamiltonian h = model.hamiltonian();
+        int nn = 2 * n * n;
+        double hx = qx / 2, hy = qy / 2, hz = qz / 2;
+        double[] h1 = w.h1, h2 = w.h2, g1 = w.g1, g2 = w.g2;
+        for (int i = from; i < to; i++) {
+            double wt;
+            double[] a1, a2;
+            int o1, o2;
+            if (radial) {
+                wt = grid.radialWeight(i);
+                a1 = tab1; a2 = tab1; o1 = o2 = i * nn;
+            } else {
+                wt = grid.weight(i);
+                if (tab1 != null) {
+                    a1 = tab1; a2 = tab2; o1 = o2 = i * nn;
+                } else {
+                    double kx = grid.kx(i), ky = grid.ky(i), kz = grid.kz(i);
+                    h.eval(kx + hx, ky + hy, kz + hz, h1, 0);
+                    h.eval(kx - hx, ky - hy, kz - hz, h2, 0);
+                    a1 = h1; a2 = h2; o1 = o2 = 0;
+                }
+            }
+            if (n == 2) {
+                resolvent2(a1, o1, z1r, z1i, s1, g1);
+                resolvent2(a2, o2, z2r, z2i, s2, g2);
+                kron2(g1, g2, wt, out);
+            } else {
+                resolventN(a1, o1, z1r, z1i, s1, g1, w);
+                resolventN(a2, o2, z2r, z2i, s2, g2, w);
+                for (int a = 0; a < n; a++)
+                    for (int b = 0; b < n; b++) {
+                        int row = a + n * b;
+                        for (int c = 0; c < n; c++) {
+                            double g1r = g1[2 * (a * n + c)] * wt, g1i = g1[2 * (a * n + c) + 1] * wt;
+                            for (int d = 0; d < n; d++) {
+                                int col = c + n * d, idx = 2 * (row * n * n + col);
+                                double g2r = g2[2 * (d * n + b)], g2i = g2[2 * (d * n + b) + 1];
+                                out[idx] += g1r * g2r - g1i * g2i;
+                                out[idx + 1] += g1r * g2i + g1i * g2r;
+                            }
+                        }
+                    }
+            }
+        }
+    }
+
+    /** g ← [z − H − Σ]⁻¹ for n = 2 in closed form. */
+    private static void resolvent2(double[] hArr, int o, double zr, double zi, double[] s, double[] g) {
+        double ar = zr - hArr[o] - s[0], ai = zi - hArr[o + 1] - s[1];
+        double br = -hArr[o + 2] - s[2], bi = -hArr[o + 3] - s[3];
+        double cr = -hArr[o + 4] - s[4], ci = -hArr[o + 5] - s[5];
+        double dr = zr - hArr[o + 6] - s[6], di = zi - hArr[o + 7] - s[7];
+        double detr = ar * dr - ai * di - (br * cr - bi * ci);
+        double deti = ar * di + ai * dr - (br * ci + bi * cr);
+        double den = 1 / (detr * detr + deti * deti);
+        double ir = detr * den, ii = -deti * den;
+        g[0] = dr * ir - di * ii; g[1] = dr * ii + di * ir;
+        g[2] = -(br * ir - bi * ii); g[3] = -(br * ii + bi * ir);
+        g[4] = -(cr * ir - ci * ii); g[5] = -(cr * ii + ci * ir);
+        g[6] = ar * ir - ai * ii; g[7] = ar * ii + ai * ir;
+    }
+
+    private void resolventN(double[] hArr, int o, double zr, double zi, double[] s, double[] g, Work w) {
+        int nn = 2 * n * n;
+        for (int e = 0; e < nn; e++) g[e] = -hArr[o + e] - s[e];
+        for (int d = 0; d < n; d++) {
+            g[2 * (d * n + d)] += zr;
+            g[2 * (d * n + d) + 1] += zi;
+        }
+        if (!ZOps.invertInPlace(g, n, w.lu, w.piv))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+    }
+
+    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
+    private static void kron2(double[] g1, double[] g2, double w, double[] out) {
+        for (int a = 0; a < 2; a++)
+            for (int c = 0; c < 2; c++) {
+                double pr = g1[2 * (a * 2 + c)] * w, pi = g1[2 * (a * 2 + c) + 1] * w;
+                for (int b = 0; b < 2; b++)
+                    for (int d = 0; d < 2; d++) {
+                        double qr = g2[2 * (d * 2 + b)], qi = g2[2 * (d * 2 + b) + 1];
+                        int idx = 2 * ((a + 2 * b) * 4 + c + 2 * d);
+                        out[idx] += pr * qr - pi * qi;
+                        out[idx + 1] += pr * qi + pi * qr;
+                    }
+            }
+    }
+
+    /** Keeps entries (ab),(cd) with j_a − j_b = j_c − j_d: the exact angular average at q = 0. */
+    private void projectAngular(double[] out) {
+        Isotropy iso = model.hamiltonian().isotropy();
+        int n2 = n * n;
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++)
+                for (int c = 0; c < n; c++)
+                    for (int d = 0; d < n; d++)
+                        if (!iso.keeps(a, b, c, d)) {
+                            int idx = 2 * ((a + n * b) * n2 + c + n * d);
+                            out[idx] = 0;
+                            out[idx + 1] = 0;
+                        }
+    }
+}

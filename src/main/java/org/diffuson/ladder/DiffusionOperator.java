@@ -1,0 +1,160 @@
+package org.diffuson.ladder;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+import org.diffuson.linalg.OperatorBasis;
+import org.diffuson.linalg.Superoperator;
+import org.hipparchus.complex.Complex;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.Locale;
+
+/**
+ * Spin-charge diffusion equation from the small-q, small-ω expansion of the kinetic operator
+ * K(q, ω) ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab (seed 000 Sec. I.F and spec §3.5, convention e^{i(q·r − ωt)}):
+ * ∂_tρ = −Rρ + (K_ω⁻¹K_a)∂_aρ + D_ab∂_a∂_bρ, with R = −iK_ω⁻¹K₀ (relaxation and precession) and D_ab = −iK_ω⁻¹K_ab.
+ * Next to it, BNM's reading τ∂_tρ = −(1 − I(q, 0))ρ with τ = −1/(2 Im Σ₁) (seed 000 eqs 3, 10).
+ * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω.
+ */
+public record DiffusionOperator(Options options, double tau, double meanFreePath, Superoperator k0, Superoperator kOmega,
+                                Superoperator[] kLinear, Superoperator[][] kQuadratic,
+                                Superoperator relaxation, Superoperator[] drift, Superoperator[][] diffusion,
+                                Superoperator bnmRelaxation, Superoperator[][] bnmDiffusion) {
+
+    /** Finite-difference steps: h_q in inverse length, h_ω in energy. */
+    public record Options(double hq, double hOmega, double maxQl) {
+        public Options {
+            DiffusonException.requirePositive("hq", hq);
+            DiffusonException.requirePositive("hOmega", hOmega);
+            DiffusonException.requirePositive("maxQl", maxQl);
+        }
+
+        /** h_q = 0.01/ℓ, h_ω = 1e-3/τ (spec §3.5); qℓ ≤ 0.1 allowed. */
+        public static Options defaults(Ladder l) {
+            double ell = l.meanFreePath(), tau = l.scbaResult().tau();
+            return new Options(0.01 / ell, 1e-3 / tau, 0.1);
+        }
+
+        public Options withHq(double h) { return new Options(h, hOmega, maxQl); }
+        public Options withHOmega(double h) { return new Options(hq, h, maxQl); }
+    }
+
+    static DiffusionOperator extract(Ladder ladder, Options o) {
+        int d = ladder.model().spaceDim();
+        double ell = ladder.meanFreePath();
+        double ql = o.hq() * ell * Math.sqrt(2);
+        if (ql > o.maxQl())
+            throw new DiffusonException("hq", String.format(Locale.ROOT, "q·ℓ = %.3g is beyond the diffusive regime (qℓ ≪ 1 required, limit %.3g; ℓ = %.4g)", ql, o.maxQl(), ell),
+                    String.format(Locale.ROOT, "use hq ≤ %.3g (e.g. 0.01/ℓ = %.3g)", o.maxQl() / ell / Math.sqrt(2), 0.01 / ell));
+        double sigmaIm = ladder.sigma(org.diffuson.green.Energy.retarded(ladder.energy())).trace().getImaginary() / ladder.model().dim();
+        double tau = -1 / (2 * sigmaIm);
+        double h = o.hq(), hw = o.hOmega();
+        double[] zero = new double[d];
+        LadderResult l0 = ladder.retardedAdvanced(zero, 0.0);
+        Superoperator k0 = l0.kinetic();
+        Superoperator kw = ladder.retardedAdvanced(zero, hw).kinetic().minus(ladder.retardedAdvanced(zero, -hw).kinetic()).scale(1 / (2 * hw));
+        Superoperator[] kl = new Superoperator[d], il = new Superoperator[d];
+        Superoperator[][] kq = new Superoperator[d][d], iq = new Superoperator[d][d];
+        Superoperator[] kp = new Superoperator[d], km = new Superoperator[d], ip = new Superoperator[d], im = new Superoperator[d];
+        for (int a = 0; a < d; a++) {
+            double[] q = new double[d];
+            q[a] = h;
+            LadderResult p = ladder.retardedAdvanced(q, 0.0);
+            q[a] = -h;
+            LadderResult m = ladder.retardedAdvanced(q, 0.0);
+            kp[a] = p.kinetic(); km[a] = m.kinetic(); ip[a] = p.collision(); im[a] = m.collision();
+            kl[a] = kp[a].minus(km[a]).scale(1 / (2 * h));
+            il[a] = ip[a].minus(im[a]).scale(1 / (2 * h));
+            kq[a][a] = kp[a].plus(km[a]).minus(k0.scale(2)).scale(1 / (2 * h * h));
+            iq[a][a] = ip[a].plus(im[a]).minus(l0.collision().scale(2)).scale(1 / (2 * h * h));
+        }
+        for (int a = 0; a < d; a++)
+            for (int b = a + 1; b < d; b++) {
+                Superoperator ks = Superoperator.zero(ladder.model().dim()), is = ks;
+                for (int s1 = -1; s1 <= 1; s1 += 2)
+                    for (int s2 = -1; s2 <= 1; s2 += 2) {
+                        double[] q = new double[d];
+                        q[a] = s1 * h;
+                        q[b] = s2 * h;
+                        LadderResult r = ladder.retardedAdvanced(q, 0.0);
+                        ks = ks.plus(r.kinetic().scale(s1 * s2));
+                        is = is.plus(r.collision().scale(s1 * s2));
+                    }
+                kq[a][b] = kq[b][a] = ks.scale(1 / (8 * h * h));
+                iq[a][b] = iq[b][a] = is.scale(1 / (8 * h * h));
+            }
+        Superoperator kwInv = kw.inverse();
+        Superoperator minusIKwInv = kwInv.scale(new Complex(0, -1));
+        Superoperator r = minusIKwInv.compose(k0);
+        Superoperator[] drift = new Superoperator[d];
+        Superoperator[][] dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
+        for (int a = 0; a < d; a++) {
+            drift[a] = kwInv.compose(kl[a]);
+            for (int b = 0; b < d; b++) {
+                dif[a][b] = minusIKwInv.compose(kq[a][b]);
+                bnmD[a][b] = iq[a][b].scale(-1 / tau);
+            }
+        }
+        Superoperator bnmR = l0.oneMinusCollision().scale(1 / tau);
+        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD);
+    }
+
+    /** Eigenvalues of R: decay rates (real part) ± precession frequencies (imaginary part), sorted by real part. */
+    public Complex[] relaxationRates() { return relaxation.eigenvalues(); }
+
+    /** Eigenvalues of BNM's (1 − I₀)/τ. */
+    public Complex[] bnmRelaxationRates() { return bnmRelaxation.eigenvalues(); }
+
+    /**
+     * Diffusion constant of the conserved (zero) mode of R along a, b: D = w†D_ab v / w†v with v, w the right and left
+     * eigenvectors of R's eigenvalue closest to 0.
+     */
+    public Complex zeroModeDiffusion(int a, int b) {
+        Eigen.General e = Eigen.general(relaxation.matrix());
+        int k = e.indexOfSmallest();
+        CMatrix v = e.rightVector(k), w = e.leftVector(k);
+        Complex num = w.dagger().times(diffusion[a][b].matrix()).times(v).get(0, 0);
+        Complex den = w.dagger().times(v).get(0, 0);
+        return num.divide(den);
+    }
+
+    /** Eigenvalue of R closest to zero (exactly 0 for a conserving Σ: charge conservation). */
+    public Complex zeroModeRate() {
+        Complex[] ev = relaxationRates();
+        Complex best = ev[0];
+        for (Complex c : ev) if (c.norm() < best.norm()) best = c;
+        return best;
+    }
+
+    /** R and BNM rates side by side. */
+    public Table ratesTable() {
+        Complex[] r = relaxationRates(), b = bnmRelaxationRates();
+        return Table.create("relaxation rates (τ=" + String.format(Locale.ROOT, "%.5g", tau) + ")",
+                DoubleColumn.create("Re eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getReal)),
+                DoubleColumn.create("Im eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getImaginary)),
+                DoubleColumn.create("Re eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getReal)),
+                DoubleColumn.create("Im eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getImaginary)));
+    }
+
+    /** R in the standard basis as a table. */
+    public Table relaxationTable() { return LadderResult.basisTable("R = −iK_ω⁻¹K₀", relaxation); }
+
+    /** D_ab in the standard basis as a table. */
+    public Table diffusionTable(int a, int b) { return LadderResult.basisTable("D_" + "xyz".charAt(a) + "xyz".charAt(b) + " = −iK_ω⁻¹K_ab", diffusion[a][b]); }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "DiffusionOperator: τ=%.6g, ℓ=%.6g, h_q=%.3g, h_ω=%.3g%n", tau, meanFreePath, options.hq(), options.hOmega()));
+        sb.append("  eig R: ");
+        for (Complex c : relaxationRates()) sb.append(CMatrix.format(c.getReal(), c.getImaginary())).append("  ");
+        sb.append("\n  eig (1−I₀)/τ (BNM): ");
+        for (Complex c : bnmRelaxationRates()) sb.append(CMatrix.format(c.getReal(), c.getImaginary())).append("  ");
+        Complex dz = zeroModeDiffusion(0, 0);
+        sb.append("\n  zero-mode D_xx = ").append(CMatrix.format(dz.getReal(), dz.getImaginary())).append('\n');
+        sb.append("  R in ").append(OperatorBasis.standard(k0.dim()).names()).append(":\n").append(relaxation.inStandardBasis().toString().indent(4));
+        return sb.toString();
+    }
+}

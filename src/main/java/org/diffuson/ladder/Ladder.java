@@ -1,0 +1,162 @@
+package org.diffuson.ladder;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.green.Energy;
+import org.diffuson.green.Resolvent;
+import org.diffuson.green.Scba;
+import org.diffuson.green.ScbaOptions;
+import org.diffuson.green.ScbaResult;
+import org.diffuson.green.SelfEnergies;
+import org.diffuson.green.SelfEnergyModel;
+import org.diffuson.integrate.GridOptions;
+import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.OperatorBasis;
+import org.diffuson.linalg.Superoperator;
+import org.diffuson.model.Model;
+import org.hipparchus.complex.Complex;
+
+/**
+ * Ladder (diffuson) calculations of one model at a Fermi energy E on one shared k-grid: bubbles, collision operator,
+ * susceptibility, kinetic operator K, Ward checks, and (through {@link DiffusionOperator}) relaxation and diffusion
+ * tensors. Build it with {@link #scba(Model, double)} (SCBA on an adaptive grid) and switch the self-energy with
+ * {@link #withSelfEnergy(SelfEnergyModel)} to show the paper's failure modes on the same grid.
+ */
+public final class Ladder {
+    private final Model model;
+    private final double energy;
+    private final KGrid grid;
+    private final Resolvent resolvent;
+    private final Bubble bubble;
+    private final SelfEnergyModel selfEnergy;
+    private final ScbaResult scba;
+
+    private Ladder(Model model, double energy, KGrid grid, Resolvent resolvent, Bubble bubble, SelfEnergyModel selfEnergy, ScbaResult scba) {
+        this.model = model;
+        this.energy = energy;
+        this.grid = grid;
+        this.resolvent = resolvent;
+        this.bubble = bubble;
+        this.selfEnergy = selfEnergy;
+        this.scba = scba;
+    }
+
+    /** SCBA at E on an adaptive grid (defaults), ladders on the same grid. */
+    public static Ladder scba(Model model, double energy) { return scba(model, energy, GridOptions.defaults(), ScbaOptions.defaults()); }
+
+    public static Ladder scba(Model model, double energy, GridOptions grid, ScbaOptions options) {
+        ScbaResult r = Scba.solve(model, Energy.retarded(energy), grid, options);
+        return fromScba(r, options);
+    }
+
+    /** Ladders on the grid of an existing SCBA result. */
+    public static Ladder fromScba(ScbaResult r, ScbaOptions options) {
+        Resolvent res = new Resolvent(r.model(), r.grid());
+        SelfEnergyModel se = SelfEnergies.scba(res, options);
+        se.sigma(Energy.retarded(r.energy().re())); // seeds cache (same grid, same answer)
+        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), r.grid()), se, r);
+    }
+
+    /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
+    public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
+
+    /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 spec §4). */
+    public Ladder born(double eta) { return withSelfEnergy(SelfEnergies.born(resolvent, eta)); }
+
+    /** Σ = i·Im Σ_1·1 from the SCBA solution (failure mode (c)). */
+    public Ladder scalarBroadening() { return withSelfEnergy(SelfEnergies.scalarBroadening(scba.sigma())); }
+
+    public Model model() { return model; }
+    public double energy() { return energy; }
+    public KGrid grid() { return grid; }
+    public Resolvent resolvent() { return resolvent; }
+    public Bubble bubble() { return bubble; }
+    public SelfEnergyModel selfEnergy() { return selfEnergy; }
+    /** The SCBA solution at E this ladder was built from. */
+    public ScbaResult scbaResult() { return scba; }
+
+    public CMatrix sigma(Energy e) { return selfEnergy.sigma(e); }
+
+    /** Φ̄, I at (q, z1, z2). */
+    public LadderResult at(double[] q, Energy e1, Energy e2) {
+        CMatrix s1 = selfEnergy.sigma(e1), s2 = selfEnergy.sigma(e2);
+        Superoperator phi = bubble.compute(q, e1, s1, e2, s2);
+        return new LadderResult(q.clone(), e1, e2, s1, s2, selfEnergy.name(), phi, model.rung().collision(phi));
+    }
+
+    /** RA ladder: z1 = E + ω + i0, z2 = E − i0 (seed 000 eq 7). */
+    public LadderResult retardedAdvanced(double[] q, double omega) {
+        return at(q, Energy.retarded(energy + omega), Energy.advanced(energy));
+    }
+
+    /** RA ladder at a complex frequency ω (analytic continuation of the retarded line; for pole finding). */
+    public LadderResult retardedAdvanced(double[] q, Complex omega) {
+        return at(q, Energy.retarded(energy).shift(omega), Energy.advanced(energy));
+    }
+
+    /** q = 0, ω = 0 RA ladder. */
+    public LadderResult atFermiLevel() { return retardedAdvanced(new double[model.spaceDim()], 0.0); }
+
+    /** ΔG = ∫dk [G(z1) − G(z2)] on the shared grid. */
+    public CMatrix deltaG(Energy e1, Energy e2) {
+        return resolvent.sum(e1, selfEnergy.sigma(e1)).minus(resolvent.sum(e2, selfEnergy.sigma(e2)));
+    }
+
+    /** The DOS matrix n = ΔG₀/(−2πi) with ΔG₀ = ∫(G^R − G^A) at E (seed 000 spec §3.4). */
+    public CMatrix densityOfStates() {
+        return deltaG(Energy.retarded(energy), Energy.advanced(energy)).scale(0, 1 / (2 * Math.PI));
+    }
+
+    /** Ward–Takahashi residuals at q = 0 between z1 and z2 (spec §3.4, oracle 1). */
+    public WardCheck ward(Energy e1, Energy e2) {
+        int n = model.dim();
+        LadderResult l = at(new double[model.spaceDim()], e1, e2);
+        CMatrix dSigma = l.sigma1().minus(l.sigma2());
+        Complex dz = e1.z().subtract(e2.z());
+        CMatrix one = CMatrix.identity(n);
+        Superoperator coll = l.collision();
+        CMatrix i1 = coll.apply(one);
+        CMatrix r1 = l.oneMinusCollision().apply(dSigma).plus(i1.scale(dz));
+        CMatrix dG = deltaG(e1, e2);
+        Superoperator k = l.kinetic();
+        CMatrix r2 = k.apply(dG).plus(one.scale(dz));
+        OperatorBasis b = OperatorBasis.standard(n);
+        double r3 = 0;
+        for (int j = 0; j < b.size(); j++) {
+            CMatrix rho = b.element(j);
+            Complex v = dG.times(k.apply(rho)).trace().add(dz.multiply(rho.trace()));
+            r3 = Math.max(r3, v.norm());
+        }
+        // sizes of the terms that cancel: K = Φ̄⁻¹ − Γ is small near the pole, so scale with ‖Φ̄⁻¹‖
+        double kn = l.bubble().inverse().normMax() * n, s1 = Math.max(n * dSigma.normMax(), dz.norm() * i1.normMax());
+        double s2 = Math.max(kn * dG.normMax(), dz.norm()), s3 = Math.max(kn * dG.normMax() * n, dz.norm() * n);
+        return new WardCheck(e1, e2, selfEnergy.name(), r1.normMax(), r2.normMax(), r3, nonzero(s1), nonzero(s2), nonzero(s3));
+    }
+
+    private static double nonzero(double s) { return s > 0 ? s : 1; }
+
+    /** Ward check for the RA pair at frequency ω. */
+    public WardCheck wardRetardedAdvanced(double omega) { return ward(Energy.retarded(energy + omega), Energy.advanced(energy)); }
+
+    /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (spec §3.5). */
+    public DiffusionOperator diffusion() { return DiffusionOperator.extract(this, DiffusionOperator.Options.defaults(this)); }
+
+    public DiffusionOperator diffusion(DiffusionOperator.Options options) { return DiffusionOperator.extract(this, options); }
+
+    /** Mean free path ℓ = v τ estimate from the SCBA τ and the Fermi velocity of the outermost crossing. */
+    public double meanFreePath() {
+        double tau = scba.tau();
+        if (!(tau > 0) || Double.isInfinite(tau))
+            throw new DiffusonException("energy", "no broadening at E=" + energy + " (E in a gap?)", "choose E inside a band");
+        double v = 0;
+        for (var c : org.diffuson.integrate.FermiMomenta.find(model.hamiltonian(), Scba.hermitianPart(scba.sigma()), energy, model.cutoff()))
+            v = Math.max(v, c.velocity());
+        if (v == 0) throw new DiffusonException("energy", "no Fermi surface at E=" + energy, "choose E inside a band");
+        return v * tau;
+    }
+
+    @Override
+    public String toString() {
+        return "Ladder of " + model.name() + " at E=" + energy + " with " + selfEnergy.name() + " on " + grid;
+    }
+}

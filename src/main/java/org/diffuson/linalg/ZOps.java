@@ -1,0 +1,175 @@
+package org.diffuson.linalg;
+
+import org.hipparchus.complex.Complex;
+
+/**
+ * Allocation-free operations on raw interleaved complex arrays (row-major, (re, im) pairs), for hot loops.
+ * In the EJML spirit: small static methods with explicit output arguments.
+ */
+public final class ZOps {
+    private ZOps() {}
+
+    /** c = a·b with a (m×k), b (k×n), c (m×n). c must not alias a or b. */
+    public static void mult(double[] a, int m, int k, double[] b, int n, double[] c) {
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) {
+                double sr = 0, si = 0;
+                for (int l = 0; l < k; l++) {
+                    int ia = 2 * (i * k + l), ib = 2 * (l * n + j);
+                    double ar = a[ia], ai = a[ia + 1], br = b[ib], bi = b[ib + 1];
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                c[2 * (i * n + j)] = sr;
+                c[2 * (i * n + j) + 1] = si;
+            }
+    }
+
+    /**
+     * Closed-form inverse of a 2×2 complex matrix stored in {@code a[off..off+7]}, written to {@code out[oo..oo+7]}.
+     * Returns false (and leaves out untouched) if the determinant is exactly zero.
+     */
+    public static boolean invert2(double[] a, int off, double[] out, int oo) {
+        double ar = a[off], ai = a[off + 1], br = a[off + 2], bi = a[off + 3];
+        double cr = a[off + 4], ci = a[off + 5], dr = a[off + 6], di = a[off + 7];
+        double detr = ar * dr - ai * di - (br * cr - bi * ci);
+        double deti = ar * di + ai * dr - (br * ci + bi * cr);
+        double den = detr * detr + deti * deti;
+        if (den == 0) return false;
+        double ir = detr / den, ii = -deti / den;
+        out[oo] = dr * ir - di * ii;
+        out[oo + 1] = dr * ii + di * ir;
+        out[oo + 2] = -(br * ir - bi * ii);
+        out[oo + 3] = -(br * ii + bi * ir);
+        out[oo + 4] = -(cr * ir - ci * ii);
+        out[oo + 5] = -(cr * ii + ci * ir);
+        out[oo + 6] = ar * ir - ai * ii;
+        out[oo + 7] = ar * ii + ai * ir;
+        return true;
+    }
+
+    /**
+     * In-place inverse of an n×n complex matrix by LU with partial pivoting (Gauss–Jordan on a copy).
+     * {@code work} needs 2n² doubles, {@code piv} n ints. Returns false if singular.
+     */
+    public static boolean invertInPlace(double[] a, int n, double[] work, int[] piv) {
+        if (n == 1) {
+            double r = a[0], i = a[1], den = r * r + i * i;
+            if (den == 0) return false;
+            a[0] = r / den;
+            a[1] = -i / den;
+            return true;
+        }
+        if (n == 2) {
+            System.arraycopy(a, 0, work, 0, 8);
+            return invert2(work, 0, a, 0);
+        }
+        // LU decomposition in place (Doolittle, partial pivoting), then solve for the identity into work.
+        if (!luDecompose(a, n, piv)) return false;
+        for (int col = 0; col < n; col++) {
+            for (int i = 0; i < n; i++) {
+                work[2 * (i * n + col)] = piv[i] == col ? 1 : 0;
+                work[2 * (i * n + col) + 1] = 0;
+            }
+        }
+        luSolveColumns(a, n, work, n);
+        System.arraycopy(work, 0, a, 0, 2 * n * n);
+        return true;
+    }
+
+    /**
+     * LU decomposition in place with partial pivoting: on return a holds L (unit lower, below the diagonal) and U;
+     * piv[i] is the original row now at position i. Returns false if a pivot is exactly zero.
+     */
+    public static boolean luDecompose(double[] a, int n, int[] piv) {
+        for (int i = 0; i < n; i++) piv[i] = i;
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            double best = -1;
+            for (int i = k; i < n; i++) {
+                double m = Math.hypot(a[2 * (i * n + k)], a[2 * (i * n + k) + 1]);
+                if (m > best) {
+                    best = m;
+                    p = i;
+                }
+            }
+            if (best == 0) return false;
+            if (p != k) {
+                for (int j = 0; j < n; j++) {
+                    int x = 2 * (k * n + j), y = 2 * (p * n + j);
+                    double t = a[x]; a[x] = a[y]; a[y] = t;
+                    t = a[x + 1]; a[x + 1] = a[y + 1]; a[y + 1] = t;
+                }
+                int t = piv[k]; piv[k] = piv[p]; piv[p] = t;
+            }
+            double pr = a[2 * (k * n + k)], pi = a[2 * (k * n + k) + 1], den = pr * pr + pi * pi;
+            double qr = pr / den, qi = -pi / den;
+            for (int i = k + 1; i < n; i++) {
+                int ik = 2 * (i * n + k);
+                double lr = a[ik] * qr - a[ik + 1] * qi, li = a[ik] * qi + a[ik + 1] * qr;
+                a[ik] = lr;
+                a[ik + 1] = li;
+                for (int j = k + 1; j < n; j++) {
+                    int ij = 2 * (i * n + j), kj = 2 * (k * n + j);
+                    a[ij] -= lr * a[kj] - li * a[kj + 1];
+                    a[ij + 1] -= lr * a[kj + 1] + li * a[kj];
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Solves LU·X = B in place for m columns of B (n×m, already row-permuted by piv). */
+    public static void luSolveColumns(double[] lu, int n, double[] b, int m) {
+        for (int c = 0; c < m; c++) {
+            for (int i = 1; i < n; i++) {
+                double sr = b[2 * (i * m + c)], si = b[2 * (i * m + c) + 1];
+                for (int k = 0; k < i; k++) {
+                    double lr = lu[2 * (i * n + k)], li = lu[2 * (i * n + k) + 1];
+                    double xr = b[2 * (k * m + c)], xi = b[2 * (k * m + c) + 1];
+                    sr -= lr * xr - li * xi;
+                    si -= lr * xi + li * xr;
+                }
+                b[2 * (i * m + c)] = sr;
+                b[2 * (i * m + c) + 1] = si;
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                double sr = b[2 * (i * m + c)], si = b[2 * (i * m + c) + 1];
+                for (int k = i + 1; k < n; k++) {
+                    double ur = lu[2 * (i * n + k)], ui = lu[2 * (i * n + k) + 1];
+                    double xr = b[2 * (k * m + c)], xi = b[2 * (k * m + c) + 1];
+                    sr -= ur * xr - ui * xi;
+                    si -= ur * xi + ui * xr;
+                }
+                double ur = lu[2 * (i * n + i)], ui = lu[2 * (i * n + i) + 1], den = ur * ur + ui * ui;
+                b[2 * (i * m + c)] = (sr * ur + si * ui) / den;
+                b[2 * (i * m + c) + 1] = (si * ur - sr * ui) / den;
+            }
+        }
+    }
+
+    /** Determinant (destroys a). */
+    public static Complex determinant(double[] a, int n) {
+        int[] piv = new int[n];
+        if (!luDecompose(a, n, piv)) return Complex.ZERO;
+        double dr = 1, di = 0;
+        for (int i = 0; i < n; i++) {
+            double ur = a[2 * (i * n + i)], ui = a[2 * (i * n + i) + 1];
+            double t = dr * ur - di * ui;
+            di = dr * ui + di * ur;
+            dr = t;
+        }
+        int swaps = 0;
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (seen[i]) continue;
+            int len = 0;
+            for (int j = i; !seen[j]; j = piv[j]) {
+                seen[j] = true;
+                len++;
+            }
+            swaps += len - 1;
+        }
+        return swaps % 2 == 0 ? new Complex(dr, di) : new Complex(-dr, -di);
+    }
+}

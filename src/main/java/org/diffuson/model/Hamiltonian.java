@@ -1,0 +1,76 @@
+package org.diffuson.model;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+
+/**
+ * A Bloch or k·p Hamiltonian H(k), an n×n Hermitian matrix at each momentum (ħ = 1). Implementations write into
+ * caller-provided storage so that quadrature loops allocate nothing.
+ */
+public interface Hamiltonian {
+    /** Basis dimension n (spin ⊗ orbital). */
+    int dim();
+
+    /** Spatial dimension d (2 or 3). */
+    int spaceDim();
+
+    /** Writes H(k) as an n×n interleaved row-major complex matrix into {@code out[off ..]}. kz is ignored in 2D. */
+    void eval(double kx, double ky, double kz, double[] out, int off);
+
+    /** Symmetry hint for angular reductions; NONE unless the model says otherwise. */
+    default Isotropy isotropy() { return Isotropy.NONE; }
+
+    /** H(k) as a value. */
+    default CMatrix at(double... k) {
+        double[] out = new double[2 * dim() * dim()];
+        eval(k.length > 0 ? k[0] : 0, k.length > 1 ? k[1] : 0, k.length > 2 ? k[2] : 0, out, 0);
+        return CMatrix.of(dim(), dim(), out);
+    }
+
+    /** Band energies at k, ascending. */
+    default double[] bands(double... k) { return Eigen.hermitian(at(k)).values(); }
+
+    /**
+     * Checks Hermiticity at a few momenta up to {@code kmax}; throws a {@link DiffusonException} naming the first
+     * non-Hermitian point. Called by {@link Model} on construction.
+     */
+    default void checkHermitian(double kmax) {
+        double[][] probes = {{0, 0, 0}, {0.37 * kmax, 0.11 * kmax, 0.05 * kmax}, {-0.6 * kmax, 0.7 * kmax, -0.2 * kmax},
+                {0.9 * kmax, -0.3 * kmax, 0.4 * kmax}};
+        for (double[] k : probes) {
+            CMatrix h = at(k);
+            if (!h.allFinite())
+                throw new DiffusonException("hamiltonian", "H(k) has non-finite entries at k=" + java.util.Arrays.toString(k), "check the model's parameters");
+            if (!h.isHermitian(1e-12))
+                throw new DiffusonException("hamiltonian", "H(k) is not Hermitian at k=" + java.util.Arrays.toString(k)
+                        + " (‖H − H†‖/2 = " + h.hermiticityError() + ")", "a Hamiltonian must satisfy H(k) = H(k)†; check the off-diagonal terms");
+        }
+    }
+
+    /** Checks the declared isotropy at a few momenta; throws if H(R k) ≠ U H(k) U†. */
+    default void checkIsotropy(double kmax) {
+        Isotropy iso = isotropy();
+        if (!iso.reducible()) return;
+        int n = dim();
+        double[] angles = {0.3, 1.1, 2.5};
+        double k = 0.43 * kmax;
+        CMatrix h0 = at(k, 0, 0);
+        for (double phi : angles) {
+            CMatrix hr;
+            if (spaceDim() == 3 && iso.kind() == Isotropy.Kind.FULL) hr = at(k * Math.sin(phi) * Math.cos(2 * phi), k * Math.sin(phi) * Math.sin(2 * phi), k * Math.cos(phi));
+            else hr = at(k * Math.cos(phi), k * Math.sin(phi), 0);
+            double[] d = new double[2 * n * n];
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) {
+                    double ph = iso.kind() == Isotropy.Kind.FULL ? 0 : -(iso.j()[a] - iso.j()[b]) * phi;
+                    double c = Math.cos(ph), s = Math.sin(ph);
+                    d[2 * (a * n + b)] = c * h0.re(a, b) - s * h0.im(a, b);
+                    d[2 * (a * n + b) + 1] = s * h0.re(a, b) + c * h0.im(a, b);
+                }
+            if (!hr.approxEquals(CMatrix.of(n, n, d), 1e-10 * Math.max(1, h0.normMax())))
+                throw new DiffusonException("isotropy", "declared " + iso + " but H(R k) ≠ U H(k) U† at angle " + phi,
+                        "declare Isotropy.NONE or fix the generator j");
+        }
+    }
+}

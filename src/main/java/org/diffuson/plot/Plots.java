@@ -1,0 +1,89 @@
+package org.diffuson.plot;
+
+import org.diffuson.DiffusonException;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * XChart figures from tablesaw tables: {@code Plots.line(table, "E", "Re Σ_up", "Im Σ_up")}, log axes, and saving to
+ * SVG + PDF (papers) and high-DPI PNG.
+ */
+public final class Plots {
+    private Plots() {}
+
+    /** Figure options. */
+    public record Style(String title, String xLabel, String yLabel, boolean logX, boolean logY, boolean markers, int width, int height) {
+        public static Style defaults() { return new Style(null, null, null, false, false, false, 640, 420); }
+        public Style title(String t) { return new Style(t, xLabel, yLabel, logX, logY, markers, width, height); }
+        public Style xLabel(String t) { return new Style(title, t, yLabel, logX, logY, markers, width, height); }
+        public Style yLabel(String t) { return new Style(title, xLabel, t, logX, logY, markers, width, height); }
+        public Style logXAxis() { return new Style(title, xLabel, yLabel, true, logY, markers, width, height); }
+        public Style logYAxis() { return new Style(title, xLabel, yLabel, logX, true, markers, width, height); }
+        public Style withMarkers() { return new Style(title, xLabel, yLabel, logX, logY, true, width, height); }
+        public Style size(int w, int h) { return new Style(title, xLabel, yLabel, logX, logY, markers, w, h); }
+    }
+
+    /** Lines of columns ys against column x. */
+    public static XYChart line(Table t, String x, String... ys) { return line(t, Style.defaults().title(t.name()), x, ys); }
+
+    public static XYChart line(Table t, Style style, String x, String... ys) {
+        if (ys.length == 0) throw new DiffusonException("y", "no y columns given", "name at least one column of " + t.columnNames());
+        double[] xs = column(t, x);
+        XYChart c = new XYChartBuilder().width(style.width()).height(style.height())
+                .title(style.title() == null ? t.name() : style.title())
+                .xAxisTitle(style.xLabel() == null ? x : style.xLabel()).yAxisTitle(style.yLabel() == null ? (ys.length == 1 ? ys[0] : "") : style.yLabel()).build();
+        c.getStyler().setXAxisLogarithmic(style.logX());
+        c.getStyler().setYAxisLogarithmic(style.logY());
+        c.getStyler().setLegendVisible(ys.length > 1);
+        if (!style.logX()) c.getStyler().setXAxisDecimalPattern("0.###");
+        if (!style.logY()) c.getStyler().setYAxisDecimalPattern("#0.####");
+        for (String y : ys) {
+            double[] yv = column(t, y);
+            if (style.logY()) for (int i = 0; i < yv.length; i++) yv[i] = Math.max(Math.abs(yv[i]), 1e-300);
+            XYSeries s = c.addSeries(y, xs, yv);
+            if (!style.markers()) s.setMarker(SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
+    /** Adds a series from raw arrays (e.g. a closed form next to numerics). */
+    public static XYChart addSeries(XYChart c, String name, double[] x, double[] y, boolean markers) {
+        XYSeries s = c.addSeries(name, x, y);
+        if (!markers) s.setMarker(SeriesMarkers.NONE);
+        c.getStyler().setLegendVisible(true);
+        return c;
+    }
+
+    /** A column as doubles; the error names the missing column and lists the available ones. */
+    public static double[] column(Table t, String name) {
+        if (!t.columnNames().contains(name))
+            throw new DiffusonException("column", "'" + name + "' is not in table '" + t.name() + "'", "available: " + t.columnNames());
+        if (!(t.column(name) instanceof NumericColumn<?> nc))
+            throw new DiffusonException("column", "'" + name + "' is not numeric", "plot a numeric column");
+        return nc.asDoubleArray();
+    }
+
+    /** Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. */
+    public static Path save(XYChart c, Path base) {
+        try {
+            if (base.getParent() != null) Files.createDirectories(base.getParent());
+            String b = base.toString();
+            VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
+            BitmapEncoder.saveBitmapWithDPI(c, b, BitmapEncoder.BitmapFormat.PNG, 200);
+            return Path.of(b + ".svg");
+        } catch (IOException e) {
+            throw new DiffusonException("path", "cannot write " + base + ": " + e.getMessage(), "check that the folder is writable");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.diffuson.sweep;
+
+/** Progress of long work: called with (done, total, message) from any thread; implementations must be thread-safe. */
+@FunctionalInterface
+public interface Progress {
+    void update(int done, int total, String message);
+
+    /** Ignores progress. */
+    Progress NONE = (d, t, m) -> { };
+
+    /** A throttled one-line text bar on stderr (≤ 10 updates/s plus the final state). */
+    static Progress console() {
+        return new Progress() {
+            private long last;
+
+            @Override
+            public synchronized void update(int done, int total, String message) {
+                long now = System.nanoTime();
+                if (done < total && now - last < 100_000_000L) return;
+                last = now;
+                int w = 30, f = total == 0 ? w : (int) Math.round(w * (double) done / total);
+                System.err.print("\r[" + "#".repeat(f) + " ".repeat(w - f) + "] " + done + "/" + total + " " + message + (done == total ? "\n" : ""));
+                System.err.flush();
+            }
+        };
+    }
+}

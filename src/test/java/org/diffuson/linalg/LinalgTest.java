@@ -1,0 +1,120 @@
+package org.diffuson.linalg;
+
+import org.diffuson.DiffusonException;
+import org.hipparchus.complex.Complex;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Linear algebra against definitions (A v = λ v, wᴴA = λwᴴ, vec(AXB) = (Bᵀ⊗A)vec X, LU vs closed form). */
+class LinalgTest {
+    static CMatrix random(int r, int c, Random rnd) {
+        double[][] re = new double[r][c], im = new double[r][c];
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) { re[i][j] = rnd.nextGaussian(); im[i][j] = rnd.nextGaussian(); }
+        return CMatrix.of(re, im);
+    }
+
+    @Test
+    void generalEigenRightAndLeft() {
+        Random rnd = new Random(1);
+        for (int n : new int[]{1, 2, 3, 4, 7, 16}) {
+            CMatrix a = random(n, n, rnd);
+            Eigen.General e = Eigen.general(a);
+            CMatrix lam = CMatrix.diagonal(e.values());
+            // residuals relative to ‖A‖: backward-stable QR gives ~1e-14
+            assertTrue(a.times(e.right()).minus(e.right().times(lam)).normMax() < 1e-12 * a.normMax() * n, "right n=" + n);
+            assertTrue(e.left().dagger().times(a).minus(lam.times(e.left().dagger())).normMax() < 1e-11 * a.normMax() * n, "left n=" + n);
+            assertTrue(e.left().dagger().times(e.right()).minus(CMatrix.identity(n)).normMax() < 1e-11 * n, "biorthonormal n=" + n);
+        }
+    }
+
+    @Test
+    void generalEigenKnownSpectrum() {
+        // upper-triangular with known eigenvalues, conjugated by a random unitary-ish matrix
+        Random rnd = new Random(2);
+        CMatrix t = CMatrix.of(new double[][]{{1, 2, 0}, {0, -3, 1}, {0, 0, 0.5}}, new double[][]{{1, 0, 0}, {0, 0, 0}, {0, 0, -2}});
+        CMatrix p = random(3, 3, rnd);
+        CMatrix a = p.times(t).times(p.inverse());
+        Complex[] ev = Eigen.values(a);
+        assertEquals(-3, ev[0].getReal(), 1e-12);
+        assertEquals(0.5, ev[1].getReal(), 1e-12);
+        assertEquals(-2, ev[1].getImaginary(), 1e-12);
+        assertEquals(1, ev[2].getImaginary(), 1e-12);
+    }
+
+    @Test
+    void hermitianEigen() {
+        Random rnd = new Random(3);
+        for (int n : new int[]{1, 2, 5, 9}) {
+            CMatrix x = random(n, n, rnd);
+            CMatrix h = x.plus(x.dagger());
+            Eigen.Hermitian e = Eigen.hermitian(h);
+            CMatrix u = e.vectors();
+            double[] v = e.values();
+            Complex[] vc = new Complex[n];
+            for (int i = 0; i < n; i++) vc[i] = new Complex(v[i]);
+            assertTrue(u.dagger().times(u).minus(CMatrix.identity(n)).normMax() < 1e-13);
+            assertTrue(h.times(u).minus(u.times(CMatrix.diagonal(vc))).normMax() < 1e-12 * h.normMax());
+            for (int i = 1; i < n; i++) assertTrue(v[i] >= v[i - 1]);
+        }
+        assertThrows(DiffusonException.class, () -> Eigen.hermitian(random(3, 3, rnd)));
+    }
+
+    @Test
+    void superoperatorSandwichMatchesDefinition() {
+        Random rnd = new Random(4);
+        CMatrix a = random(3, 3, rnd), b = random(3, 3, rnd), x = random(3, 3, rnd);
+        Superoperator s = Superoperator.sandwich(a, b);
+        assertTrue(s.apply(x).minus(a.times(x).times(b)).normMax() < 1e-13);
+        assertTrue(Superoperator.leftMultiply(a).apply(x).minus(a.times(x)).normMax() < 1e-13);
+        assertTrue(Superoperator.rightMultiply(b).apply(x).minus(x.times(b)).normMax() < 1e-13);
+        // adjoint in the trace pairing: Tr(Y† S[X]) = Tr((S†[Y])† X)
+        CMatrix y = random(3, 3, rnd);
+        Complex lhs = y.dagger().times(s.apply(x)).trace(), rhs = s.adjoint().apply(y).dagger().times(x).trace();
+        assertEquals(0, lhs.subtract(rhs).norm(), 1e-12);
+    }
+
+    @Test
+    void pauliBasisConvention() {
+        // S_ij = ½ Tr(σ_i S[σ_j]); for S = σ_x·σ_x sandwich: diag(1, 1, -1, -1)
+        CMatrix m = Superoperator.sandwich(Pauli.SX).inBasis(OperatorBasis.pauli());
+        CMatrix expected = CMatrix.real(new double[][]{{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, -1, 0}, {0, 0, 0, -1}});
+        assertTrue(m.minus(expected).normMax() < 1e-15);
+        Random rnd = new Random(5);
+        for (OperatorBasis b : new OperatorBasis[]{OperatorBasis.pauli(), OperatorBasis.gellMann(3), OperatorBasis.pauliProducts(2), OperatorBasis.matrixUnits(3)}) {
+            int n = b.dim();
+            Superoperator s = Superoperator.of(n, random(n * n, n * n, rnd));
+            assertTrue(Superoperator.fromBasis(b, s.inBasis(b)).approxEquals(s, 1e-12), b.toString());
+            CMatrix x = random(n, n, rnd);
+            assertTrue(b.compose(b.components(x)).minus(x).normMax() < 1e-13);
+        }
+    }
+
+    @Test
+    void inversesAgree() {
+        Random rnd = new Random(6);
+        CMatrix a = random(2, 2, rnd);
+        double[] out = new double[8];
+        assertTrue(ZOps.invert2(a.toArray(), 0, out, 0));
+        assertTrue(CMatrix.of(2, 2, out).times(a).minus(CMatrix.identity(2)).normMax() < 1e-14);
+        CMatrix b = random(6, 6, rnd);
+        assertTrue(b.inverse().times(b).minus(CMatrix.identity(6)).normMax() < 1e-12);
+        // determinant = product of eigenvalues
+        Complex det = b.determinant(), prod = Complex.ONE;
+        for (Complex c : Eigen.values(b)) prod = prod.multiply(c);
+        assertEquals(0, det.subtract(prod).norm() / det.norm(), 1e-12);
+        assertThrows(DiffusonException.class, () -> CMatrix.zeros(3, 3).inverse());
+    }
+
+    @Test
+    void kronAndVec() {
+        Random rnd = new Random(7);
+        CMatrix a = random(2, 2, rnd), b = random(3, 3, rnd);
+        CMatrix k = a.kron(b);
+        assertEquals(a.get(1, 0).multiply(b.get(2, 1)), k.get(1 * 3 + 2, 0 * 3 + 1));
+        CMatrix x = random(3, 3, rnd);
+        assertEquals(x, CMatrix.unvec(x.vec(), 3));
+    }
+}
