@@ -71,7 +71,7 @@ public final class DiffusonKernel extends BaseKernel {
             "java.util.concurrent.*",
             "org.knowm.xchart.*", "org.knowm.xchart.style.*", "org.knowm.xchart.style.markers.*",
             "tech.tablesaw.api.*", "org.ejml.data.*", "org.ejml.dense.row.*",
-            "org.diffuson.kernel.Progress", "org.diffuson.kernel.Timing", "org.diffuson.kernel.TimeitResult");
+            "org.diffuson.kernel.ProgressBar", "org.diffuson.kernel.DisplayHandle", "org.diffuson.kernel.Timing", "org.diffuson.kernel.TimeitResult");
 
     private static final Pattern MAGIC_NAME_PREFIX = Pattern.compile("(?m)^[ \\t]*(%%?)([A-Za-z_][A-Za-z0-9_]*)?$");
     private static final Pattern PAGER = Pattern.compile("^\\s*\\??([A-Za-z_$][\\w$.]*(?:\\(\\s*)?)\\?\\s*$");
@@ -134,6 +134,7 @@ public final class DiffusonKernel extends BaseKernel {
                 for (String p : javadoc.packages()) {
                     if (!p.startsWith("org.diffuson.kernel")) imports.add("import " + p + ".*;");
                 }
+                imports.addAll(shadowingImports());
                 imports.add("import static " + Notebook.class.getName() + ".*;");
                 j.importAll(imports);
                 j.eval("Math.max(1, 2)", "", 0);
@@ -157,6 +158,31 @@ public final class DiffusonKernel extends BaseKernel {
         }, "diffuson-warm-up");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Single-type imports for Diffuson types whose simple name also exists in another default on-demand import
+     * (e.g. {@code CMatrix} in EJML), so that the Diffuson type wins instead of an ambiguity error.
+     */
+    private List<String> shadowingImports() {
+        List<String> out = new ArrayList<>();
+        ClassLoader loader = getClass().getClassLoader();
+        for (String fqn : javadoc.topLevelTypes()) {
+            if (fqn.startsWith("org.diffuson.kernel")) continue;
+            String simple = fqn.substring(fqn.lastIndexOf('.') + 1);
+            for (String imp : DEFAULT_IMPORTS) {
+                if (!imp.endsWith(".*")) continue;
+                String other = imp.substring(0, imp.length() - 1) + simple;
+                try {
+                    Class.forName(other, false, loader);
+                    out.add("import " + fqn + ";");
+                    break;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // no clash with this package
+                }
+            }
+        }
+        return out;
     }
 
     private JavaEvaluator java() {

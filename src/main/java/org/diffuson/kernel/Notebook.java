@@ -93,8 +93,13 @@ public final class Notebook {
         return d;
     }
 
+    /** A progress bar whose total is set by the first {@code update} (pass it to {@code Sweep.run} as Progress). */
+    public static ProgressBar progress(String label) {
+        return new ProgressBar(label, 0);
+    }
+
     /** A progress bar with {@code total} steps, updated in place at most 10 times a second. */
-    public static Progress progress(String label, long total) {
-        return new Progress(label, total);
+    public static ProgressBar progress(String label, long total) {
+        return new ProgressBar(label, total);
     }
 }

@@ -2,7 +2,7 @@ package org.diffuson.kernel.display;
 
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.diffuson.kernel.DisplayHandle;
-import org.diffuson.kernel.Progress;
+import org.diffuson.kernel.ProgressBar;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -34,7 +34,7 @@ public final class Renderers {
 
     /** The full MIME bundle for {@code value}; null for null. */
     public static DisplayData render(Object value) {
-        if (value == null || value instanceof DisplayHandle || value instanceof Progress) return null;
+        if (value == null || value instanceof DisplayHandle || value instanceof ProgressBar) return null;
         if (value instanceof DisplayData d) return d;
         if (value instanceof Chart<?, ?> chart) return ChartEncoder.bundle(chart);
         if (value instanceof Table table) return TableRenderer.bundle(table);

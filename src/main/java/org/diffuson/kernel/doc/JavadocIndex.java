@@ -44,6 +44,19 @@ public final class JavadocIndex {
         return p.isEmpty() ? List.of() : Arrays.asList(p.split(","));
     }
 
+    /** Fully qualified names of the indexed top-level types. */
+    public List<String> topLevelTypes() {
+        List<String> packages = packages();
+        List<String> out = new ArrayList<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("@") || key.contains("#")) continue;
+            int dot = key.lastIndexOf('.');
+            if (dot > 0 && packages.contains(key.substring(0, dot))) out.add(key);
+        }
+        out.sort(null);
+        return out;
+    }
+
     public int size() {
         return props.size();
     }

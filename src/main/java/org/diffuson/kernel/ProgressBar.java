@@ -10,27 +10,38 @@ import java.util.concurrent.atomic.AtomicLong;
  * A progress bar shown in the cell output and redrawn in place through {@code update_display_data}, at most
  * {@link #MAX_UPDATES_PER_SECOND} times a second however often {@link #step()} is called (thread-safe, so parallel
  * workers may share one bar). {@link #close()} always draws the final state, which is what a saved notebook keeps.
+ * It is also a {@link org.diffuson.sweep.Progress}, so it can be handed to {@code Sweep.run(...)}: the bar then
+ * follows the sweep and closes itself when {@code done == total}.
  */
-public final class Progress implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable, org.diffuson.sweep.Progress {
 
     public static final int MAX_UPDATES_PER_SECOND = 10;
     private static final long MIN_INTERVAL_NANOS = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
     private static final int BAR_CHARS = 30;
 
     private final String label;
-    private final long total;
+    private volatile long total;
     private final long startNanos = System.nanoTime();
     private final AtomicLong done = new AtomicLong();
     private final String displayId;
     private long lastDrawNanos;
     private boolean closed;
 
-    Progress(String label, long total) {
+    ProgressBar(String label, long total) {
         if (total < 0) throw new IllegalArgumentException("total must be >= 0, got " + total);
         this.label = label == null ? "" : label;
         this.total = total;
         this.lastDrawNanos = startNanos;
         this.displayId = Notebook.display(bundle(0, false)).id();
+    }
+
+    /** {@link org.diffuson.sweep.Progress} callback: sets total and done; closes the bar when done reaches total. */
+    @Override
+    public void update(int doneSteps, int totalSteps, String message) {
+        total = totalSteps;
+        done.set(doneSteps);
+        if (doneSteps >= totalSteps) close();
+        else maybeDraw(doneSteps);
     }
 
     /** Advances by one step. */
@@ -80,7 +91,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private DisplayData bundle(long value, boolean fin) {
-        double frac = total == 0 ? 1 : Math.min(1, Math.max(0, (double) value / total));
+        double frac = total == 0 ? (fin ? 1 : 0) : Math.min(1, Math.max(0, (double) value / total));
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         String times = fin || value == 0 ? String.format(Locale.ROOT, "%.1f s", elapsed)
                 : String.format(Locale.ROOT, "%.1f s, ~%.1f s left", elapsed, elapsed / frac - elapsed);
@@ -97,6 +108,6 @@ public final class Progress implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Progress[" + label + " " + done.get() + "/" + total + "]";
+        return "ProgressBar[" + label + " " + done.get() + "/" + total + "]";
     }
 }
