@@ -40,6 +40,7 @@ import org.diffuson.kernel.magic.CellParser;
 import org.diffuson.kernel.magic.Magic;
 import org.diffuson.kernel.magic.MagicContext;
 import org.diffuson.kernel.magic.MagicUsageException;
+import org.diffuson.kernel.magic.PhysicsMagics;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -97,6 +98,7 @@ public final class DiffusonKernel extends BaseKernel {
         this.outbox = outbox;
         this.runner.setTimeoutMillis(config.timeoutMillis());
         for (Magic m : BuiltinMagics.all()) magics.put(key(m), m);
+        for (Magic m : PhysicsMagics.all()) magics.put(key(m), m);
         for (Magic m : ServiceLoader.load(Magic.class)) magics.put(key(m), m);
     }
 

@@ -4,7 +4,11 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 
+import java.util.List;
 import java.util.Locale;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.OperatorBasis;
+import org.diffuson.linalg.Superoperator;
 
 /**
  * EJML matrices (complex {@link ZMatrixRMaj}, real {@link DMatrixRMaj}) as LaTeX {@code pmatrix}, HTML table and
@@ -30,6 +34,21 @@ public final class MatrixRenderer {
     public static DisplayData bundle(DMatrixRMaj m) {
         return bundle(m.numRows, m.numCols, "real", (r, c) -> number(m.get(r, c)),
                 (r, c) -> latexNumber(m.get(r, c)));
+    }
+
+    /** Diffuson's complex matrix. */
+    public static DisplayData bundle(CMatrix m) {
+        return bundle(m.rows(), m.cols(), "complex", (r, c) -> complex(m.re(r, c), m.im(r, c), false),
+                (r, c) -> complex(m.re(r, c), m.im(r, c), true));
+    }
+
+    /** A superoperator, shown as its matrix in the standard operator basis (rows and columns named). */
+    public static DisplayData bundle(Superoperator s) {
+        CMatrix m = s.inStandardBasis();
+        List<String> names = OperatorBasis.standard(s.dim()).names();
+        DisplayData d = bundle(m.rows(), m.cols(), "superoperator (standard basis " + names + ")",
+                (r, c) -> complex(m.re(r, c), m.im(r, c), false), (r, c) -> complex(m.re(r, c), m.im(r, c), true));
+        return d;
     }
 
     /** LaTeX of a complex matrix, without surrounding {@code $$}. */

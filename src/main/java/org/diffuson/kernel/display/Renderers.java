@@ -3,6 +3,8 @@ package org.diffuson.kernel.display;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.diffuson.kernel.DisplayHandle;
 import org.diffuson.kernel.ProgressBar;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Superoperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.ZMatrixRMaj;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns any value into a Jupyter MIME bundle. In order: {@link DisplayData} as is; XChart charts as PNG (2x),
- * SVG and PDF; tablesaw tables as HTML and text; EJML complex and real matrices as LaTeX, HTML and text; images as
+ * SVG and PDF; tablesaw tables as HTML and text; EJML and Diffuson complex matrices and superoperators (in the
+ * standard operator basis) as LaTeX, HTML and text; images as
  * PNG; objects with public no-argument {@code toHtml()}, {@code toLatex()}, {@code toMarkdown()} or
  * {@code toSvg()} methods through those (found by reflection, so a library needs no kernel dependency); records
  * as an HTML summary of their components; everything else as {@code text/plain}. Display handles and progress bars
@@ -40,6 +43,8 @@ public final class Renderers {
         if (value instanceof Table table) return TableRenderer.bundle(table);
         if (value instanceof ZMatrixRMaj m) return MatrixRenderer.bundle(m);
         if (value instanceof DMatrixRMaj m) return MatrixRenderer.bundle(m);
+        if (value instanceof CMatrix m) return MatrixRenderer.bundle(m);
+        if (value instanceof Superoperator s) return MatrixRenderer.bundle(s);
         if (value instanceof RenderedImage image) return ChartEncoder.imageBundle(image);
         DisplayData duck = duckTyped(value);
         if (duck != null) return duck;

@@ -229,6 +229,23 @@ public final class JavaEvaluator {
         return "complete";
     }
 
+    /** The complete snippets of {@code source}, in order (as JShell would evaluate them). */
+    public List<String> splitSnippets(String source) {
+        List<String> out = new ArrayList<>();
+        String rest = source;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo ci = analysis.analyzeCompletion(rest);
+            if (ci.completeness() == SourceCodeAnalysis.Completeness.EMPTY) break;
+            if (!ci.completeness().isComplete()) {
+                out.add(rest);
+                break;
+            }
+            out.add(ci.source());
+            rest = ci.remaining();
+        }
+        return out;
+    }
+
     /** Completion candidates at {@code cursor}: replacement texts and the start offset they replace from. */
     public Completion complete(String source, int cursor) {
         int[] anchor = new int[1];

@@ -1,0 +1,78 @@
+"""Physics magics through the real kernel: each calls the public API and binds its result for plain Java."""
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+import kernel_env
+from kernel_env import execute, result_text, stream_text
+
+
+class PhysicsMagicTests(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def ok(self, code):
+        reply, outputs, _ = execute(self.kc, code, timeout=300)
+        self.assertEqual(reply["status"], "ok", msg=f"{code!r}: {reply}")
+        return outputs
+
+    def usage_error(self, code):
+        reply, outputs, _ = execute(self.kc, code)
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "UsageError", msg=str(reply))
+        self.assertEqual(len(reply["traceback"]), 1)
+        return reply["evalue"]
+
+    def test_model_scba_ladder_diffusion_chain(self):
+        self.ok("%model minimal b=0.5 gamma1=0.3")
+        self.assertEqual(result_text(self.ok('model.name()')), "minimal")
+        outputs = self.ok("%scba energy=1.0")
+        self.assertIn("text/html", outputs[-1]["content"]["data"])
+        self.assertEqual(result_text(self.ok("scba.tau() > 0")), "true")
+        self.ok("%ladder energy=1.0")
+        self.assertEqual(result_text(self.ok("ladder.energy()")), "1.0")
+        outputs = self.ok("%diffusion")
+        self.assertIn("DiffusionOperator", stream_text(outputs))
+        self.assertEqual(result_text(self.ok("diffusion.relaxationRates().length")), "4")
+
+    def test_sweep_binds_a_table_and_plots(self):
+        outputs = self.ok('%%sweep gamma=0.1:0.4:4 title=tau\n'
+                          'var m = Preset.DRUDE.with("gamma", gamma).build();\n'
+                          'Map.of("tau", Scba.solve(m, 1.0).tau())')
+        kinds = [m["msg_type"] for m in outputs]
+        self.assertIn("display_data", kinds)      # the progress bar
+        self.assertIn("execute_result", kinds)    # the table
+        self.assertEqual(result_text(self.ok("sweep.rowCount()")), "4")
+        outputs = self.ok("%plot sweep x=gamma y=tau logx logy")
+        self.assertIn("image/png", outputs[-1]["content"]["data"])
+
+    def test_bad_arguments_are_one_line_usage_errors(self):
+        self.assertIn("unknown preset", self.usage_error("%model nosuch"))
+        self.assertIn("expects a number", self.usage_error("%model drude gamma=abc"))
+        self.assertIn("must be > 0", self.usage_error("%model drude gamma=-1"))
+        self.assertIn("unknown option", self.usage_error("%model drude nosuchparam=1"))
+        self.ok("%model drude")
+        self.assertIn("energy", self.usage_error("%scba"))
+        self.assertIn("not a Model", self.usage_error('String notAModel = "x";\n%scba notAModel energy=1'))
+        self.assertIn("START:STOP:N", self.usage_error("%%sweep gamma=1:2\n1.0"))
+
+    def test_matrices_and_superoperators_render_as_latex_and_html(self):
+        outputs = self.ok("CMatrix.identity(2)")
+        data = outputs[-1]["content"]["data"]
+        self.assertIn("text/latex", data)
+        self.assertIn("text/html", data)
+        outputs = self.ok("Superoperator.identity(2)")
+        data = outputs[-1]["content"]["data"]
+        self.assertIn("pmatrix", data["text/latex"])
+        self.assertIn("text/html", data)
+
+
+if __name__ == "__main__":
+    unittest.main()
