@@ -184,6 +184,9 @@ public final class KGrid {
     public int angularSize() { return nAngles; }
     public int size() { return w.length; }
     public int nodesPerPanel() { return nodesPerPanel; }
+    /** 3D angular grid sizes (0 in 2D for cos θ). */
+    public int nCos() { return nCos; }
+    public int nPhi() { return nPhi; }
     public double[] breakpoints() { return breakpoints.clone(); }
 
     public double radialNode(int r) { return kr[r]; }

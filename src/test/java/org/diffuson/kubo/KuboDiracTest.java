@@ -60,4 +60,21 @@ class KuboDiracTest {
             assertEquals(xi / (1 + xi * xi), r.bareRA(), 2e-2);
         }
     }
+
+    @Test
+    void seaTermInGapAndInBand() {
+        // ε_F in the gap: σ_yx = ½ sgn M (e²/h) up to the cutoff correction −M/(2λ_Λ) (λ_Λ ≈ k_c = 40)
+        for (double m : new double[]{0.4, -0.4}) {
+            Ladder l = Ladder.fixed(dirac(m, 0.01, 40), 0.0, Pauli.S0.scale(0, -1e-6), "η=1e-6", GridOptions.defaults());
+            KuboResult r = new Kubo(l).conductivityWithSea(1, 0);
+            double expected = Math.signum(m) * (0.5 - Math.abs(m) / (2 * Math.hypot(40, m)));
+            System.out.println("gap M=" + m + ": " + r);
+            assertEquals(expected, r.total(), 2e-4);
+            assertEquals(0, r.stredaI(), 1e-4, "no Fermi surface in the gap");
+        }
+        // in the band: sea ≈ −M/(2λ_Λ) + 0.076·u0² (spec §4)
+        KuboResult r = new Kubo(ladder(0.4, 0.025)).conductivityWithSea(1, 0);
+        System.out.println("band: " + r);
+        assertEquals(-0.4 / (2 * Math.hypot(40, 0.4)) + 0.076 * 0.025, r.sea(), 5e-4);
+    }
 }
