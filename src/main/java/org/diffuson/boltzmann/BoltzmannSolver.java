@@ -181,6 +181,7 @@ public final class BoltzmannSolver {
             Map<Term, SpinResponse> spinR = new EnumMap<>(Term.class);
             List<ShellProfile> profiles = new ArrayList<>();
             List<FermiContour> fsLines = FermiContour.find(work, ef, cx, cy, kMax, angles, scan);
+            if (!(h instanceof LatticeHamiltonian)) requireLinesInside();
             Shell fs = new Shell(work, ef, fsLines, spin);
             double adjoint = 0, qRate = Double.NaN, trRate = Double.NaN;
 
@@ -340,10 +341,27 @@ public final class BoltzmannSolver {
                     new BoltzmannResult.Diagnostics(solvability, adjoint, qRate, trRate, sea.minPairGap()), warnings);
         }
 
+        /** A band that crosses ε_F beyond kMax would be silently missed: compare occupations at kMax and 16·kMax on every ray. */
+        void requireLinesInside() {
+            double[] e1 = new double[n], e2 = new double[n];
+            for (int j = 0; j < angles; j++) {
+                double th = 2 * Math.PI * j / angles, c = Math.cos(th), s = Math.sin(th);
+                work.energies(cx + kMax * c, cy + kMax * s, e1);
+                work.energies(cx + 16 * kMax * c, cy + 16 * kMax * s, e2);
+                for (int m = 0; m < n; m++)
+                    if ((e1[m] < ef) != (e2[m] < ef))
+                        throw new DiffusonException("kMax", String.format(Locale.ROOT,
+                                "band %d crosses ε_F = %g between kMax = %g and 16·kMax on the ray θ = %.4f: a Fermi line lies outside the search radius", m, ef, kMax, th),
+                                "increase kMax so that it encloses every Fermi line");
+            }
+        }
+
         double energyScale(Shell fs) {
             double s = Math.abs(ef);
             double[] e = new double[n];
             work.energies(cx, cy, e);
+            for (double v : e) s = Math.max(s, Math.abs(v));
+            work.energies(cx + kMax, cy, e);
             for (double v : e) s = Math.max(s, Math.abs(v));
             for (double v : fs.eps) s = Math.max(s, Math.abs(v));
             return s;

@@ -14,7 +14,8 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * Both are written as sums over (occupied o, empty u) pairs, so that fully occupied pairs cancel identically rather
  * than numerically (seed 002 spec §6: for the TI only k &gt; k_F contributes). The radial axis is cut at the Fermi
  * crossings of each ray (so the occupation is constant on every panel), graded geometrically towards the centre
- * (resolving a small gap of width ≳ 1e-4 of the first crossing), and the tail [r_c, ∞) is mapped to t = r_c/k ∈ (0, 1],
+ * (resolving a small gap of width ≳ 1e-4 of the first crossing), graded geometrically from the last crossing out to
+ * r_c = max(kScale, 2 k_F,last), and the tail [r_c, ∞) is mapped to t = r_c/k ∈ (0, 1],
  * which integrates the power-law tails (Ω ~ k⁻³) of massive-Dirac-like models without a cutoff.
  */
 public final class BerrySea {
@@ -49,16 +50,19 @@ public final class BerrySea {
         minPairGap = Double.POSITIVE_INFINITY;
         work.at(centerX, centerY);
         pairGap(fermiEnergy);
-        double[] breaks = new double[64];
+        double[] breaks = new double[96];
         for (int j = 0; j < nTheta; j++) {
             double th = 2 * Math.PI * j / nTheta, c = Math.cos(th), s = Math.sin(th);
             double[] cr = crossings[j];
             double first = cr.length > 0 ? cr[0] : kScale;
-            double rc = cr.length > 0 ? 2 * cr[cr.length - 1] : kScale;
+            double last = cr.length > 0 ? cr[cr.length - 1] : kScale;
+            double rc = Math.max(kScale, 2 * last);
             int nb = 0;
             breaks[nb++] = 0;
             for (int g = 6; g >= 1; g--) breaks[nb++] = first * Math.pow(4, -g);
             for (double r : cr) breaks[nb++] = r;
+            // geometric panels from the last crossing out to the tail start (resolves tails when k_F ≪ kScale)
+            for (double r = 2 * last; r < rc && nb < breaks.length - 2; r *= 4) if (r > breaks[nb - 1]) breaks[nb++] = r;
             if (rc > breaks[nb - 1]) breaks[nb++] = rc;
             for (int p = 0; p + 1 < nb; p++) {
                 double a = breaks[p], b = breaks[p + 1], len = b - a;
