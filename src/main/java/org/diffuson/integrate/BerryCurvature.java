@@ -23,6 +23,7 @@ public final class BerryCurvature {
         BerryBands b = new BerryBands(h);
         int occ = -1;
         double[][] vec = new double[n1 * n2][];
+        double minGap = Double.POSITIVE_INFINITY, scale = 0;
         for (int i = 0; i < n1; i++)
             for (int j = 0; j < n2; j++) {
                 b.at(bz.kx(i, j), bz.ky(i, j));
@@ -32,9 +33,13 @@ public final class BerryCurvature {
                 if (o != occ)
                     throw new DiffusonException("fermiEnergy", "ε_F = " + fermiEnergy + " is not in a gap (band count below ε_F changes across the zone)",
                             "a Chern number needs an insulator; put ε_F in a gap or use hallConductance for a metal");
-                gapCheck(b, occ, fermiEnergy);
+                if (occ > 0 && occ < n) minGap = Math.min(minGap, b.eps[occ] - b.eps[occ - 1]);
+                scale = Math.max(scale, Math.max(Math.abs(b.eps[0]), Math.abs(b.eps[n - 1])));
                 vec[i * n2 + j] = b.u.clone();
             }
+        if (minGap < 1e-9 * scale)
+            throw new DiffusonException("hamiltonian", "occupied and empty bands are degenerate on the mesh (gap " + minGap + ", band scale " + scale + ")",
+                    "the gap is closed at this parameter: a Chern number is undefined at a topological transition");
         if (occ == 0) return 0;
         double[] m = new double[2 * occ * occ];
         double sum = 0;
@@ -143,13 +148,4 @@ public final class BerryCurvature {
         return s;
     }
 
-    private static void gapCheck(BerryBands b, int occ, double ef) {
-        if (occ > 0 && occ < b.dim()) {
-            double gap = b.eps[occ] - b.eps[occ - 1];
-            double scale = Math.max(1e-300, Math.abs(b.eps[0]) + Math.abs(b.eps[b.dim() - 1]));
-            if (gap < 1e-9 * scale)
-                throw new DiffusonException("hamiltonian", "occupied and empty bands are degenerate (gap " + gap + ") on the mesh",
-                        "the gap is closed at this parameter: a Chern number is undefined at a topological transition");
-        }
-    }
 }
