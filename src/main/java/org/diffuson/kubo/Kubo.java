@@ -134,6 +134,10 @@ public final class Kubo {
         KGrid s = seaGrid;
         if (s != null) return s;
         KGrid g = ladder.grid();
+        if (g.isPointGrid()) {
+            seaGrid = g;
+            return g;
+        }
         KGrid.Builder b = KGrid.builder(g.spaceDim(), g.cutoff()).nodesPerPanel(g.nodesPerPanel());
         if (g.spaceDim() == 2) b.angles(g.angularSize());
         else b.angles3d(g.nCos(), g.nPhi());

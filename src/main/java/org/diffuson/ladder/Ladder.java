@@ -72,6 +72,20 @@ public final class Ladder {
         return new Ladder(model, energy, g, res, new Bubble(model, g), SelfEnergies.constant(sigmaRetarded, name), r);
     }
 
+    /** SCBA at E on an explicit grid (e.g. a Brillouin-zone mesh for a lattice model). */
+    public static Ladder scba(Model model, double energy, KGrid grid, ScbaOptions options) {
+        Resolvent res = new Resolvent(model, grid);
+        ScbaResult r = Scba.solve(res, Energy.retarded(energy), null, options);
+        return fromScba(r, options);
+    }
+
+    /** A fixed retarded Σ on an explicit grid. */
+    public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, KGrid grid) {
+        Resolvent res = new Resolvent(model, grid);
+        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
+        return new Ladder(model, energy, grid, res, new Bubble(model, grid), SelfEnergies.constant(sigmaRetarded, name), r);
+    }
+
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
     public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
 
