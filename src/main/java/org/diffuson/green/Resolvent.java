@@ -37,7 +37,7 @@ public final class Resolvent {
         this.grid = grid;
         this.n = model.dim();
         Isotropy iso = model.hamiltonian().isotropy();
-        this.reduced = useSymmetry && iso.reducible() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
+        this.reduced = useSymmetry && iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         Hamiltonian h = model.hamiltonian();
         points = reduced ? grid.radialSize() : grid.size();
         hk = new double[points * 2 * n * n];

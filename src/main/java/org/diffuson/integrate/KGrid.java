@@ -95,6 +95,40 @@ public final class KGrid {
             }
     }
 
+    private KGrid(int spaceDim, double[] kx, double[] ky, double[] kz, double[] w) {
+        this.spaceDim = spaceDim;
+        double c = 0;
+        for (int i = 0; i < kx.length; i++) c = Math.max(c, Math.sqrt(kx[i] * kx[i] + ky[i] * ky[i] + kz[i] * kz[i]));
+        this.cutoff = c;
+        this.breakpoints = new double[0];
+        this.nodesPerPanel = 0;
+        this.kr = new double[0];
+        this.wr = new double[0];
+        this.nAngles = 0;
+        this.nCos = 0;
+        this.nPhi = 0;
+        this.kx = kx.clone();
+        this.ky = ky.clone();
+        this.kz = kz.clone();
+        this.w = w.clone();
+        this.dirX = this.dirY = this.dirZ = this.dirW = new double[0];
+    }
+
+    /**
+     * A grid from explicit points and weights (e.g. a Brillouin-zone mesh of a lattice model, weights summing to
+     * A_BZ/(2π)^d). It has no radial structure, so no symmetry reduction is applied; the cutoff is max |k|.
+     */
+    public static KGrid ofPoints(int spaceDim, double[] kx, double[] ky, double[] kz, double[] w) {
+        int n = w.length;
+        if (kx.length != n || ky.length != n || kz.length != n)
+            throw new DiffusonException("points", "arrays have different lengths", "pass kx, ky, kz and w of equal length");
+        for (double x : w) if (!(x >= 0) || !Double.isFinite(x)) throw new DiffusonException("w", "weights must be finite and ≥ 0", "check the mesh");
+        return new KGrid(spaceDim, kx, ky, kz, w);
+    }
+
+    /** True for grids built from explicit points (no radial panels). */
+    public boolean isPointGrid() { return kr.length == 0; }
+
     /** Start a grid up to the momentum cutoff k_c in d = 2 or 3 dimensions. */
     public static Builder builder(int spaceDim, double cutoff) { return new Builder(spaceDim, cutoff); }
 
@@ -184,6 +218,9 @@ public final class KGrid {
     public int angularSize() { return nAngles; }
     public int size() { return w.length; }
     public int nodesPerPanel() { return nodesPerPanel; }
+    /** 3D angular grid sizes (0 in 2D for cos θ). */
+    public int nCos() { return nCos; }
+    public int nPhi() { return nPhi; }
     public double[] breakpoints() { return breakpoints.clone(); }
 
     public double radialNode(int r) { return kr[r]; }
@@ -201,12 +238,13 @@ public final class KGrid {
     /** Total k-space volume covered, Σ w_i = V_d k_c^d/(2π)^d: a self-check. */
     public double volume() {
         double s = 0;
-        for (double x : wr) s += x;
+        for (double x : w) s += x;
         return s;
     }
 
     @Override
     public String toString() {
+        if (isPointGrid()) return String.format(Locale.ROOT, "KGrid(d=%d, %d explicit points, max|k|=%.6g)", spaceDim, w.length, cutoff);
         return String.format(Locale.ROOT, "KGrid(d=%d, k_c=%.6g, %d panels × %d GL nodes = %d radial, %s angles, %d points; breakpoints %s)",
                 spaceDim, cutoff, breakpoints.length - 1, nodesPerPanel, kr.length,
                 spaceDim == 2 ? String.valueOf(nAngles) : nCos + "×" + nPhi, w.length,

@@ -34,7 +34,7 @@ public final class Bubble {
         this.grid = grid;
         this.n = model.dim();
         Isotropy iso = model.hamiltonian().isotropy();
-        this.reducible = iso.reducible() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
+        this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         int nn = 2 * n * n;
         hRadial = new double[grid.radialSize() * nn];
         for (int r = 0; r < grid.radialSize(); r++) model.hamiltonian().eval(grid.radialNode(r), 0, 0, hRadial, r * nn);

@@ -57,6 +57,35 @@ public final class Ladder {
         return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), r.grid()), se, r);
     }
 
+    /**
+     * Ladders with a fixed retarded self-energy Σ^R (Σ^A = Σ^R†) at every energy — e.g. the Born matrix of a paper, or a
+     * hand-set broadening — on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v.
+     */
+    public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, GridOptions options) {
+        CMatrix herm = Scba.hermitianPart(sigmaRetarded);
+        double eta = Scba.minBroadening(sigmaRetarded);
+        if (!(eta > 0))
+            throw new DiffusonException("sigma", "has no broadening (Im Σ = 0)", "a fixed Σ needs Im Σ^R < 0 so that G^R G^A is integrable");
+        KGrid g = Scba.adaptiveGrid(model, energy, herm, eta, options);
+        Resolvent res = new Resolvent(model, g);
+        ScbaResult r = new ScbaResult(model, g, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
+        return new Ladder(model, energy, g, res, new Bubble(model, g), SelfEnergies.constant(sigmaRetarded, name), r);
+    }
+
+    /** SCBA at E on an explicit grid (e.g. a Brillouin-zone mesh for a lattice model). */
+    public static Ladder scba(Model model, double energy, KGrid grid, ScbaOptions options) {
+        Resolvent res = new Resolvent(model, grid);
+        ScbaResult r = Scba.solve(res, Energy.retarded(energy), null, options);
+        return fromScba(r, options);
+    }
+
+    /** A fixed retarded Σ on an explicit grid. */
+    public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, KGrid grid) {
+        Resolvent res = new Resolvent(model, grid);
+        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
+        return new Ladder(model, energy, grid, res, new Bubble(model, grid), SelfEnergies.constant(sigmaRetarded, name), r);
+    }
+
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
     public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
 

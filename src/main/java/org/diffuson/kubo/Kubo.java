@@ -1,0 +1,286 @@
+package org.diffuson.kubo;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.green.Energy;
+import org.diffuson.integrate.KGrid;
+import org.diffuson.ladder.Ladder;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+import org.diffuson.linalg.Superoperator;
+import org.diffuson.linalg.ZOps;
+import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Model;
+
+import java.util.stream.IntStream;
+
+/**
+ * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
+ * (seed 002 spec §3.4; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
+ * B̃ = B + Γ[Y], (1 − Φ̄Γ)Y = Y₀ = Σ_k G^R B G^A, with Φ̄ the q = 0 bubble of the same grid — so the Ward identity
+ * and the conserving structure of the SCBA carry over. A conserved mode of 1 − Φ̄Γ (exact zero eigenvalue with SCBA)
+ * is deflated; its overlap with Y₀ is reported.
+ */
+public final class Kubo {
+    private static final int CHUNK = 2048;
+    private final Ladder ladder;
+
+    public Kubo(Ladder ladder) { this.ladder = ladder; }
+
+    public Ladder ladder() { return ladder; }
+
+    /** σ_ab in units of e²/h (a: current direction, b: field direction). */
+    public KuboResult conductivity(int a, int b) {
+        Hamiltonian h = ladder.model().hamiltonian();
+        return response(Vertex.velocity(h, a), Vertex.velocity(h, b));
+    }
+
+    /** Středa-I response χ_AB (RA and RR, both ladder dressed). */
+    public KuboResult response(Vertex a, Vertex b) {
+        Model model = ladder.model();
+        int n = model.dim();
+        if (a.dim() != n || b.dim() != n)
+            throw new DiffusonException("vertex", "dimension " + a.dim() + "/" + b.dim() + " ≠ model " + n, "build vertices for the model's basis");
+        double e = ladder.energy();
+        Energy er = Energy.retarded(e), ea = Energy.advanced(e);
+        CMatrix sR = ladder.sigma(er);
+        double[] sig = sR.toArray();
+        KGrid g = ladder.grid();
+        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK, nn = 2 * n * n;
+        // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn)]
+        int m = 4 + 4 * nn;
+        double[][] partial = new double[chunks][m];
+        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n));
+        double[] acc = new double[m];
+        for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
+        CMatrix y0 = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4, 4 + nn));
+        CMatrix l = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + nn, 4 + 2 * nn));
+        CMatrix y0rr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 2 * nn, 4 + 3 * nn));
+        CMatrix lrr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 3 * nn, 4 + 4 * nn));
+        Superoperator gamma = model.disorder().superoperator();
+        double[] overlap = new double[1];
+        Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
+        CMatrix yRA = solveLadder(phiRA, gamma, y0, overlap);
+        CMatrix dress = gamma.apply(yRA);
+        double vertexRA = dress.times(l).trace().getReal();
+        Superoperator phiRR = ladder.at(new double[model.spaceDim()], er, er).bubble();
+        CMatrix yRR = solveLadder(phiRR, gamma, y0rr, new double[1]);
+        double vertexRR = gamma.apply(yRR).times(lrr).trace().getReal();
+        double bareRA = acc[0];
+        if (Math.abs(acc[1]) > 1e-8 * Math.max(1, Math.abs(bareRA)))
+            throw new DiffusonException("vertex", "RA trace is not real (Im = " + acc[1] + ")", "vertices must be Hermitian operators");
+        return new KuboResult(a.name(), b.name(), ladder.selfEnergy().name(), e, bareRA, vertexRA, acc[2], vertexRR, 0, false, dress, overlap[0]);
+    }
+
+    /** Středa I + II: {@link #response} plus the Fermi-sea term {@link #sea}. */
+    public KuboResult responseWithSea(Vertex a, Vertex b) {
+        KuboResult r = response(a, b);
+        return new KuboResult(r.observable(), r.field(), r.selfEnergy(), r.energy(), r.bareRA(), r.vertexRA(), r.bareRR(), r.vertexRR(),
+                sea(a, b), true, r.dressing(), r.zeroModeOverlap());
+    }
+
+    /** σ_ab (e²/h) including the Fermi-sea term. */
+    public KuboResult conductivityWithSea(int a, int b) {
+        Hamiltonian h = ladder.model().hamiltonian();
+        return responseWithSea(Vertex.velocity(h, a), Vertex.velocity(h, b));
+    }
+
+    /**
+     * Středa II at T = 0 (Crépieux–Bruno form, ħ = 1, units e²/h for current vertices):
+     * χ^{II} = ½∫_{−∞}^{E_F} dε Tr[A G^R B G^R′ − A G^R′ B G^R − (R → A)] = Re ∫_{−∞}^{E_F} dε X^R(ε),
+     * X^R = Tr[A G B G′ − A G′ B G], G′ = dG/dz = −G(1 − dΣ/dz)G. G^R is analytic in the upper half plane and decays as
+     * 1/z (bounded H: the model's cutoff), so the real-axis integral is rotated onto E_F + iy, y ∈ [0, ∞): composite
+     * Gauss–Legendre panels growing geometrically from the broadening scale, and y = W/t beyond the band scale W.
+     * No broadened δ and no Fermi-sea k-integral below the cutoff are needed.
+     */
+    public double sea(Vertex a, Vertex b) {
+        Model model = ladder.model();
+        double e = ladder.energy();
+        CMatrix s0 = ladder.sigma(Energy.retarded(e));
+        double w = Math.max(model.hamiltonian().at(model.cutoff(), 0, 0).normMax(), Math.abs(e)) * 2 + 1e-12;
+        double eta = Math.max(org.diffuson.green.Scba.minBroadening(s0), 1e-6 * w);
+        java.util.List<double[]> nodes = new java.util.ArrayList<>(); // {y, weight} for ∫dy on [0, W]
+        org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory f = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory();
+        double lo = 0, hi = eta;
+        while (lo < w) {
+            hi = Math.min(hi, w);
+            var gi = f.legendre(16, lo, hi);
+            for (int i = 0; i < gi.getNumberOfPoints(); i++) nodes.add(new double[]{gi.getPoint(i), gi.getWeight(i)});
+            lo = hi;
+            hi = hi * 4;
+        }
+        var tail = f.legendre(24, 0, 1); // y = W/t, dy = W/t² dt
+        for (int i = 0; i < tail.getNumberOfPoints(); i++) {
+            double t = tail.getPoint(i);
+            nodes.add(new double[]{w / t, tail.getWeight(i) * w / (t * t)});
+        }
+        double sum = 0;
+        for (double[] nd : nodes) {
+            org.hipparchus.complex.Complex x = seaIntegrand(a, b, e, nd[0]);
+            // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}
+            sum -= nd[1] * x.multiply(org.hipparchus.complex.Complex.I).getReal();
+        }
+        return DiffusonException_requireFinite(sum);
+    }
+
+    private static double DiffusonException_requireFinite(double v) { return DiffusonException.requireFinite("sea", v); }
+
+    private volatile KGrid seaGrid;
+
+    /**
+     * The sea integrand off the real axis has structure at small |k| (band extrema, Dirac gaps) that the Fermi-surface
+     * grid need not resolve: use the ladder grid's breakpoints plus a geometric grading k_c·4^{−j} towards k = 0.
+     */
+    private KGrid seaGrid() {
+        KGrid s = seaGrid;
+        if (s != null) return s;
+        KGrid g = ladder.grid();
+        if (g.isPointGrid()) {
+            seaGrid = g;
+            return g;
+        }
+        KGrid.Builder b = KGrid.builder(g.spaceDim(), g.cutoff()).nodesPerPanel(g.nodesPerPanel());
+        if (g.spaceDim() == 2) b.angles(g.angularSize());
+        else b.angles3d(g.nCos(), g.nPhi());
+        for (double x : g.breakpoints()) b.breakpoint(x);
+        for (int j = 1; j <= 12; j++) b.breakpoint(g.cutoff() * Math.pow(4, -j));
+        s = b.build();
+        seaGrid = s;
+        return s;
+    }
+
+    /** X^R(E_F + iy) summed over the grid. */
+    private org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
+        Model model = ladder.model();
+        int n = model.dim(), nn = 2 * n * n;
+        Energy z = Energy.complex(e, y);
+        CMatrix sig = ladder.sigma(z);
+        // dΣ/dz by a central difference along the real direction (Σ analytic in the upper half plane)
+        double h = 1e-4 * Math.max(y, 1e-3);
+        CMatrix dsig = ladder.selfEnergy().name().equals("SCBA")
+                ? ladder.sigma(Energy.complex(e + h, y)).minus(ladder.sigma(Energy.complex(e - h, y))).scale(1 / (2 * h))
+                : CMatrix.zeros(n, n);
+        double[] s = sig.toArray(), ds = dsig.toArray();
+        KGrid g = seaGrid();
+        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
+        double[][] part = new double[chunks][2];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] hk = new double[nn], gz = new double[nn], a = new double[nn], b = new double[nn], gp = new double[nn];
+            double[] t1 = new double[nn], t2 = new double[nn], lu = new double[nn], one = new double[nn];
+            int[] piv = new int[n];
+            for (int i = c * CHUNK; i < Math.min(total, (c + 1) * CHUNK); i++) {
+                double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), wt = g.weight(i);
+                model.hamiltonian().eval(kx, ky, kz, hk, 0);
+                for (int j = 0; j < nn; j++) gz[j] = -hk[j] - s[j];
+                for (int d = 0; d < n; d++) { gz[2 * (d * n + d)] += e; gz[2 * (d * n + d) + 1] += y; }
+                ZOps.invertInPlace(gz, n, lu, piv);
+                // G' = −G (1 − Σ') G
+                for (int j = 0; j < nn; j++) one[j] = -ds[j];
+                for (int d = 0; d < n; d++) one[2 * (d * n + d)] += 1;
+                ZOps.mult(gz, n, n, one, n, t1);
+                ZOps.mult(t1, n, n, gz, n, gp);
+                for (int j = 0; j < nn; j++) gp[j] = -gp[j];
+                va.eval(kx, ky, kz, a);
+                vb.eval(kx, ky, kz, b);
+                // Tr[A G B G'] − Tr[A G' B G]
+                ZOps.mult(b, n, n, gp, n, t1);   // B G'
+                ZOps.mult(gz, n, n, t1, n, t2);  // G B G'
+                double[] tr1 = trace(a, t2, n);
+                ZOps.mult(b, n, n, gz, n, t1);   // B G
+                ZOps.mult(gp, n, n, t1, n, t2);  // G' B G
+                double[] tr2 = trace(a, t2, n);
+                part[c][0] += wt * (tr1[0] - tr2[0]);
+                part[c][1] += wt * (tr1[1] - tr2[1]);
+            }
+        });
+        double re = 0, im = 0;
+        for (double[] p : part) { re += p[0]; im += p[1]; }
+        return new org.hipparchus.complex.Complex(re, im);
+    }
+
+    private static double[] trace(double[] a, double[] x, int n) {
+        double sr = 0, si = 0;
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) {
+                double ar = a[2 * (r * n + c)], ai = a[2 * (r * n + c) + 1], xr = x[2 * (c * n + r)], xi = x[2 * (c * n + r) + 1];
+                sr += ar * xr - ai * xi;
+                si += ar * xi + ai * xr;
+            }
+        return new double[]{sr, si};
+    }
+
+    /** Solves (1 − Φ̄Γ)Y = Y₀, deflating an (almost) zero mode. */
+    static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double[] overlapOut) {
+        int n = phi.dim();
+        Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
+        CMatrix mat = mOp.matrix();
+        Eigen.General eg = Eigen.general(mat);
+        int k = eg.indexOfSmallest();
+        CMatrix yv = y0.vec();
+        if (eg.values()[k].norm() < 1e-8 * Math.max(1, mat.normMax())) {
+            CMatrix v = eg.rightVector(k), w = eg.leftVector(k);
+            // w†v = 1 by construction (rows of V⁻¹); M + v w† has the zero eigenvalue lifted to 1
+            mat = mat.plus(v.times(w.dagger()));
+            double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(yv.normF() * w.normF(), 1e-300);
+            overlapOut[0] = ov;
+            if (ov > 1e-6)
+                throw new DiffusonException("vertex", String.format("drives the conserved (zero) mode of the ladder (overlap %.2e)", ov),
+                        "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+        }
+        return CMatrix.unvec(mat.inverse().times(yv), n);
+    }
+
+    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n) {
+        int nn = 2 * n * n;
+        double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], a = new double[nn], b = new double[nn];
+        double[] t1 = new double[nn], t2 = new double[nn], t3 = new double[nn], lu = new double[nn];
+        int[] piv = new int[n];
+        for (int i = from; i < to; i++) {
+            double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
+            h.eval(kx, ky, kz, hk, 0);
+            for (int j = 0; j < nn; j++) gr[j] = -hk[j] - sig[j];
+            for (int d = 0; d < n; d++) gr[2 * (d * n + d)] += e;
+            if (!ZOps.invertInPlace(gr, n, lu, piv))
+                throw new DiffusonException("energy", "E − H − Σ is singular at k=(" + kx + "," + ky + ")", "Σ needs Im Σ^R < 0");
+            // G^A = (G^R)†
+            for (int r = 0; r < n; r++)
+                for (int c = 0; c < n; c++) {
+                    ga[2 * (r * n + c)] = gr[2 * (c * n + r)];
+                    ga[2 * (r * n + c) + 1] = -gr[2 * (c * n + r) + 1];
+                }
+            va.eval(kx, ky, kz, a);
+            vb.eval(kx, ky, kz, b);
+            // Y0 += w G^R B G^A ; tRA += w Tr[A G^R B G^A]
+            ZOps.mult(gr, n, n, b, n, t1);      // G^R B
+            ZOps.mult(t1, n, n, ga, n, t2);     // G^R B G^A
+            addScaled(acc, 4, t2, w, nn);
+            addTraceProduct(acc, 0, a, t2, w, n);
+            // Y0rr += w G^R B G^R ; tRR += w Tr[A G^R B G^R]
+            ZOps.mult(t1, n, n, gr, n, t3);
+            addScaled(acc, 4 + 2 * nn, t3, w, nn);
+            addTraceProduct(acc, 2, a, t3, w, n);
+            // L += w G^A A G^R ; Lrr += w G^R A G^R
+            ZOps.mult(a, n, n, gr, n, t1);      // A G^R
+            ZOps.mult(ga, n, n, t1, n, t2);
+            addScaled(acc, 4 + nn, t2, w, nn);
+            ZOps.mult(gr, n, n, t1, n, t3);
+            addScaled(acc, 4 + 3 * nn, t3, w, nn);
+        }
+    }
+
+    private static void addScaled(double[] acc, int off, double[] x, double w, int nn) {
+        for (int j = 0; j < nn; j++) acc[off + j] += w * x[j];
+    }
+
+    /** acc[off] += w Re Tr[A X], acc[off+1] += w Im Tr[A X]. */
+    private static void addTraceProduct(double[] acc, int off, double[] a, double[] x, double w, int n) {
+        double sr = 0, si = 0;
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) {
+                double ar = a[2 * (r * n + c)], ai = a[2 * (r * n + c) + 1], xr = x[2 * (c * n + r)], xi = x[2 * (c * n + r) + 1];
+                sr += ar * xr - ai * xi;
+                si += ar * xi + ai * xr;
+            }
+        acc[off] += w * sr;
+        acc[off + 1] += w * si;
+    }
+}
