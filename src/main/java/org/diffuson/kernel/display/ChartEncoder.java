@@ -19,10 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Encodes XChart charts for notebooks: {@code image/png} at {@link #PNG_SCALE}x resolution with the logical size in
@@ -34,40 +30,27 @@ public final class ChartEncoder {
     /** Pixel density of the PNG relative to the chart's logical size. */
     public static final int PNG_SCALE = 2;
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "diffuson-chart-encoder");
-        t.setDaemon(true);
-        return t;
-    });
 
     private ChartEncoder() {
     }
 
-    /** The three encodings are produced in parallel: the PNG here, SVG and PDF on the encoder pool. */
+    /**
+     * The three encodings, one after the other: XChart charts keep layout state while painting, so one chart must
+     * never be painted from two threads at once.
+     */
     public static DisplayData bundle(Chart<?, ?> chart) {
         int w = chart.getWidth();
         int h = chart.getHeight();
         DisplayData data = new DisplayData(chart.getClass().getSimpleName()
                 + (chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " '" + chart.getTitle() + "'")
                 + " (" + w + "×" + h + ")");
-        Future<byte[]> svg = POOL.submit(() -> vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        Future<byte[]> pdf = POOL.submit(() -> vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.PDF));
-        try {
+        synchronized (chart) {
             data.putData("image/png", Base64.getEncoder().encodeToString(png(chart)));
             data.putMetaData("image/png", Map.of("width", w, "height", h));
-            data.putData("image/svg+xml", new String(svg.get(), StandardCharsets.UTF_8));
-            data.putData("application/pdf", Base64.getEncoder().encodeToString(pdf.get()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while encoding a chart", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) throw r;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-        } finally {
-            svg.cancel(true);
-            pdf.cancel(true);
+            data.putData("image/svg+xml", new String(vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.SVG),
+                    StandardCharsets.UTF_8));
+            data.putData("application/pdf",
+                    Base64.getEncoder().encodeToString(vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.PDF)));
         }
         return data;
     }
