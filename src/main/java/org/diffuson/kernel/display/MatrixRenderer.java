@@ -59,9 +59,9 @@ public final class MatrixRenderer {
     private static DisplayData bundle(int rows, int cols, String kind, Entry text, Entry tex) {
         StringBuilder plain = new StringBuilder();
         plain.append(kind).append(' ').append(rows).append('×').append(cols).append(" matrix\n");
-        StringBuilder html = new StringBuilder("<table class=\"diffuson-matrix\" style=\"font-family:monospace\">");
-        html.append("<caption style=\"caption-side:top;text-align:left\">").append(kind).append(' ')
-                .append(rows).append('×').append(cols).append(" matrix</caption>");
+        StringBuilder html = new StringBuilder("<div class=\"diffuson-matrix\"><div>").append(Html.escape(kind))
+                .append(' ').append(rows).append('×').append(cols).append(" matrix</div>")
+                .append("<table style=\"font-family:monospace\">");
         for (int r : shown(rows)) {
             html.append("<tr>");
             for (int c : shown(cols)) {
@@ -72,7 +72,7 @@ public final class MatrixRenderer {
             html.append("</tr>");
             plain.append('\n');
         }
-        html.append("</table>");
+        html.append("</table></div>");
         DisplayData data = new DisplayData(plain.toString());
         data.putHTML(html.toString());
         data.putLatex("$$" + latex(rows, cols, tex) + "$$");

@@ -1,0 +1,60 @@
+"""Every notebook in notebooks/ executes headless from a copy (nbclient, Diffuson kernel) with no error or stderr
+output, at least one image per figure cell, and its figure files written."""
+import glob
+import os
+import re
+import shutil
+import tempfile
+import unittest
+
+import nbformat
+from nbclient import NotebookClient
+
+import kernel_env
+
+NOTEBOOKS = sorted(glob.glob(os.path.join(kernel_env.ROOT, "notebooks", "*.ipynb")))
+FIGURE_CELL = re.compile(r"%plot\b|\.save\(|display\([^)]*chart")
+
+
+class NotebookTests(unittest.TestCase):
+
+    def test_there_are_notebooks(self):
+        names = [os.path.basename(n) for n in NOTEBOOKS]
+        self.assertIn("00-tutorial.ipynb", names)
+        self.assertIn("seed-000-spin-diffusion.ipynb", names)
+
+    def test_notebooks_execute_headless(self):
+        for path in NOTEBOOKS:
+            with self.subTest(notebook=os.path.basename(path)):
+                self.check(path)
+
+    def check(self, path):
+        with tempfile.TemporaryDirectory(prefix="diffuson-nb-") as work:
+            copy = os.path.join(work, os.path.basename(path))
+            shutil.copy(path, copy)
+            nb = nbformat.read(copy, as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    cell.outputs = []
+            client = NotebookClient(nb, kernel_name=kernel_env.KERNEL_NAME, timeout=900,
+                                    resources={"metadata": {"path": work}})
+            client.execute()
+            figure_cells = 0
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                for out in cell.outputs:
+                    self.assertNotEqual(out.output_type, "error", f"cell {i}: {out.get('evalue')}")
+                    if out.output_type == "stream":
+                        self.assertEqual(out.name, "stdout", f"cell {i} wrote to stderr: {out.text[:300]}")
+                if FIGURE_CELL.search(cell.source):
+                    figure_cells += 1
+                    images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+                    self.assertGreaterEqual(len(images), 1, f"figure cell {i} shows no image")
+            self.assertGreaterEqual(figure_cells, 1)
+            written = glob.glob(os.path.join(work, "figures", "*.png"))
+            self.assertGreaterEqual(len(written), 1, "the notebook wrote no figure files")
+
+
+if __name__ == "__main__":
+    unittest.main()
