@@ -137,6 +137,18 @@ class ReliabilityTests(unittest.TestCase):
         self.assert_error("forged", "CompilationError")
         self.assert_ok("40 + 2", "42")
 
+    def test_variables_survive_imports_and_redefinitions(self):
+        # JShell recompiles dependent snippets; with the kernel agent their classes are redefined in place instead
+        # of replaced, so values survive (IJava/JJava reset them to null or 0).
+        self.assert_ok('var keepMe = new XYChartBuilder().title("kept").build();\n'
+                       "import org.diffuson.kernel.display.*; "
+                       "import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;")
+        self.assert_ok("String.valueOf(keepMe == null ? null : keepMe.getTitle())", "kept")
+        self.assert_ok("int seven() { return 7; }\nint fromSeven = seven();")
+        self.assert_ok("int seven() { return 8; }")
+        self.assert_ok("fromSeven", "7")
+        self.assert_ok("seven()", "8")
+
     def test_stdout_and_stderr_flushed_per_cell(self):
         reply, outputs, _ = execute(self.kc, 'System.out.print("no newline"); System.err.print("err without newline");')
         self.assertEqual(reply["status"], "ok")

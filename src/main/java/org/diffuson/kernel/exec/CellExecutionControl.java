@@ -5,6 +5,9 @@ import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -78,6 +81,28 @@ public final class CellExecutionControl extends DirectExecutionControl {
     /** The class loader of the most recently run snippet (the JShell class loader), or null before the first. */
     public ClassLoader snippetLoader() {
         return snippetLoader;
+    }
+
+    /**
+     * Redefines already loaded snippet classes in place through the {@link RedefineAgent}'s instrumentation (static
+     * fields, i.e. notebook variables, keep their values). Without the agent, or when the class shape changed, JShell
+     * falls back to replacing the class, as with the JDK's local execution.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException {
+        Instrumentation inst = RedefineAgent.instrumentation();
+        if (inst == null || !inst.isRedefineClassesSupported()) {
+            throw new NotImplementedException("redefine not supported without the kernel agent");
+        }
+        try {
+            ClassDefinition[] defs = new ClassDefinition[cbcs.length];
+            for (int i = 0; i < cbcs.length; i++) {
+                defs[i] = new ClassDefinition(findClass(cbcs[i].name()), cbcs[i].bytecodes());
+            }
+            inst.redefineClasses(defs);
+        } catch (ClassNotFoundException | UnmodifiableClassException | RuntimeException | LinkageError e) {
+            throw new ClassInstallException("redefine failed: " + e, new boolean[cbcs.length]);
+        }
     }
 
     @Override
