@@ -335,6 +335,13 @@ public final class DiffusonKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
+        Magic magic = magicAt(code, at);
+        if (magic != null) {
+            DisplayData d = new DisplayData(magic.usage() + "\n\n" + magic.help());
+            d.putHTML("<pre><b>" + Html.escape(magic.usage()) + "</b></pre><div>" + Html.escape(magic.help())
+                    .replace("\n", "<br>") + "</div>");
+            return d;
+        }
         JavaEvaluator j = java();
         int pos = Math.min(at, code.length());
         while (pos < code.length() && Character.isJavaIdentifierPart(code.charAt(pos))) pos++;
@@ -363,9 +370,10 @@ public final class DiffusonKernel extends BaseKernel {
                 List<JavadocIndex.Entry> entries = javadoc.lookup(signature);
                 if (!entries.isEmpty()) {
                     doc = entries.get(0).javadoc();
-                    if (entries.get(0).signature().contains(" ") || entries.get(0).signature().contains("(")) {
-                        signature = signature + "    [" + entries.get(0).signature() + "]";
-                    }
+                    String source = entries.get(0).signature();
+                    String a = source.replaceAll("\\s+", "");
+                    String b = signature.replaceAll("\\s+", "");
+                    if (!a.equals(b) && !a.endsWith(b)) signature = signature + "    [" + source + "]";
                 }
             }
             text.append(signature).append('\n');
@@ -378,6 +386,16 @@ public final class DiffusonKernel extends BaseKernel {
         DisplayData data = new DisplayData(text.toString().strip());
         data.putHTML(html.toString());
         return data;
+    }
+
+    /** The magic whose {@code %name} the cursor is on, if any. */
+    private Magic magicAt(String code, int at) {
+        int lineStart = code.lastIndexOf('\n', Math.max(0, Math.min(at, code.length()) - 1)) + 1;
+        int lineEnd = code.indexOf('\n', lineStart);
+        String line = code.substring(lineStart, lineEnd < 0 ? code.length() : lineEnd);
+        Matcher m = Pattern.compile("^\\s*(%%?)([A-Za-z_][A-Za-z0-9_]*)").matcher(line);
+        if (!m.find() || at - lineStart > m.end()) return null;
+        return magics.get(m.group(1) + m.group(2));
     }
 
     private static String plain(String javadocHtml) {
