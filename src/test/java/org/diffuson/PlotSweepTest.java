@@ -30,4 +30,15 @@ class PlotSweepTest {
         assertTrue(Files.size(dir.resolve("sq.png")) > 1000);
         assertEquals("column", assertThrows(DiffusonException.class, () -> Plots.line(t, "x", "y")).parameter());
     }
+
+    @Test
+    void scansAgreeWithSinglePoints() {
+        var m = org.diffuson.model.Preset.COPT.build();
+        Table s = org.diffuson.sweep.Scans.selfEnergy(m, new double[]{0.0, 1.0}, null);
+        assertEquals(-0.05591, s.doubleColumn("Re Σ_0").get(0), 6e-6); // spec §4 worked example
+        Table c = org.diffuson.sweep.Scans.collision(m, new double[]{0.0}, null);
+        assertEquals(0.2534, c.doubleColumn("(1-I)00").get(0), 5e-5);
+        assertTrue(c.doubleColumn("min|eig|").get(0) < 1e-12);
+        assertTrue(c.doubleColumn("WTI residual").get(0) < 1e-11);
+    }
 }

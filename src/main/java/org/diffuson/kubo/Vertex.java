@@ -23,7 +23,7 @@ public interface Vertex {
         int n = h.dim(), nn = 2 * n * n;
         String nm = "v_" + "xyz".charAt(a);
         return new Vertex() {
-            private final ThreadLocal<double[][]> work = ThreadLocal.withInitial(() -> new double[4][nn]);
+            private final ThreadLocal<double[][]> work = ThreadLocal.withInitial(() -> new double[5][Math.max(nn, 3)]);
 
             public int dim() { return n; }
             public String name() { return nm; }
@@ -31,7 +31,7 @@ public interface Vertex {
             public void eval(double kx, double ky, double kz, double[] out) {
                 double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));
                 double[][] w = work.get();
-                double[] d = new double[3];
+                double[] d = w[4];
                 for (int s = 0; s < 4; s++) {
                     double f = s == 0 ? 2 : s == 1 ? 1 : s == 2 ? -1 : -2;
                     d[0] = kx; d[1] = ky; d[2] = kz;
