@@ -1,6 +1,8 @@
 """Reliability of the Diffuson kernel through the real jupyter_client stack: interrupt, timeouts, failing cells,
 OutOfMemoryError and StackOverflowError, forged messages, output flushing and error rendering."""
 import json
+import shutil
+import subprocess
 import tempfile
 import os
 import time
@@ -221,6 +223,28 @@ class ReliabilityTests(unittest.TestCase):
         self.assertGreater(elapsed, 1.0)
         self.assertLessEqual(len(updates), 10 * elapsed + 2, "more than 10 updates/s")
         self.assertIn("2000/2000", updates[-1]["content"]["data"]["text/plain"])
+
+    def test_jars_and_classpath_magics_add_code(self):
+        work = tempfile.mkdtemp(prefix="diffuson-cp-")
+        for pkg, cls in (("jarred", "FromJar"), ("dirred", "FromDir")):
+            src = os.path.join(work, "src", pkg)
+            os.makedirs(src)
+            with open(os.path.join(src, cls + ".java"), "w") as f:
+                f.write(f"package {pkg};\npublic class {cls} {{ public static String hi() {{ return \"{cls}\"; }} }}\n")
+        classes = os.path.join(work, "classes")
+        subprocess.run(["javac", "-d", classes, os.path.join(work, "src", "jarred", "FromJar.java"),
+                        os.path.join(work, "src", "dirred", "FromDir.java")], check=True)
+        libdir = os.path.join(work, "lib")
+        os.makedirs(libdir)
+        subprocess.run(["jar", "cf", os.path.join(libdir, "jarred.jar"), "-C", classes, "jarred"], check=True)
+        shutil.rmtree(os.path.join(classes, "jarred"))
+        self.assert_ok(f"%jars {libdir}/*.jar")
+        self.assert_ok("jarred.FromJar.hi()", "FromJar")
+        self.assert_ok("jars.size()", "1")
+        self.assert_ok(f"%classpath {classes}")
+        self.assert_ok("dirred.FromDir.hi()", "FromDir")
+        error, _ = self.assert_error(f"%jars {work}/nothing-*.jar", "UsageError")
+        self.assertEqual(len(error["traceback"]), 1)
 
     @unittest.skipIf(os.environ.get("DIFFUSON_OFFLINE") == "1", "needs Maven Central")
     def test_maven_jars_do_not_clash_with_kernel_libraries(self):
