@@ -35,8 +35,9 @@ public final class ChartEncoder {
     }
 
     /**
-     * The three encodings, one after the other: XChart charts keep layout state while painting, so one chart must
-     * never be painted from two threads at once.
+     * The three encodings. XChart charts keep layout state while painting, so the chart is painted three times one
+     * after the other (PNG raster, SVG command recording, PDF), but the work that no longer touches the chart — PNG
+     * compression and SVG document generation — runs in parallel with the next paint.
      */
     public static DisplayData bundle(Chart<?, ?> chart) {
         int w = chart.getWidth();
@@ -44,19 +45,38 @@ public final class ChartEncoder {
         DisplayData data = new DisplayData(chart.getClass().getSimpleName()
                 + (chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " '" + chart.getTitle() + "'")
                 + " (" + w + "×" + h + ")");
+        java.util.concurrent.CompletableFuture<byte[]> png, svg;
+        byte[] pdf;
         synchronized (chart) {
-            data.putData("image/png", Base64.getEncoder().encodeToString(png(chart)));
-            data.putMetaData("image/png", Map.of("width", w, "height", h));
-            data.putData("image/svg+xml", new String(vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.SVG),
-                    StandardCharsets.UTF_8));
-            data.putData("application/pdf",
-                    Base64.getEncoder().encodeToString(vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.PDF)));
+            BufferedImage img = raster(chart);
+            png = java.util.concurrent.CompletableFuture.supplyAsync(() -> pngBytes(img));
+            de.erichseifert.vectorgraphics2d.VectorGraphics2D vg = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
+            chart.paint(vg, w, h);
+            de.erichseifert.vectorgraphics2d.intermediate.CommandSequence commands = vg.getCommands();
+            svg = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
+                try {
+                    new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
+                            .getDocument(commands, new de.erichseifert.vectorgraphics2d.util.PageSize(0.0, 0.0, w, h)).writeTo(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return out.toByteArray();
+            });
+            pdf = vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
         }
+        data.putData("image/png", Base64.getEncoder().encodeToString(png.join()));
+        data.putMetaData("image/png", Map.of("width", w, "height", h));
+        data.putData("image/svg+xml", compactSvg(new String(svg.join(), StandardCharsets.UTF_8)));
+        data.putData("application/pdf", Base64.getEncoder().encodeToString(pdf));
         return data;
     }
 
     /** PNG bytes of the chart at {@link #PNG_SCALE}x. */
-    public static byte[] png(Chart<?, ?> chart) {
+    public static byte[] png(Chart<?, ?> chart) { return pngBytes(raster(chart)); }
+
+    /** The chart painted at {@link #PNG_SCALE}x. */
+    static BufferedImage raster(Chart<?, ?> chart) {
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage img = new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
@@ -69,7 +89,32 @@ public final class ChartEncoder {
         } finally {
             g.dispose();
         }
-        return pngBytes(img);
+        return img;
+    }
+
+    /**
+     * Rounds SVG coordinates to 0.01 px (invisible on a chart a few hundred px wide): the glyph outlines XChart emits
+     * carry 9–12 digits, so this roughly halves the notebook payload and its JSON encoding time.
+     */
+    static String compactSvg(String svg) {
+        StringBuilder out = new StringBuilder(svg.length());
+        int n = svg.length();
+        for (int i = 0; i < n; i++) {
+            char c = svg.charAt(i);
+            out.append(c);
+            if (c == '.' && i > 0 && Character.isDigit(svg.charAt(i - 1))) {
+                int j = i + 1, kept = 0;
+                while (j < n && Character.isDigit(svg.charAt(j))) {
+                    if (kept < 2) {
+                        out.append(svg.charAt(j));
+                        kept++;
+                    }
+                    j++;
+                }
+                i = j - 1;
+            }
+        }
+        return out.toString();
     }
 
     /** SVG or PDF bytes of the chart. */
