@@ -53,6 +53,25 @@ class PhysicsMagicTests(unittest.TestCase):
         outputs = self.ok("%plot sweep x=gamma y=tau logx logy")
         self.assertIn("image/png", outputs[-1]["content"]["data"])
 
+    def test_kubo_and_boltzmann_on_the_dirac_model(self):
+        # seed 002: Boltzmann total σ_yx = 4ξ(1+ξ²)/(1+3ξ²)² = 0.847334 at ξ = 0.4; the Kubo ladder at finite
+        # disorder is within O(1/ε_Fτ) of it (ε_Fτ = 80 here)
+        self.ok("%model dirac M=0.4 gamma=0.025 as=dirac")
+        outputs = self.ok("%boltzmann dirac energy=1.0")
+        self.assertIn("text/html", outputs[-1]["content"]["data"])
+        self.assertEqual(result_text(self.ok("Math.abs(boltzmann.total().yx() - 0.847334) < 1e-5")), "true")
+        self.ok("%ladder dirac energy=1.0 as=dl")
+        outputs = self.ok("%kubo dl current=y field=x")
+        self.assertIn("χ(v_y, v_x)", stream_text(outputs))
+        self.assertEqual(result_text(self.ok("Math.abs(kubo.total() - 0.847334) < 0.05")), "true")
+        self.assertIn("current= must be x, y or z", self.usage_error("%kubo dl current=w field=x"))
+        self.assertIn("scalar white-noise",
+                      self.usage_error_after("%model copt magnetic=0.02 as=mag", "%boltzmann mag energy=1.0"))
+
+    def usage_error_after(self, setup, code):
+        self.ok(setup)
+        return self.usage_error(code)
+
     def test_bad_arguments_are_one_line_usage_errors(self):
         self.assertIn("unknown preset", self.usage_error("%model nosuch"))
         self.assertIn("expects a number", self.usage_error("%model drude gamma=abc"))

@@ -55,6 +55,15 @@ public enum Preset {
                     {"gamma", 0.1, "scalar disorder γ"}, {"magnetic", 0.0, "magnetic disorder w"}, {"kc", 10.0, "momentum cutoff k_c"}},
             p -> Model.of("copt-ti", new RashbaExchange(Double.POSITIVE_INFINITY, p.num("alpha"), 0, 0, p.num("bz")),
                     disorder(p), p.positive("kc"), p.values)),
+    /** Seed 002 magnetic TI surface (massive Dirac): v_F(k_xσ_y − k_yσ_x) + Mσ_z, scalar white noise u₀². */
+    DIRAC("massive Dirac / magnetic TI surface of seed 002: v_F(k_x σy − k_y σx) + M σz, scalar disorder u0²",
+            new Object[][]{{"vF", 1.0, "Fermi velocity v_F (ħ = 1)"}, {"M", 0.4, "Dirac mass / exchange gap M"},
+                    {"gamma", 0.05, "scalar disorder u0² (paper: 1/τ = πu0²ρ(ε_F))"}, {"kc", 40.0, "momentum cutoff k_c"}},
+            p -> Model.of("dirac", new MassiveDirac(p.positive("vF"), p.num("M")), Disorder.scalar(2, p.positive("gamma")), p.positive("kc"), p.values)),
+    /** Qi–Wu–Zhang Chern insulator on the square lattice (a = 1); integrate over its Brillouin zone. */
+    QWZ("Qi–Wu–Zhang Chern model sin kx σx + sin ky σy + (m + cos kx + cos ky) σz on the square lattice",
+            new Object[][]{{"m", 1.0, "mass m (Chern number ±1 for 0 < |m| < 2)"}, {"gamma", 0.01, "scalar disorder"}},
+            p -> Model.of("qwz", new QwzModel(p.num("m")), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
     /** Rashba 2DEG without exchange: Dyakonov–Perel spin relaxation (BNM PRB 70 155308). */
     RASHBA("Rashba 2DEG, b = 0, scalar disorder (Dyakonov–Perel)",
             new Object[][]{{"m", 1.0, "band mass"}, {"alpha", 0.2, "Rashba coupling α"}, {"gamma", 0.05, "scalar disorder γ"},

@@ -31,7 +31,8 @@ public final class PhysicsMagics {
     }
 
     public static List<Magic> all() {
-        return List.of(new ModelMagic(), new ScbaMagic(), new LadderMagic(), new DiffusionMagic(), new SweepMagic());
+        return List.of(new ModelMagic(), new ScbaMagic(), new LadderMagic(), new DiffusionMagic(), new SweepMagic(),
+                new KuboMagic(), new BoltzmannMagic());
     }
 
     /** Runs library code; a {@link DiffusonException} from argument validation becomes a usage error. */
@@ -209,6 +210,92 @@ public final class PhysicsMagics {
             ctx.bind(name, d, DiffusionOperator.class.getName());
             ctx.out().print(d);
             return d.ratesTable();
+        }
+    }
+
+    static int axis(MagicArgs a, String key, String fallback) {
+        String v = a.option(key, fallback).trim();
+        return switch (v) {
+            case "x" -> 0;
+            case "y" -> 1;
+            case "z" -> 2;
+            default -> throw new MagicUsageException(key + "= must be x, y or z, got '" + v + "'");
+        };
+    }
+
+    /** {@code %kubo [LADDER] current=y field=x [sea]}: vertex-corrected Kubo–Středa σ; binds {@code kubo}. */
+    static final class KuboMagic implements Magic {
+        @Override
+        public String name() {
+            return "kubo";
+        }
+
+        @Override
+        public String usage() {
+            return "%kubo [LADDER] current=x|y field=x|y [sea] [as=NAME]";
+        }
+
+        @Override
+        public String summary() {
+            return "Vertex-corrected Kubo–Středa conductivity σ_ab in e²/h on a ladder's grid and self-energy "
+                    + "(new Kubo(ladder).conductivity(a, b), with the Fermi-sea term if 'sea'); binds KuboResult kubo.";
+        }
+
+        @Override
+        public Object run(MagicContext ctx, String args, String body) throws Exception {
+            MagicArgs a = MagicArgs.parse(args, Set.of("current", "field", "as"), Set.of("sea"));
+            Ladder ladder = variable(ctx, a, "ladder", Ladder.class);
+            int i = axis(a, "current", "x"), j = axis(a, "field", "x");
+            String name = a.variableName("kubo");
+            org.diffuson.kubo.KuboResult r = call(ctx, () -> a.flag("sea")
+                    ? new org.diffuson.kubo.Kubo(ladder).conductivityWithSea(i, j)
+                    : new org.diffuson.kubo.Kubo(ladder).conductivity(i, j));
+            ctx.bind(name, r, org.diffuson.kubo.KuboResult.class.getName());
+            ctx.out().println(r);
+            return r.table();
+        }
+    }
+
+    /** {@code %boltzmann [MODEL] energy=E [form=A|B] [angles=N]}: seed-002 kinetic theory; binds {@code boltzmann}. */
+    static final class BoltzmannMagic implements Magic {
+        @Override
+        public String name() {
+            return "boltzmann";
+        }
+
+        @Override
+        public String usage() {
+            return "%boltzmann [MODEL] energy=E [form=A|B] [angles=N] [as=NAME]";
+        }
+
+        @Override
+        public String summary() {
+            return "Band-basis Boltzmann theory of seed 002 (BoltzmannSolver) for a model with scalar white-noise disorder;"
+                    + " binds BoltzmannResult boltzmann and shows its per-term table.";
+        }
+
+        @Override
+        public Object run(MagicContext ctx, String args, String body) throws Exception {
+            MagicArgs a = MagicArgs.parse(args, Set.of("energy", "form", "angles", "as"), Set.of());
+            Model model = variable(ctx, a, "model", Model.class);
+            double e = requiredDouble(a, "energy");
+            String name = a.variableName("boltzmann");
+            org.diffuson.boltzmann.BoltzmannResult r = call(ctx, () -> {
+                var terms = model.disorder().terms();
+                if (terms.size() != 1 || !terms.get(0).matrix().approxEquals(org.diffuson.linalg.CMatrix.identity(model.dim()), 1e-15))
+                    throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder (γ·1⊗1); this model has " + model.disorder(),
+                            "use a preset with scalar disorder (dirac, copt with magnetic=0, rashba, drude)");
+                var b = org.diffuson.boltzmann.BoltzmannSolver.builder(model.hamiltonian()).disorder(terms.get(0).weight()).kMax(model.cutoff());
+                if (a.hasOption("angles")) b = b.angles(a.intOption("angles", 64));
+                if (a.hasOption("form")) {
+                    String f = a.option("form", "B").trim().toUpperCase(Locale.ROOT);
+                    if (!f.equals("A") && !f.equals("B")) throw new MagicUsageException("form= must be A or B");
+                    b = b.skewForm(f.equals("A") ? org.diffuson.boltzmann.SkewForm.A : org.diffuson.boltzmann.SkewForm.B);
+                }
+                return b.build().solve(e);
+            });
+            ctx.bind(name, r, org.diffuson.boltzmann.BoltzmannResult.class.getName());
+            return r.toTable();
         }
     }
 
