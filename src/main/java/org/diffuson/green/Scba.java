@@ -98,6 +98,7 @@ public final class Scba {
      */
     public static ScbaResult solve(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
         double e = energy.re();
+        requireFermiSurfaceInsideCutoff(model, e);
         double eta0 = bornBroadeningEstimate(model, e);
         KGrid g1 = adaptiveGrid(model, e, null, Math.max(eta0, Math.abs(energy.im())), grid);
         ScbaResult first = solve(new Resolvent(model, g1), energy, null, options.withTolerance(Math.max(options.tolerance(), 1e-10)));
@@ -106,6 +107,22 @@ public final class Scba {
         KGrid g2 = adaptiveGrid(model, e, hermitianPart(sig), eta > 0 ? eta : eta0, grid);
         ScbaResult r = solve(new Resolvent(model, g2), energy, sig, options);
         return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(), first.elapsedMillis() + r.elapsedMillis());
+    }
+
+    /**
+     * Throws if a band's Fermi surface at E would be cut by the momentum cutoff: a band still rising at the cutoff with
+     * E at or above its energy there, or a falling band with E at or below it.
+     */
+    public static void requireFermiSurfaceInsideCutoff(Model model, double e) {
+        double kc = model.cutoff(), dk = 1e-4 * kc;
+        double[] at = model.hamiltonian().bands(kc, 0, 0), in = model.hamiltonian().bands(kc - dk, 0, 0);
+        for (int b = 0; b < at.length; b++) {
+            boolean rising = at[b] > in[b];
+            if ((rising && e >= at[b]) || (!rising && e <= at[b]))
+                throw new DiffusonException("cutoff", String.format(java.util.Locale.ROOT,
+                        "the Fermi surface of band %d at E=%.6g reaches the momentum cutoff k_c=%.6g (band energy there %.6g)", b, e, kc, at[b]),
+                        "raise the cutoff (cutoffEnergy / kc) well above the Fermi energy, or lower E");
+        }
     }
 
     /** A grid refined at the Fermi momenta of H + shift at energy e, with pole half-widths η/v. */

@@ -52,6 +52,15 @@ class ValidationTest {
     }
 
     @Test
+    void fermiEnergyAboveTheCutoff() {
+        // cutoff ε(k_c) = 21 for the CoPt preset: E = 30 would need states beyond k_c
+        DiffusonException e = fails(() -> Scba.solve(Preset.COPT.build(), 30.0));
+        assertEquals("cutoff", e.parameter());
+        assertTrue(e.hint().contains("raise the cutoff"));
+        fails(() -> Scba.solve(Preset.COPT_TI.build(), -6.0)); // TI: lower band at k_c is −√(α²k_c² + b²) ≈ −5.02
+    }
+
+    @Test
     void isotropyClaimsAreChecked() {
         Hamiltonian lying = new Hamiltonian() {
             public int dim() { return 2; }
