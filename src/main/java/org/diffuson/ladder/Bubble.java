@@ -69,6 +69,10 @@ public final class Bubble {
             projectAngular(out);
             return;
         }
+        if (!zero && grid.spaceDim() == 2 && !grid.isPointGrid()) {
+            adaptiveAngles(qx, qy, z1r, z1i, s1, z2r, z2i, s2, out, parallel);
+            return;
+        }
         double[] hTab = zero ? fullTable() : null;
         int total = grid.size();
         int chunks = (total + CHUNK - 1) / CHUNK;
@@ -82,6 +86,84 @@ public final class Bubble {
                 qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
         java.util.Arrays.fill(out, 0, m, 0);
         for (double[] p : partial) for (int i = 0; i < m; i++) out[i] += p[i];
+    }
+
+    /** Relative accuracy of the adaptive angular quadrature at finite q. */
+    public static final double ANGULAR_TOLERANCE = 1e-13;
+    private static final int MIN_ANGLES = 8, MAX_ANGLES = 4096;
+    private volatile int lastAngles;
+
+    /** Number of angles the last finite-q bubble needed (2D polar grids). */
+    public int lastAngles() { return lastAngles; }
+
+    /**
+     * Finite q on a 2D polar grid: the radial nodes of the grid with a nested periodic trapezoid rule in the angle,
+     * doubled (reusing every earlier point) until two levels agree to {@link #ANGULAR_TOLERANCE}. The integrand is
+     * periodic and analytic, so the rule converges geometrically at a rate set by qℓ: 16 angles give machine precision
+     * at qℓ ≤ 0.1, where diffusion constants are extracted, while qℓ ~ 1 takes ~32 (measured, CoPt).
+     */
+    private void adaptiveAngles(double qx, double qy, double z1r, double z1i, double[] s1, double z2r, double z2i, double[] s2,
+                                double[] out, boolean parallel) {
+        int m = 2 * n * n * n * n;
+        double[] sum = new double[m], add = new double[m];
+        int nAng = MIN_ANGLES;
+        polarLevel(nAng, 0, qx, qy, z1r, z1i, s1, z2r, z2i, s2, sum, parallel);      // S_N·N
+        double[] prev = new double[m];
+        for (int i = 0; i < m; i++) sum[i] /= nAng;
+        while (true) {
+            polarLevel(nAng, Math.PI / nAng, qx, qy, z1r, z1i, s1, z2r, z2i, s2, add, parallel);
+            double diff = 0, norm = 0;
+            for (int i = 0; i < m; i++) {
+                prev[i] = sum[i];
+                sum[i] = 0.5 * (sum[i] + add[i] / nAng);
+                diff = Math.max(diff, Math.abs(sum[i] - prev[i]));
+                norm = Math.max(norm, Math.abs(sum[i]));
+            }
+            nAng *= 2;
+            if (diff <= ANGULAR_TOLERANCE * norm) break;
+            if (nAng >= MAX_ANGLES)
+                throw new DiffusonException("q", "the angular integral did not converge with " + nAng + " angles (|q| = " + Math.hypot(qx, qy) + ")",
+                        "q is far outside the diffusive regime (qℓ ≫ 1); use a smaller q");
+        }
+        lastAngles = nAng;
+        System.arraycopy(sum, 0, out, 0, m);
+    }
+
+    /** Σ_r Σ_j wr_r f(k_r, θ0 + 2πj/N) (unnormalized in j) into acc. */
+    private void polarLevel(int nAng, double theta0, double qx, double qy, double z1r, double z1i, double[] s1, double z2r, double z2i,
+                            double[] s2, double[] acc, boolean parallel) {
+        int m = 2 * n * n * n * n, nr = grid.radialSize();
+        double[] cs = new double[nAng], sn = new double[nAng];
+        for (int j = 0; j < nAng; j++) {
+            cs[j] = Math.cos(theta0 + 2 * Math.PI * j / nAng);
+            sn[j] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
+        }
+        int perChunk = Math.max(1, CHUNK / nAng), chunks = (nr + perChunk - 1) / perChunk;
+        if (!parallel || chunks == 1) {
+            java.util.Arrays.fill(acc, 0, m, 0);
+            polarRange(0, nr, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, acc, new Work(n));
+            return;
+        }
+        double[][] partial = new double[chunks][m];
+        IntStream.range(0, chunks).parallel().forEach(c -> polarRange(c * perChunk, Math.min(nr, (c + 1) * perChunk), cs, sn,
+                qx, qy, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
+        java.util.Arrays.fill(acc, 0, m, 0);
+        for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
+    }
+
+    private void polarRange(int rFrom, int rTo, double[] cs, double[] sn, double qx, double qy, double z1r, double z1i, double[] s1,
+                            double z2r, double z2i, double[] s2, double[] acc, Work w) {
+        Hamiltonian h = model.hamiltonian();
+        double hx = qx / 2, hy = qy / 2;
+        for (int r = rFrom; r < rTo; r++) {
+            double k = grid.radialNode(r), wt = grid.radialWeight(r);
+            for (int j = 0; j < cs.length; j++) {
+                double kx = k * cs[j], ky = k * sn[j];
+                h.eval(kx + hx, ky + hy, 0, w.h1, 0);
+                h.eval(kx - hx, ky - hy, 0, w.h2, 0);
+                addPoint(w.h1, 0, w.h2, 0, wt, z1r, z1i, s1, z2r, z2i, s2, acc, w);
+            }
+        }
     }
 
     private double[] fullTable() {
@@ -122,7 +204,7 @@ public final class Bubble {
         Hamiltonian h = model.hamiltonian();
         int nn = 2 * n * n;
         double hx = qx / 2, hy = qy / 2, hz = qz / 2;
-        double[] h1 = w.h1, h2 = w.h2, g1 = w.g1, g2 = w.g2;
+        double[] h1 = w.h1, h2 = w.h2;
         for (int i = from; i < to; i++) {
             double wt;
             double[] a1, a2;
@@ -141,27 +223,34 @@ public final class Bubble {
                     a1 = h1; a2 = h2; o1 = o2 = 0;
                 }
             }
-            if (n == 2) {
-                resolvent2(a1, o1, z1r, z1i, s1, g1);
-                resolvent2(a2, o2, z2r, z2i, s2, g2);
-                kron2(g1, g2, wt, out);
-            } else {
-                resolventN(a1, o1, z1r, z1i, s1, g1, w);
-                resolventN(a2, o2, z2r, z2i, s2, g2, w);
-                for (int a = 0; a < n; a++)
-                    for (int b = 0; b < n; b++) {
-                        int row = a + n * b;
-                        for (int c = 0; c < n; c++) {
-                            double g1r = g1[2 * (a * n + c)] * wt, g1i = g1[2 * (a * n + c) + 1] * wt;
-                            for (int d = 0; d < n; d++) {
-                                int col = c + n * d, idx = 2 * (row * n * n + col);
-                                double g2r = g2[2 * (d * n + b)], g2i = g2[2 * (d * n + b) + 1];
-                                out[idx] += g1r * g2r - g1i * g2i;
-                                out[idx + 1] += g1r * g2i + g1i * g2r;
-                            }
+            addPoint(a1, o1, a2, o2, wt, z1r, z1i, s1, z2r, z2i, s2, out, w);
+        }
+    }
+
+    /** out += wt·G2ᵀ⊗G1 at one k-point, with H(k+q/2) at a1[o1..] and H(k−q/2) at a2[o2..]. */
+    private void addPoint(double[] a1, int o1, double[] a2, int o2, double wt, double z1r, double z1i, double[] s1,
+                          double z2r, double z2i, double[] s2, double[] out, Work w) {
+        double[] g1 = w.g1, g2 = w.g2;
+        if (n == 2) {
+            resolvent2(a1, o1, z1r, z1i, s1, g1);
+            resolvent2(a2, o2, z2r, z2i, s2, g2);
+            kron2(g1, g2, wt, out);
+        } else {
+            resolventN(a1, o1, z1r, z1i, s1, g1, w);
+            resolventN(a2, o2, z2r, z2i, s2, g2, w);
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++) {
+                    int row = a + n * b;
+                    for (int c = 0; c < n; c++) {
+                        double g1r = g1[2 * (a * n + c)] * wt, g1i = g1[2 * (a * n + c) + 1] * wt;
+                        for (int d = 0; d < n; d++) {
+                            int col = c + n * d, idx = 2 * (row * n * n + col);
+                            double g2r = g2[2 * (d * n + b)], g2i = g2[2 * (d * n + b) + 1];
+                            out[idx] += g1r * g2r - g1i * g2i;
+                            out[idx + 1] += g1r * g2i + g1i * g2r;
                         }
                     }
-            }
+                }
         }
     }
 
