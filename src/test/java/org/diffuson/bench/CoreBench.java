@@ -71,7 +71,32 @@ public class CoreBench {
     @Setup
     public void setupFull() { fullResolvent = new Resolvent(copt, specGrid, false); }
 
-    /** One finite-q RA bubble on one core (grid.size() k-points, each two 2×2 inverses and a 4×4 Kronecker update). */
+    Bubble pointBubble;
+
+    /** The same radial nodes × 32 angles as an explicit point grid: the plain per-k-point rate (no adaptivity). */
+    @Setup
+    public void setupPoints() {
+        int nr = specGrid.radialSize(), na = 32;
+        double[] kx = new double[nr * na], ky = new double[nr * na], kz = new double[nr * na], w = new double[nr * na];
+        for (int i = 0; i < nr; i++)
+            for (int j = 0; j < na; j++) {
+                double th = 2 * Math.PI * (j + 0.5) / na;
+                kx[i * na + j] = specGrid.radialNode(i) * Math.cos(th);
+                ky[i * na + j] = specGrid.radialNode(i) * Math.sin(th);
+                w[i * na + j] = specGrid.radialWeight(i) / na;
+            }
+        pointBubble = new Bubble(copt, KGrid.ofPoints(2, kx, ky, kz, w));
+        System.out.println("# point grid: " + nr * na + " k-points per bubble");
+    }
+
+    /** Finite-q bubble on a fixed radial × 32-angle point grid, one core: divide the point count by this time. */
+    @Benchmark
+    public double bubbleFixedGridSingleCore() {
+        pointBubble.compute(q, 0.0, 0.0, s1, 0.0, 0.0, s2, out, false);
+        return out[0];
+    }
+
+    /** One finite-q RA bubble on one core, adaptive angles (16 here: machine precision at this qℓ). */
     @Benchmark
     public double bubbleFiniteQSingleCore() {
         bubble.compute(q, 0.0, 0.0, s1, 0.0, 0.0, s2, out, false);
