@@ -46,8 +46,8 @@ public final class Kubo {
         double[] sig = sR.toArray();
         KGrid g = ladder.grid();
         int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK, nn = 2 * n * n;
-        // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn)]
-        int m = 4 + 4 * nn;
+        // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
+        int m = 4 + 4 * nn + 2;
         double[][] partial = new double[chunks][m];
         IntStream.range(0, chunks).parallel().forEach(c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n));
         double[] acc = new double[m];
@@ -59,11 +59,11 @@ public final class Kubo {
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
         Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
-        CMatrix yRA = solveLadder(phiRA, gamma, y0, overlap);
+        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
         Superoperator phiRR = ladder.at(new double[model.spaceDim()], er, er).bubble();
-        CMatrix yRR = solveLadder(phiRR, gamma, y0rr, new double[1]);
+        CMatrix yRR = solveLadder(phiRR, gamma, y0rr, acc[5 + 4 * nn], new double[1]);
         double vertexRR = gamma.apply(yRR).times(lrr).trace().getReal();
         double bareRA = acc[0];
         if (Math.abs(acc[1]) > 1e-8 * Math.max(1, Math.abs(bareRA)))
@@ -210,6 +210,15 @@ public final class Kubo {
 
     /** Solves (1 − Φ̄Γ)Y = Y₀, deflating an (almost) zero mode. */
     static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double[] overlapOut) {
+        return solveLadder(phi, gamma, y0, 0, overlapOut);
+    }
+
+    /**
+     * As above; y0Scale = Σ_k w‖G B G′‖ is the size of the terms that sum to Y₀, so that a Y₀ which cancels to
+     * rounding by symmetry (e.g. the current vertex of an isotropic single band) is not mistaken for a drive of the
+     * conserved mode.
+     */
+    static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut) {
         int n = phi.dim();
         Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
         CMatrix mat = mOp.matrix();
@@ -220,7 +229,7 @@ public final class Kubo {
             CMatrix v = eg.rightVector(k), w = eg.leftVector(k);
             // w†v = 1 by construction (rows of V⁻¹); M + v w† has the zero eigenvalue lifted to 1
             mat = mat.plus(v.times(w.dagger()));
-            double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(yv.normF() * w.normF(), 1e-300);
+            double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(Math.max(yv.normF(), 1e-8 * y0Scale) * w.normF(), 1e-300);
             overlapOut[0] = ov;
             if (ov > 1e-6)
                 throw new DiffusonException("vertex", String.format("drives the conserved (zero) mode of the ladder (overlap %.2e)", ov),
@@ -254,10 +263,12 @@ public final class Kubo {
             ZOps.mult(t1, n, n, ga, n, t2);     // G^R B G^A
             addScaled(acc, 4, t2, w, nn);
             addTraceProduct(acc, 0, a, t2, w, n);
+            acc[4 + 4 * nn] += w * maxAbs(t2, nn);
             // Y0rr += w G^R B G^R ; tRR += w Tr[A G^R B G^R]
             ZOps.mult(t1, n, n, gr, n, t3);
             addScaled(acc, 4 + 2 * nn, t3, w, nn);
             addTraceProduct(acc, 2, a, t3, w, n);
+            acc[5 + 4 * nn] += w * maxAbs(t3, nn);
             // L += w G^A A G^R ; Lrr += w G^R A G^R
             ZOps.mult(a, n, n, gr, n, t1);      // A G^R
             ZOps.mult(ga, n, n, t1, n, t2);
@@ -265,6 +276,12 @@ public final class Kubo {
             ZOps.mult(gr, n, n, t1, n, t3);
             addScaled(acc, 4 + 3 * nn, t3, w, nn);
         }
+    }
+
+    private static double maxAbs(double[] x, int nn) {
+        double m = 0;
+        for (int j = 0; j < nn; j += 2) m = Math.max(m, Math.hypot(x[j], x[j + 1]));
+        return m;
     }
 
     private static void addScaled(double[] acc, int off, double[] x, double w, int nn) {
