@@ -24,8 +24,16 @@ public final class Sweep {
     public static double[] linspace(double a, double b, int n) {
         if (n < 1) throw new DiffusonException("n", "must be ≥ 1, got " + n, "ask for at least one point");
         double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+        for (int i = 0; i < n; i++) x[i] = n == 1 ? a : clean(a + (b - a) * i / (n - 1), Math.abs(b - a));
         return x;
+    }
+
+    /** Removes binary round-off below 1e-12 of the range (0.15000000000000002 → 0.15), so tables print cleanly. */
+    private static double clean(double v, double range) {
+        if (range == 0 || v == 0) return v;
+        double q = Math.pow(10, Math.floor(Math.log10(range)) - 12);
+        double r = Math.rint(v / q) * q;
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.15g", r));
     }
 
     /** n points from a to b (both > 0) evenly spaced in log. */
