@@ -148,8 +148,11 @@ public final class Kubo {
         return s;
     }
 
-    /** X^R(E_F + iy) summed over the grid. */
-    private org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
+    /**
+     * X^R(e + iy) = Σ_k Tr[A G B G′ − A G′ B G] at z = e + iy (y ≥ 0) on the sea grid, with this ladder's Σ(z); the
+     * integrand of {@link #sea} and of the Matsubara sum of {@link FiniteTemperature}.
+     */
+    org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
         Energy z = Energy.complex(e, y);
