@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * ΔG = G^R − G^A, G′ = dG/dε = −G(1 − dΣ/dε)G. This is σ = iħe²∫f Tr[v_a G^R′ v_b δ(ε−H) − v_a δ(ε−H) v_b G^A′] with
  * δ(ε−H) = −ΔG/2πi and σ = (e²ħ/2π)χ; the two traces are complex conjugates (A, B Hermitian, G^A = G^R†), hence the
  * 2 Re. Integrating by parts splits it into the Středa I (RA − RR at μ) and II (sea) terms of {@link Kubo}: for the same
- * Σ the two forms are equal (without vertex corrections), which the tests check on the ladder's grid.
+ * Σ the two forms are equal (without vertex corrections), which the tests check on one shared grid.
  * <p>
  * <b>Energy integral.</b> The integrand is the k-sum of rational functions of ε with poles at distance ≥ η = min
  * |Im Σ| from the real axis, so it is smooth on the scale η: uniform Gauss–Legendre panels of width 2η (12 nodes) from
@@ -46,10 +46,17 @@ public final class Bastin {
     private static final int NODES = 12;
     private static final int MAX_PANELS = 20_000;
     private final Ladder ladder;
+    private final KGrid grid;
 
+    /**
+     * Bastin response on the ladder's Σ and on {@link Kubo}'s sea grid (the ladder grid's breakpoints plus a grading
+     * towards k = 0): the real-energy integrand has the Fermi-sea structure at every ε ≤ μ, not only the Fermi-surface
+     * peaks the ladder grid is refined for. On a point grid (lattice mesh) this is the ladder grid itself.
+     */
     public Bastin(Ladder ladder) {
         if (ladder == null) throw new DiffusonException("ladder", "is null", "pass a Ladder (its grid and Σ are used)");
         this.ladder = ladder;
+        this.grid = new Kubo(ladder).seaGrid();
     }
 
     /** σ_ab (e²/h) in the Bastin form (bare bubbles) at μ = the ladder's energy. */
@@ -65,7 +72,7 @@ public final class Bastin {
             throw new DiffusonException("vertex", "dimension " + a.dim() + "/" + b.dim() + " ≠ model " + model.dim(), "build vertices for the model's basis");
         double mu = DiffusonException.requireFinite("mu", ladder.energy());
         double eta = Scba.minBroadening(ladder.sigma(Energy.retarded(mu)));
-        double w = FiniteTemperature.spectralBound(model, ladder.grid());
+        double w = FiniteTemperature.spectralBound(model, grid);
         double lower = -w - 50 * eta;
         if (!(mu > lower))
             throw new DiffusonException("mu", "μ = " + mu + " lies below the spectrum bound " + lower, "nothing is occupied: χ = 0");
@@ -98,7 +105,7 @@ public final class Bastin {
         return new BastinResult(a.name(), b.name(), ladder.selfEnergy().name(), mu, DiffusonException.requireFinite("bastin", -2 * sum), lower, nodes.size(), width);
     }
 
-    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the ladder's grid. */
+    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the sea grid. */
     double integrand(Vertex va, Vertex vb, double e) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
@@ -106,7 +113,7 @@ public final class Bastin {
         double h = 1e-5 * Math.max(1, Math.abs(e));
         CMatrix dsig = ladder.sigma(Energy.retarded(e + h)).minus(ladder.sigma(Energy.retarded(e - h))).scale(1 / (2 * h));
         double[] s = sigma.toArray(), ds = dsig.toArray();
-        KGrid g = ladder.grid();
+        KGrid g = grid;
         double acc = 0;
         double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], a = new double[nn], b = new double[nn];
         double[] gp = new double[nn], one = new double[nn], t1 = new double[nn], t2 = new double[nn], lu = new double[nn];

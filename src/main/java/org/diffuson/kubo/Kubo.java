@@ -130,7 +130,7 @@ public final class Kubo {
      * The sea integrand off the real axis has structure at small |k| (band extrema, Dirac gaps) that the Fermi-surface
      * grid need not resolve: use the ladder grid's breakpoints plus a geometric grading k_c·4^{−j} towards k = 0.
      */
-    private KGrid seaGrid() {
+    KGrid seaGrid() {
         KGrid s = seaGrid;
         if (s != null) return s;
         KGrid g = ladder.grid();
