@@ -44,6 +44,29 @@ class FiniteTemperatureTest {
         // only by quadrature error (measured 1.6e-10 and 8e-12). Tolerance 1e-8 on each term.
         assertEquals(k0.stredaI(), r.stredaI(), 1e-8, "Středa I");
         assertEquals(k0.sea(), r.sea(), 1e-8, "Středa II (Matsubara sum vs the T = 0 contour integral)");
+        // the window quadrature integrates −∂f/∂ε to 1 (exact: ∫½sech²x dx = 1; 6 nodes/panel give 7.7e-10, window
+        // truncation 5e-16); tolerance 1e-8
+        double sum = 0;
+        for (double w : r.weights()) sum += w;
+        assertEquals(1, sum, 1e-8);
+        assertEquals(60, r.window().rowCount());
+        assertEquals(r.total(), r.table().doubleColumn("value").get(2), 0);
+    }
+
+    @Test
+    void scbaRecipeZeroTemperatureLimit() {
+        // SCBA at every window energy on its own adaptive grid, and SCBA Σ(z) at the Matsubara points. Oracle: the T = 0
+        // Kubo with Ladder.scba at μ. Sea: the same ladder, grid and Σ(z) as Kubo.sea, so only the y-quadrature differs
+        // (tolerance 1e-7, SCBA convergence included). Středa I: each window node re-meshes, so the agreement is the
+        // adaptive grid's accuracy at nearby energies (tolerance 1e-4, the grid accuracy quoted for KuboBench); the
+        // Sommerfeld shift at T = 1e-4 is ~1e-8.
+        Model model = KuboDiracTest.dirac(M, U0SQ, 40);
+        KuboResult k0 = new Kubo(Ladder.scba(model, 1.0)).conductivityWithSea(1, 0);
+        FiniteTemperatureResult r = FiniteTemperature.scba(model, GridOptions.defaults(), org.diffuson.green.ScbaOptions.defaults())
+                .withNodesPerPanel(4).conductivity(1, 0, 1e-4, 1.0);
+        System.out.println("SCBA T→0: " + r + "\n  T=0: " + k0);
+        assertEquals(k0.sea(), r.sea(), 1e-7, "Středa II");
+        assertEquals(k0.stredaI(), r.stredaI(), 1e-4, "Středa I");
     }
 
     @Test
