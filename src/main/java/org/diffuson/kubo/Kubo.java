@@ -130,7 +130,7 @@ public final class Kubo {
      * The sea integrand off the real axis has structure at small |k| (band extrema, Dirac gaps) that the Fermi-surface
      * grid need not resolve: use the ladder grid's breakpoints plus a geometric grading k_c·4^{−j} towards k = 0.
      */
-    private KGrid seaGrid() {
+    KGrid seaGrid() {
         KGrid s = seaGrid;
         if (s != null) return s;
         KGrid g = ladder.grid();
@@ -148,8 +148,11 @@ public final class Kubo {
         return s;
     }
 
-    /** X^R(E_F + iy) summed over the grid. */
-    private org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
+    /**
+     * X^R(e + iy) = Σ_k Tr[A G B G′ − A G′ B G] at z = e + iy (y ≥ 0) on the sea grid, with this ladder's Σ(z); the
+     * integrand of {@link #sea} and of the Matsubara sum of {@link FiniteTemperature}.
+     */
+    org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
         Energy z = Energy.complex(e, y);
