@@ -30,7 +30,9 @@ import java.util.Map;
  *   <li>Extrinsic velocity β^m = [J†(R′)]^{mm} (P 44–47, typo fixed) and spin γ^m = [J†(𝒯)]^{mm} (P 61, typo fixed).</li>
  *   <li>Side jump: J₀(n^{sj}) = −J_E(n_FD) with the gauge-invariant coordinate shift δr (P 37–38, spec §3.3.3).</li>
  *   <li>Skew: J₀(n^{sk}) = −[J(S′)]^{diag} in {@link SkewForm} B (default) or A, for every band, including the other
- *   bands' "shadow" shells at the energies they have on the Fermi line (spec §3.3.4).</li>
+ *   bands' "shadow" shells at the energies they have on the Fermi line (spec §3.3.4). The observables take the
+ *   Fermi-shell half of n^sk twice; the shadow-shell half (relaxed by J₀ at E′ ≠ ε_F) is reported as a profile only
+ *   — it equals the Fermi half for the massive Dirac model and is wrong for ε_k ≠ 0 (see {@code Skew}).</li>
  *   <li>Observables P 52 (current) and P 63 (spin) with a per-{@link Term} breakdown; the intrinsic Fermi-sea terms
  *   by {@link BerrySea} (polar, continuum) or a Brillouin-zone mesh (lattice).</li>
  * </ol>
@@ -261,15 +263,13 @@ public final class BoltzmannSolver {
                         sj[0][b] -= fs.w[p] * fs.gvx[p] * gsj[b][p];
                         sj[1][b] -= fs.w[p] * fs.gvy[p] * gsj[b][p];
                     }
+                // skew observables: twice the Fermi-shell half (Skew.MIRROR); the shadow shells are not summed
                 if (skew != null)
-                    for (int t = 0; t < skew.shells.size(); t++) {
-                        Shell s = skew.shells.get(t);
-                        for (int b = 0; b < 2; b++)
-                            for (int p = 0; p < s.size; p++) {
-                                sk[0][b] -= s.w[p] * s.gvx[p] * skew.g[t][b][p];
-                                sk[1][b] -= s.w[p] * s.gvy[p] * skew.g[t][b][p];
-                            }
-                    }
+                    for (int b = 0; b < 2; b++)
+                        for (int p = 0; p < P; p++) {
+                            sk[0][b] -= Skew.MIRROR * fs.w[p] * fs.gvx[p] * skew.g[0][b][p];
+                            sk[1][b] -= Skew.MIRROR * fs.w[p] * fs.gvy[p] * skew.g[0][b][p];
+                        }
                 double twoPi = 2 * Math.PI;
                 sigma.put(Term.DRUDE, tensor(drude, twoPi));
                 sigma.put(Term.EXTRINSIC, tensor(ext, -twoPi));
@@ -286,11 +286,8 @@ public final class BoltzmannSolver {
                                 ssj[i][b] += fs.w[p] * sdiag * gsj[b][p];
                             }
                             if (skew != null)
-                                for (int t = 0; t < skew.shells.size(); t++) {
-                                    Shell s = skew.shells.get(t);
-                                    for (int p = 0; p < s.size; p++)
-                                        ssk[i][b] += s.w[p] * s.sb[i][p * blk + 2 * (s.band[p] * n + s.band[p])] * skew.g[t][b][p];
-                                }
+                                for (int p = 0; p < P; p++)
+                                    ssk[i][b] += Skew.MIRROR * fs.w[p] * fs.sb[i][p * blk + 2 * (fs.band[p] * n + fs.band[p])] * skew.g[0][b][p];
                         }
                     spinR.put(Term.DRUDE, SpinResponse.of(ed));
                     spinR.put(Term.EXTRINSIC, SpinResponse.of(ge));
@@ -312,7 +309,7 @@ public final class BoltzmannSolver {
                     cols.put("nsk_Ey", skew.g[0][1]);
                 }
                 profiles.add(profile(fs, cols));
-                if (skew != null)
+                if (skew != null) // shadow halves: profiles only (the paper's P 84 valence part for the TI), not in the observables
                     for (int t = 1; t < skew.shells.size(); t++) {
                         Map<String, double[]> sc = new LinkedHashMap<>();
                         sc.put("nsk_Ex", skew.g[t][0]);
@@ -523,8 +520,25 @@ public final class BoltzmannSolver {
             return out;
         }
 
-        /** Skew distribution on the Fermi shell and on the shadow shells (spec §3.3.4). */
+        /**
+         * Skew distribution on the Fermi shell and on the shadow shells (spec §3.3.4).
+         * <p><b>Observables use the Fermi-shell half twice ({@link #MIRROR} = 2); the shadow-shell half is kept as a
+         * profile only.</b> Form B splits J(S′)^{diag} into a Fermi-shell half (every δ at ε_F: the local m = s terms
+         * and the nonlocal (s, l) element) and a shadow half (the other band's energy E′ = ε^m(k_F): the local m ≠ s
+         * terms and the nonlocal (l, s) element), whose n^sk is relaxed by J₀ at E′. At T = 0 the Kubo–Středa
+         * response resums G^R G^A only at ε_F, so no transport time at E′ ≠ ε_F can enter: the shadow half is the
+         * kinetic equation's stand-in for the mirror contribution (the disorder-induced interband coherence next to
+         * the observable's vertex instead of the field's), which pairs the same Fermi-shell kernel the other way round
+         * and so equals the Fermi-shell half for every observable. For the massive Dirac model the two coincide by
+         * particle–hole symmetry (J₀ at −ε_F is J₀ at ε_F; P 84's −n^sk on the valence ring), which is why the TI
+         * closed forms held either way. With ε_k = k²/2m (Rashba ferromagnet) they differ: the shadow line has
+         * another band's velocity and, at E′, another band's line in its J₀. Summing the shadow shells gave σ_yx
+         * 0.1550 (one sheet) and −0.0026 (two sheets) against the non-crossing Kubo ladder's 0.23642 and 0; the
+         * Fermi-shell half twice reproduces the ladder for σ_yx and ⟨s_x⟩ to ≤ 2e-6 ({@code RashbaSkewTest}).
+         */
         final class Skew {
+            /** Weight of the Fermi-shell half of n^sk in the observables (it plus its equal mirror; see above). */
+            static final double MIRROR = 2;
             final List<Shell> shells = new ArrayList<>();
             final double[][][] g; // [shell][field][point]
             final int[][] shadow;  // [fs contour][band] → shell index (0 = Fermi shell for the line's own band)

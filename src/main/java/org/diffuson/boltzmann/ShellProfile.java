@@ -14,7 +14,9 @@ import java.util.Set;
  * weight) travels with the values. Distribution columns are shell amplitudes: the coefficient g_k of
  * δ(ε^{band}_k − E) per unit field (e = ħ = 1), so that Σ_k n_k F_k = Σ_j weight_j g_j F_j.
  * Column names used by {@link BoltzmannSolver}: {@code n-1_Ex, n-1_Ey} (n^{(−1)}), {@code beta_x, beta_y} (β),
- * {@code gamma_x, gamma_y, gamma_z} (γ), {@code nsj_Ex, nsj_Ey}, {@code nsk_Ex, nsk_Ey}.
+ * {@code gamma_x, gamma_y, gamma_z} (γ), {@code nsj_Ex, nsj_Ey}, {@code nsk_Ex, nsk_Ey}. On the Fermi shell
+ * {@code nsk} is the Fermi-shell half of n^sk (the observables use it twice); on the shadow shells it is form B's
+ * shadow half, which is not summed into the observables (P 84's valence part for the TI).
  */
 public record ShellProfile(double energy, int[] band, double[] theta, double[] kx, double[] ky, double[] weight,
                            Map<String, double[]> columns) {

@@ -12,6 +12,9 @@ public enum Term {
     EXTRINSIC,
     /** Side-jump distribution n^{sj} from the field-corrected collision integral J_E (O(τ⁰)). */
     SIDE_JUMP,
-    /** Skew distribution n^{sk} sourced by J(S′)^{diag} (O(τ⁰); depends on {@link SkewForm}). */
+    /**
+     * Skew distribution n^{sk} sourced by J(S′)^{diag} (O(τ⁰); depends on {@link SkewForm}): twice its Fermi-shell half
+     * (the shadow-shell half is a profile only; see {@link BoltzmannSolver}).
+     */
     SKEW
 }

@@ -13,6 +13,10 @@
  * <p><b>Generalizations beyond the paper</b> (they reduce to the paper for one Fermi sheet): the coordinate shift and
  * J_E include interband pairs on the Fermi shell (Sinitsyn's δr for any pair of states, in the covariant form of spec
  * §3.3.3); the skew source is placed on "shadow shells", the iso-energy lines that the other bands have on a Fermi line.
+ * <b>Skew observables</b> use twice the Fermi-shell half of n^sk; the shadow-shell half (relaxed by J₀ at the other
+ * band's energy, where the T = 0 Kubo–Středa response has no transport time) is kept as a profile only. The two halves
+ * coincide for the massive Dirac model (particle–hole symmetry); for the Rashba ferromagnet only the doubled Fermi half
+ * agrees with the non-crossing Kubo ladder (σ_yx and ⟨s_x⟩ to ≤ 1.3e-6; {@code RashbaSkewTest}).
  * <p><b>Limits</b> (each refused with a {@link org.diffuson.DiffusonException}): Fermi lines must be star-shaped about
  * the chosen centre; bands must be non-degenerate on a Fermi line and across ε_F in the sea; ε_F not at a band edge
  * (a warning is issued when ħ/τ_q is not ≪ the distance to the band energies at the centre); the other-band skew

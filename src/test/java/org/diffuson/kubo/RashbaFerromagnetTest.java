@@ -13,13 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * ferromagnet vanishes identically when both subbands are occupied (Inoue et al., PRL 97, 046604 (2006); Nunner et
  * al., PRB 76, 235312 (2007); Borunda et al., PRL 99, 066604 (2007) — recalled, not re-derived here). The ladder
  * gives 0 to 1e-7 after extrapolation (σ_yx ∝ u₀² at finite disorder, from the sea and the RA terms).
- * <p>Finding (not asserted; see the branch report): the Boltzmann pipeline gives int 0.127119, ext −0.127119,
- * sj −0.127119, skew 0.124491, total −0.002627 e²/h, independent of angles (32–128) and kMax — a 2.6e-3 disagreement
- * with the ladder that is 4 orders above the Kubo extrapolation error. The dissipative σ_xx agrees to 1e-8.
- * The disagreement is not specific to two sheets: at α = 0.8 it is 0.0498, at b_z = 0.6 0.0365, and with one sheet
- * (ε_F = 0.2) Boltzmann gives 0.1550 against the ladder's 0.2364 (σ_xx·u₀² agrees to 2e-9 in all cases), while the
- * TI surface (ε_k = 0) agrees to 1e-5 ({@link AgreementTest}). What the Rashba 2DEG adds is a shadow shell at which
- * the other band also has a Fermi line (two sheets per skew shell) and a k-dependent velocity.
+ * <p>Boltzmann side (asserted since the skew fix, see {@link RashbaSkewTest}): int 0.127119, ext −0.127119,
+ * sj −0.127119, skew 0.127119, total 0 to rounding. Before the fix the skew term summed form B's shadow-shell half
+ * (relaxed by J₀ at the other band's energy) and gave 0.124491, total −0.002627 e²/h; one sheet (ε_F = 0.2) gave
+ * 0.1550 against the ladder's 0.2364. The dissipative σ_xx agreed throughout (1e-8).
  */
 class RashbaFerromagnetTest {
     @Test
@@ -35,5 +32,8 @@ class RashbaFerromagnetTest {
         assertEquals(r.boltzmann().sigma(org.diffuson.boltzmann.Term.INTRINSIC).yx(), r.kuboYxDetail().get(0).bareRA(), 1e-3);
         // σ_xx·u0²: both methods, measured difference 2.3e-8 (quadratic); tolerance 1e-6 relative
         assertEquals(r.boltzmannXxU0sq(), r.kuboXxQuadratic(), 1e-6 * r.boltzmannXxU0sq());
+        // Boltzmann Hall total: measured |σ_yx| < 1e-12 (int = −ext = −sj = skew = 0.127119); tolerance 1e-9
+        assertEquals(0, r.boltzmannYx(), 1e-9);
+        assertEquals(r.kuboYxQuadratic(), r.boltzmannYx(), 1e-6);
     }
 }
