@@ -119,10 +119,9 @@ public final class Kubo {
             // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}
             sum -= nd[1] * x.multiply(org.hipparchus.complex.Complex.I).getReal();
         }
-        return DiffusonException_requireFinite(sum);
+        return DiffusonException.requireFinite("sea", sum);
     }
 
-    private static double DiffusonException_requireFinite(double v) { return DiffusonException.requireFinite("sea", v); }
 
     private volatile KGrid seaGrid;
 
@@ -187,12 +186,12 @@ public final class Kubo {
                 // Tr[A G B G'] − Tr[A G' B G]
                 ZOps.mult(b, n, n, gp, n, t1);   // B G'
                 ZOps.mult(gz, n, n, t1, n, t2);  // G B G'
-                double[] tr1 = trace(a, t2, n);
+                double tr1r = traceRe(a, t2, n), tr1i = traceIm(a, t2, n);
                 ZOps.mult(b, n, n, gz, n, t1);   // B G
                 ZOps.mult(gp, n, n, t1, n, t2);  // G' B G
-                double[] tr2 = trace(a, t2, n);
-                part[c][0] += wt * (tr1[0] - tr2[0]);
-                part[c][1] += wt * (tr1[1] - tr2[1]);
+                double tr2r = traceRe(a, t2, n), tr2i = traceIm(a, t2, n);
+                part[c][0] += wt * (tr1r - tr2r);
+                part[c][1] += wt * (tr1i - tr2i);
             }
         });
         double re = 0, im = 0;
@@ -200,15 +199,20 @@ public final class Kubo {
         return new org.hipparchus.complex.Complex(re, im);
     }
 
-    private static double[] trace(double[] a, double[] x, int n) {
-        double sr = 0, si = 0;
+    /** Re Tr[A X] for n×n interleaved matrices (no allocation). */
+    private static double traceRe(double[] a, double[] x, int n) {
+        double sr = 0;
         for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) {
-                double ar = a[2 * (r * n + c)], ai = a[2 * (r * n + c) + 1], xr = x[2 * (c * n + r)], xi = x[2 * (c * n + r) + 1];
-                sr += ar * xr - ai * xi;
-                si += ar * xi + ai * xr;
-            }
-        return new double[]{sr, si};
+            for (int c = 0; c < n; c++) sr += a[2 * (r * n + c)] * x[2 * (c * n + r)] - a[2 * (r * n + c) + 1] * x[2 * (c * n + r) + 1];
+        return sr;
+    }
+
+    /** Im Tr[A X]. */
+    private static double traceIm(double[] a, double[] x, int n) {
+        double si = 0;
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) si += a[2 * (r * n + c)] * x[2 * (c * n + r) + 1] + a[2 * (r * n + c) + 1] * x[2 * (c * n + r)];
+        return si;
     }
 
     /** Solves (1 − Φ̄Γ)Y = Y₀, deflating an (almost) zero mode. */
@@ -293,14 +297,7 @@ public final class Kubo {
 
     /** acc[off] += w Re Tr[A X], acc[off+1] += w Im Tr[A X]. */
     private static void addTraceProduct(double[] acc, int off, double[] a, double[] x, double w, int n) {
-        double sr = 0, si = 0;
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) {
-                double ar = a[2 * (r * n + c)], ai = a[2 * (r * n + c) + 1], xr = x[2 * (c * n + r)], xi = x[2 * (c * n + r) + 1];
-                sr += ar * xr - ai * xi;
-                si += ar * xi + ai * xr;
-            }
-        acc[off] += w * sr;
-        acc[off + 1] += w * si;
+        acc[off] += w * traceRe(a, x, n);
+        acc[off + 1] += w * traceIm(a, x, n);
     }
 }
