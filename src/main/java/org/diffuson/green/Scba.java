@@ -163,11 +163,6 @@ public final class Scba {
     /** (Σ + Σ†)/2. */
     public static CMatrix hermitianPart(CMatrix s) { return s.plus(s.dagger()).scale(0.5); }
 
-    /** −iη·1 on the retarded side (η the Born estimate), +iη·1 on the advanced / lower half-plane side. */
-    public static CMatrix defaultSeed(Model model, Energy energy) {
-        double eta = bornBroadeningEstimate(model, energy.re());
-        return CMatrix.diagonal(model.dim(), 0, energy.sigmaSign() * eta);
-    }
 
     /**
      * Cheap automatic seed on a given grid: Born Σ = Γ[∫G₀(z ∓ iδ)] with δ = 1% of the band scale |H(k_c)|, keeping

@@ -104,19 +104,7 @@ public final class BerryBands {
 
     /** out = U† A U for an n×n matrix A given in the model basis (out is made exactly Hermitian if A is). */
     public void toBandBasis(double[] a, double[] out) {
-        // tmp = A U
-        for (int i = 0; i < n; i++)
-            for (int m = 0; m < n; m++) {
-                double sr = 0, si = 0;
-                for (int j = 0; j < n; j++) {
-                    double xr = a[2 * (i * n + j)], xi = a[2 * (i * n + j) + 1];
-                    double yr = u[2 * (j * n + m)], yi = u[2 * (j * n + m) + 1];
-                    sr += xr * yr - xi * yi;
-                    si += xr * yi + xi * yr;
-                }
-                tmp[2 * (i * n + m)] = sr;
-                tmp[2 * (i * n + m) + 1] = si;
-            }
+        org.diffuson.linalg.ZOps.mult(a, n, n, u, n, tmp); // tmp = A U
         for (int m = 0; m < n; m++)
             for (int l = m; l < n; l++) {
                 double sr = 0, si = 0;

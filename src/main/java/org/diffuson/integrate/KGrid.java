@@ -126,6 +126,26 @@ public final class KGrid {
         return new KGrid(spaceDim, kx, ky, kz, w);
     }
 
+    /**
+     * The same radial nodes and weights times {@code angles} uniform midpoint angles, as an explicit 2D point grid
+     * (no symmetry reduction, no adaptive angles): for brute-force cross-checks and per-point benchmarks.
+     */
+    public KGrid toPointGrid(int angles) {
+        if (spaceDim != 2 || isPointGrid())
+            throw new DiffusonException("grid", "toPointGrid needs a 2D polar grid", "build it with KGrid.builder(2, cutoff)");
+        if (angles < 1) throw new DiffusonException("angles", "must be ≥ 1, got " + angles, "use 32–512");
+        int nr = kr.length, m = nr * angles;
+        double[] px = new double[m], py = new double[m], pz = new double[m], pw = new double[m];
+        for (int i = 0; i < nr; i++)
+            for (int j = 0; j < angles; j++) {
+                double th = 2 * Math.PI * (j + 0.5) / angles;
+                px[i * angles + j] = kr[i] * Math.cos(th);
+                py[i * angles + j] = kr[i] * Math.sin(th);
+                pw[i * angles + j] = wr[i] / angles;
+            }
+        return new KGrid(2, px, py, pz, pw);
+    }
+
     /** True for grids built from explicit points (no radial panels). */
     public boolean isPointGrid() { return kr.length == 0; }
 

@@ -76,17 +76,9 @@ public class CoreBench {
     /** The same radial nodes × 32 angles as an explicit point grid: the plain per-k-point rate (no adaptivity). */
     @Setup
     public void setupPoints() {
-        int nr = specGrid.radialSize(), na = 32;
-        double[] kx = new double[nr * na], ky = new double[nr * na], kz = new double[nr * na], w = new double[nr * na];
-        for (int i = 0; i < nr; i++)
-            for (int j = 0; j < na; j++) {
-                double th = 2 * Math.PI * (j + 0.5) / na;
-                kx[i * na + j] = specGrid.radialNode(i) * Math.cos(th);
-                ky[i * na + j] = specGrid.radialNode(i) * Math.sin(th);
-                w[i * na + j] = specGrid.radialWeight(i) / na;
-            }
-        pointBubble = new Bubble(copt, KGrid.ofPoints(2, kx, ky, kz, w));
-        System.out.println("# point grid: " + nr * na + " k-points per bubble");
+        KGrid points = specGrid.toPointGrid(32);
+        pointBubble = new Bubble(copt, points);
+        System.out.println("# point grid: " + points.size() + " k-points per bubble");
     }
 
     /** Finite-q bubble on a fixed radial × 32-angle point grid, one core: divide the point count by this time. */

@@ -22,16 +22,7 @@ class AdaptiveAngleTest {
         Model m = Preset.COPT.build();
         ScbaResult r = Scba.solve(m, 0.0);
         KGrid g = r.grid();
-        int na = 512, nr = g.radialSize();
-        double[] kx = new double[nr * na], ky = new double[nr * na], kz = new double[nr * na], w = new double[nr * na];
-        for (int i = 0; i < nr; i++)
-            for (int j = 0; j < na; j++) {
-                double th = 2 * Math.PI * (j + 0.5) / na;
-                kx[i * na + j] = g.radialNode(i) * Math.cos(th);
-                ky[i * na + j] = g.radialNode(i) * Math.sin(th);
-                w[i * na + j] = g.radialWeight(i) / na;
-            }
-        Bubble brute = new Bubble(m, KGrid.ofPoints(2, kx, ky, kz, w)), adaptive = new Bubble(m, g);
+        Bubble brute = new Bubble(m, g.toPointGrid(512)), adaptive = new Bubble(m, g);
         double ell = Ladder.fromScba(r, org.diffuson.green.ScbaOptions.defaults()).meanFreePath();
         for (double ql : new double[]{0.01, 0.1, 1.0}) {
             double[] q = {ql / ell * 0.8, ql / ell * 0.6};
