@@ -110,6 +110,7 @@ public final class JavaEvaluator {
             if (ev.status() == Snippet.Status.REJECTED) {
                 throw compilationError(snippet, cell, start);
             }
+            dropIfTemporary(snippet);
             if (ev.exception() != null) {
                 throw failure(ev.exception());
             }
@@ -123,6 +124,18 @@ public final class JavaEvaluator {
             }
         }
         return value;
+    }
+
+    /**
+     * Drops JShell's {@code $N} temporary of an expression snippet once its value is taken. JShell imports every live
+     * temporary into every later snippet, so without this each expression cell makes all later cells slower to
+     * compile (measured: 10 ms per trivial cell after 0 temporaries, 48 ms after 800). The kernel hands the value out
+     * itself; to keep one, assign it to a variable.
+     */
+    private void dropIfTemporary(Snippet s) {
+        if (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            shell.drop(v);
+        }
     }
 
     private boolean isVoid(Snippet s) {
