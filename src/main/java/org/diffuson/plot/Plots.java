@@ -73,14 +73,29 @@ public final class Plots {
         return nc.asDoubleArray();
     }
 
-    /** Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. */
+    /**
+     * Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. The chart is painted once into a
+     * {@link DisplayList}; a chart it cannot record faithfully is written by XChart's own encoders.
+     */
     public static Path save(XYChart c, Path base) {
         try {
             if (base.getParent() != null) Files.createDirectories(base.getParent());
             String b = base.toString();
-            VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
-            BitmapEncoder.saveBitmapWithDPI(c, b, BitmapEncoder.BitmapFormat.PNG, 200);
+            DisplayList list;
+            synchronized (c) {
+                VectorCanvas canvas = new VectorCanvas(c.getWidth(), c.getHeight());
+                c.paint(canvas, c.getWidth(), c.getHeight());
+                list = canvas.displayList();
+            }
+            if (list.isExact()) {
+                Files.writeString(Path.of(b + ".svg"), list.toSvg());
+                Files.write(Path.of(b + ".pdf"), list.toPdf(c.getTitle()));
+                Files.write(Path.of(b + ".png"), PngWriter.encode(list.raster(200 / 72.0), 6, 200));
+            } else {
+                VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                VectorGraphicsEncoder.saveVectorGraphic(c, b, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
+                BitmapEncoder.saveBitmapWithDPI(c, b, BitmapEncoder.BitmapFormat.PNG, 200);
+            }
             return Path.of(b + ".svg");
         } catch (IOException e) {
             throw new DiffusonException("path", "cannot write " + base + ": " + e.getMessage(), "check that the folder is writable");

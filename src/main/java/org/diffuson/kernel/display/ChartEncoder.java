@@ -3,6 +3,9 @@ package org.diffuson.kernel.display;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.diffuson.plot.DisplayList;
+import org.diffuson.plot.PngWriter;
+import org.diffuson.plot.VectorCanvas;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -19,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Encodes XChart charts for notebooks: {@code image/png} at {@link #PNG_SCALE}x resolution with the logical size in
@@ -35,9 +39,10 @@ public final class ChartEncoder {
     }
 
     /**
-     * The three encodings. XChart charts keep layout state while painting, so the chart is painted three times one
-     * after the other (PNG raster, SVG command recording, PDF), but the work that no longer touches the chart — PNG
-     * compression and SVG document generation — runs in parallel with the next paint.
+     * The three encodings. The chart is painted once, onto a {@link VectorCanvas} (XChart charts keep layout state
+     * while painting and cannot be painted from two threads); the recorded {@link DisplayList} is then rasterized and
+     * PNG-compressed on this thread while SVG and PDF are written on another. Charts that use something a display
+     * list cannot record faithfully (gradient paints, unusual composites) go through XChart's own encoders instead.
      */
     public static DisplayData bundle(Chart<?, ?> chart) {
         int w = chart.getWidth();
@@ -45,35 +50,50 @@ public final class ChartEncoder {
         DisplayData data = new DisplayData(chart.getClass().getSimpleName()
                 + (chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " '" + chart.getTitle() + "'")
                 + " (" + w + "×" + h + ")");
-        java.util.concurrent.CompletableFuture<byte[]> png, svg;
-        byte[] pdf;
+        DisplayList list = record(chart);
+        if (!list.isExact()) return legacyBundle(chart, data);
+        CompletableFuture<String[]> vector = CompletableFuture.supplyAsync(
+                () -> new String[]{list.toSvg(), Base64.getEncoder().encodeToString(list.toPdf(chart.getTitle()))});
+        String png = Base64.getEncoder().encodeToString(PngWriter.encode(list.raster(PNG_SCALE)));
+        String[] v = vector.join();
+        data.putData("image/png", png);
+        data.putMetaData("image/png", Map.of("width", w, "height", h));
+        data.putData("image/svg+xml", v[0]);
+        data.putData("application/pdf", v[1]);
+        return data;
+    }
+
+    /** The chart painted once into a display list. */
+    public static DisplayList record(Chart<?, ?> chart) {
         synchronized (chart) {
-            BufferedImage img = raster(chart);
-            png = java.util.concurrent.CompletableFuture.supplyAsync(() -> pngBytes(img));
-            de.erichseifert.vectorgraphics2d.VectorGraphics2D vg = new de.erichseifert.vectorgraphics2d.VectorGraphics2D();
-            chart.paint(vg, w, h);
-            de.erichseifert.vectorgraphics2d.intermediate.CommandSequence commands = vg.getCommands();
-            svg = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
-                try {
-                    new de.erichseifert.vectorgraphics2d.svg.SVGProcessor()
-                            .getDocument(commands, new de.erichseifert.vectorgraphics2d.util.PageSize(0.0, 0.0, w, h)).writeTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return out.toByteArray();
-            });
+            VectorCanvas canvas = new VectorCanvas(chart.getWidth(), chart.getHeight());
+            chart.paint(canvas, chart.getWidth(), chart.getHeight());
+            return canvas.displayList();
+        }
+    }
+
+    /** XChart's own encoders: three paints, one after the other. */
+    static DisplayData legacyBundle(Chart<?, ?> chart, DisplayData data) {
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        byte[] png, svg, pdf;
+        synchronized (chart) {
+            png = pngBytes(raster(chart));
+            svg = vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             pdf = vector(chart, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
         }
-        data.putData("image/png", Base64.getEncoder().encodeToString(png.join()));
+        data.putData("image/png", Base64.getEncoder().encodeToString(png));
         data.putMetaData("image/png", Map.of("width", w, "height", h));
-        data.putData("image/svg+xml", compactSvg(new String(svg.join(), StandardCharsets.UTF_8)));
+        data.putData("image/svg+xml", compactSvg(new String(svg, StandardCharsets.UTF_8)));
         data.putData("application/pdf", Base64.getEncoder().encodeToString(pdf));
         return data;
     }
 
     /** PNG bytes of the chart at {@link #PNG_SCALE}x. */
-    public static byte[] png(Chart<?, ?> chart) { return pngBytes(raster(chart)); }
+    public static byte[] png(Chart<?, ?> chart) {
+        DisplayList list = record(chart);
+        return list.isExact() ? PngWriter.encode(list.raster(PNG_SCALE)) : pngBytes(raster(chart));
+    }
 
     /** The chart painted at {@link #PNG_SCALE}x. */
     static BufferedImage raster(Chart<?, ?> chart) {
