@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.io.ByteArrayOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,5 +48,33 @@ class JavaEvaluatorTest {
         long before = java.shell().variables().count();
         assertThrows(ArithmeticException.class, () -> java.eval("1 / (int) Math.floor(0.5)", "", 0));
         assertEquals(before, java.shell().variables().count());
+    }
+
+    @Test
+    void defaultImportsAreOneSnippetThatNotebookImportsDoNotReplace() throws Exception {
+        JavaEvaluator j = new JavaEvaluator(new CellRunner(), new PrintStream(new ByteArrayOutputStream()));
+        try {
+            j.importAll(List.of("import java.util.*;", "import java.io.*;", "import org.diffuson.linalg.*;"));
+            assertEquals(1, j.shell().imports().count());
+            assertEquals("x", j.eval("new File(\"x\").getName()", "", 0));
+            j.eval("import java.util.*;", "", 0);
+            assertEquals(2, j.shell().imports().count());
+            assertEquals(2, j.eval("CMatrix.identity(2).rows()", "", 0));
+            assertEquals(3, j.eval("new ArrayList<>(List.of(1, 2, 3)).size()", "", 0));
+        } finally {
+            j.close();
+        }
+    }
+
+    @Test
+    void aMissingPackageFallsBackToSingleImports() throws Exception {
+        JavaEvaluator j = new JavaEvaluator(new CellRunner(), new PrintStream(new ByteArrayOutputStream()));
+        try {
+            j.importAll(List.of("import java.io.*;", "import no.such.pkg.*;", "import java.util.*;"));
+            assertEquals("x", j.eval("new File(\"x\").getName()", "", 0));
+            assertEquals(0, j.eval("new ArrayList<String>().size()", "", 0));
+        } finally {
+            j.close();
+        }
     }
 }
