@@ -80,6 +80,8 @@ public final class DiffusonKernel extends BaseKernel {
     private final PrintStream log;
     private final Outbox outbox;
     private final CellRunner runner = new CellRunner();
+    /** JShell is built on its own thread from the first moment, while the rest of the kernel is set up. */
+    private final java.util.concurrent.CompletableFuture<JavaEvaluator> shellBuild = buildShell(runner);
     private final CellHistory cellHistory;
     private final JavadocIndex javadoc = JavadocIndex.load();
     private final Map<String, Magic> magics = new LinkedHashMap<>();
@@ -123,6 +125,20 @@ public final class DiffusonKernel extends BaseKernel {
                 + " (JShell). %lsmagic lists the magics; Shift-Tab shows documentation.";
     }
 
+    private static java.util.concurrent.CompletableFuture<JavaEvaluator> buildShell(CellRunner runner) {
+        java.util.concurrent.CompletableFuture<JavaEvaluator> f = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(new JavaEvaluator(runner, System.err));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "diffuson-jshell-build");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
     /**
      * Builds JShell, runs the default imports and warms up the compiler and the chart encoders on a background
      * thread, so the first cell does not pay for it. Requests that need JShell wait for it.
@@ -130,7 +146,7 @@ public final class DiffusonKernel extends BaseKernel {
     void startWarmUp() {
         Thread t = new Thread(() -> {
             try {
-                JavaEvaluator j = new JavaEvaluator(runner, System.err);
+                JavaEvaluator j = shellBuild.join();
                 List<String> imports = new ArrayList<>();
                 for (String i : DEFAULT_IMPORTS) imports.add("import " + i + ";");
                 for (String p : javadoc.packages()) {
