@@ -26,6 +26,7 @@ public final class Bubble {
     private final KGrid grid;
     private final int n;
     private final boolean reducible;
+    private final int minAngles;
     private final double[] hRadial; // H on the k_x axis at radial nodes (for q = 0 reduction)
     private volatile double[] hFull; // H on the full grid (q = 0 without reduction), lazily
 
@@ -35,6 +36,7 @@ public final class Bubble {
         this.n = model.dim();
         Isotropy iso = model.hamiltonian().isotropy();
         this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
+        this.minAngles = minAngles(iso);
         int nn = 2 * n * n;
         hRadial = new double[grid.radialSize() * nn];
         for (int r = 0; r < grid.radialSize(); r++) model.hamiltonian().eval(grid.radialNode(r), 0, 0, hRadial, r * nn);
@@ -90,7 +92,30 @@ public final class Bubble {
 
     /** Relative accuracy of the adaptive angular quadrature at finite q. */
     public static final double ANGULAR_TOLERANCE = 1e-13;
-    private static final int MIN_ANGLES = 8, MAX_ANGLES = 4096;
+    private static final int MAX_ANGLES = 4096;
+
+    /**
+     * First level of the angular rule. At q = 0 an AXIAL model's entry (ab),(cd) is the single harmonic
+     * e^{imθ}, m = (j_a − j_b) − (j_c − j_d) (FULL: m = 0); an N-point periodic trapezoid integrates it exactly when
+     * |m| &lt; N, so the rule starts at the smallest power of two above the largest |m| (at least 4), and finite q adds
+     * harmonics that decay geometrically beyond it, which the level-doubling check sees. Without a symmetry hint the
+     * harmonic content is unknown and the rule starts at 8.
+     */
+    static int minAngles(Isotropy iso) {
+        if (iso.kind() == Isotropy.Kind.NONE) return 8;
+        double mMax = 0;
+        if (iso.kind() == Isotropy.Kind.AXIAL) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (double j : iso.j()) {
+                lo = Math.min(lo, j);
+                hi = Math.max(hi, j);
+            }
+            mMax = 2 * (hi - lo);
+        }
+        int n0 = 4;
+        while (n0 <= mMax + 1e-9) n0 *= 2;
+        return Math.min(n0, MAX_ANGLES / 2);
+    }
     private volatile int lastAngles;
 
     /** Number of angles the last finite-q bubble needed (2D polar grids). */
@@ -99,14 +124,16 @@ public final class Bubble {
     /**
      * Finite q on a 2D polar grid: the radial nodes of the grid with a nested periodic trapezoid rule in the angle,
      * doubled (reusing every earlier point) until the finer level is accurate to {@link #ANGULAR_TOLERANCE}. The integrand is
-     * periodic and analytic, so the rule converges geometrically at a rate set by qℓ: 16 angles give machine precision
-     * at qℓ ≤ 0.1, where diffusion constants are extracted, while qℓ ~ 1 takes ~32 (measured, CoPt).
+     * periodic and analytic, so the rule converges geometrically at a rate set by qℓ, starting from
+     * {@link #minAngles(Isotropy)}: for CoPt 8 angles give machine precision at qℓ ≤ 0.001, 16 at qℓ ≤ 0.1, where
+     * diffusion constants are extracted, while qℓ ~ 1 takes ~32 (measured; AdaptiveAngleTest checks each against a
+     * 512-angle sum).
      */
     private void adaptiveAngles(double qx, double qy, double z1r, double z1i, double[] s1, double z2r, double z2i, double[] s2,
                                 double[] out, boolean parallel) {
         int m = 2 * n * n * n * n;
         double[] sum = new double[m], add = new double[m];
-        int nAng = MIN_ANGLES;
+        int nAng = minAngles;
         polarLevel(nAng, 0, qx, qy, z1r, z1i, s1, z2r, z2i, s2, sum, parallel);      // S_N·N
         double[] prev = new double[m];
         for (int i = 0; i < m; i++) sum[i] /= nAng;
