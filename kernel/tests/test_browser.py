@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import sys
 import time
 import unittest
 import urllib.request
@@ -162,6 +163,24 @@ class BrowserTest(unittest.TestCase):
                                " const r = e.getBoundingClientRect(); return [r.width, r.height]; })()")
             self.assertGreater(box[0], 300, "the plot is not rendered at a visible size")
             self.assertGreater(box[1], 150)
+            # The SVG really draws: Chromium rasterizes the chart's SVG onto a canvas, and the series' coloured ink
+            # covers a visible share of it (a chart without its data, or an SVG that fails to render, has none).
+            ink = await cdp.js("(async () => { const e = " + plots + "[0];"
+                               " if (e.tagName.toLowerCase() !== 'svg') return -1;"
+                               " const xml = new XMLSerializer().serializeToString(e);"
+                               " const img = new Image();"
+                               " img.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(xml)));"
+                               " await img.decode();"
+                               " const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+                               " const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+                               " const d = g.getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                               " for (let i = 0; i < d.length; i += 4) {"
+                               "   const r = d[i], gg = d[i + 1], b = d[i + 2];"
+                               "   if (Math.abs(r - gg) + Math.abs(gg - b) + Math.abs(r - b) > 60) n++; }"
+                               " return n / (c.width * c.height); })()")
+            print(f"chart SVG coloured-ink fraction: {ink:.4f}", file=sys.stderr)
+            if ink != -1:
+                self.assertGreater(ink, 0.001, "the chart's SVG rendered without coloured series ink")
             await asyncio.sleep(0.3)
             shot = await cdp.call("Page.captureScreenshot", format="png")
             return base64.b64decode(shot["data"])
