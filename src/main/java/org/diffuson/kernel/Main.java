@@ -5,9 +5,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.diffuson.kernel.channel.KernelConnection;
 import org.diffuson.kernel.exec.ExitGuard;
 import org.diffuson.kernel.history.CellHistory;
+import org.diffuson.kernel.io.CellInput;
 import org.diffuson.kernel.io.Outbox;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,13 +44,16 @@ public final class Main {
         Outbox outbox = new Outbox(log);
         System.setOut(outbox.printStream(PublishStream.StreamType.OUT));
         System.setErr(outbox.printStream(PublishStream.StreamType.ERR));
-        System.setIn(InputStream.nullInputStream());
-        Notebook.install(outbox);
+        CellInput input = new CellInput(outbox);
+        System.setIn(input.stream());
+        Notebook.install(outbox, input);
 
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        DiffusonKernel kernel = new DiffusonKernel(KernelConfig.fromEnvironment(), outbox, log, new CellHistory());
+        DiffusonKernel kernel = new DiffusonKernel(KernelConfig.fromEnvironment(), outbox, input, log,
+                new CellHistory());
         kernel.startWarmUp();
         KernelConnection connection = new KernelConnection(props, log);
+        input.connect(connection.stdinSocket());
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();

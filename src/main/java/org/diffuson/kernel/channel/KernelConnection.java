@@ -43,7 +43,7 @@ public final class KernelConnection extends JupyterConnection {
         this.shellChannel = new RobustShellChannel(requestContext, hmac, false, this, log, codec);
         this.controlChannel = new RobustShellChannel(requestContext, hmac, true, this, log, codec);
         this.iopubSocket = new IOPubSocket(outputContext, hmac, codec);
-        this.stdinSocket = new StdinSocket(outputContext, hmac, codec);
+        this.stdinSocket = new StdinSocket(outputContext, hmac, codec, log);
     }
 
     @Override
