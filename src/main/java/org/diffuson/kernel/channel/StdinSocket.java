@@ -11,6 +11,7 @@ import org.zeromq.ZMQ;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -44,7 +45,7 @@ public final class StdinSocket extends StdinChannel implements InputRequester {
             String line = request(context, prompt, isPasswordRequest, () -> false);
             return (line == null ? "" : line) + System.lineSeparator();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -52,4 +52,9 @@ public final class ExitGuard extends SecurityManager {
     @Override
     public void checkPermission(Permission perm, Object context) {
     }
+
+    /** Skips the JDK's restricted-package lookup, which takes a global lock on every reflective member access. */
+    @Override
+    public void checkPackageAccess(String pkg) {
+    }
 }
