@@ -45,7 +45,11 @@ fi
 dest="$dest_root/$name"
 mkdir -p "$dest"
 cp "$jar" "$dest/diffuson-kernel.jar"
-sed -e "s|@JAVA@|$java|" "$here/kernel.json.in" > "$dest/kernel.json"
+# -Djava.security.manager=allow lets the kernel keep cells from calling System.exit (exec.ExitGuard); JDK 24+ has no
+# security manager and refuses to start with that option.
+no_sm=()
+[ "${feature%%.*}" -ge 24 ] && no_sm=(-e '/java.security.manager=allow/d')
+sed -e "s|@JAVA@|$java|" "${no_sm[@]}" "$here/kernel.json.in" > "$dest/kernel.json"
 if [ "$name" != "diffuson" ]; then
   sed -i -e "s|\"Java 17 (Diffuson)\"|\"Java 17 (Diffuson, $name)\"|" "$dest/kernel.json"
 fi

@@ -34,6 +34,7 @@ import org.diffuson.kernel.exec.CellRunner;
 import org.diffuson.kernel.exec.CompilationError;
 import org.diffuson.kernel.exec.JavaEvaluator;
 import org.diffuson.kernel.history.CellHistory;
+import org.diffuson.kernel.io.CellInput;
 import org.diffuson.kernel.io.Outbox;
 import org.diffuson.kernel.magic.BuiltinMagics;
 import org.diffuson.kernel.magic.CellParser;
@@ -62,7 +63,7 @@ import java.util.regex.Pattern;
 /**
  * The Diffuson Jupyter kernel: Java 17 through an in-process JShell (see {@link JavaEvaluator}), magics, rich display
  * and readable errors, on jjava's protocol layer. Executes one cell at a time on the shell thread; an interrupt from
- * the control channel stops the running cell.
+ * the control channel stops the running cell. {@code System.in} reads in a cell ask the frontend ({@link CellInput}).
  */
 public final class DiffusonKernel extends BaseKernel {
 
@@ -79,6 +80,7 @@ public final class DiffusonKernel extends BaseKernel {
 
     private final PrintStream log;
     private final Outbox outbox;
+    private final CellInput input;
     private final CellRunner runner = new CellRunner();
     /** JShell is built on its own thread from the first moment, while the rest of the kernel is set up. */
     private final java.util.concurrent.CompletableFuture<JavaEvaluator> shellBuild = buildShell(runner);
@@ -89,7 +91,7 @@ public final class DiffusonKernel extends BaseKernel {
     private volatile JavaEvaluator java;
     private volatile Throwable startupFailure;
 
-    DiffusonKernel(KernelConfig config, Outbox outbox, PrintStream log, CellHistory history) {
+    DiffusonKernel(KernelConfig config, Outbox outbox, CellInput input, PrintStream log, CellHistory history) {
         super("diffuson", version(), languageInfo(),
                 List.of(new HelpLink("Java 17 API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 history, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
@@ -98,6 +100,7 @@ public final class DiffusonKernel extends BaseKernel {
         this.cellHistory = history;
         this.log = log;
         this.outbox = outbox;
+        this.input = input;
         this.runner.setTimeoutMillis(config.timeoutMillis());
         for (Magic m : BuiltinMagics.all()) magics.put(key(m), m);
         for (Magic m : PhysicsMagics.all()) magics.put(key(m), m);
@@ -227,6 +230,7 @@ public final class DiffusonKernel extends BaseKernel {
         env.setBusyDeferIdle();
         if (!silent) env.publish(new PublishExecuteInput(code, count));
         outbox.attach(env);
+        input.attach(message, request.isStdinEnabled());
         String resultText = null;
         try {
             Matcher pager = PAGER.matcher(code);
@@ -262,6 +266,7 @@ public final class DiffusonKernel extends BaseKernel {
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
             if (t instanceof VirtualMachineError) System.gc();
         } finally {
+            input.detach();
             if (store) cellHistory.add(count, code, resultText);
         }
     }

@@ -3,10 +3,11 @@ package org.diffuson.kernel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.diffuson.kernel.channel.KernelConnection;
+import org.diffuson.kernel.exec.ExitGuard;
 import org.diffuson.kernel.history.CellHistory;
+import org.diffuson.kernel.io.CellInput;
 import org.diffuson.kernel.io.Outbox;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.nio.file.Path;
 
 /**
  * Kernel entry point: {@code java -cp diffuson-kernel.jar org.diffuson.kernel.Main CONNECTION_FILE}.
- * Connects first and warms JShell up in parallel, so {@code kernel_info} is answered at once.
+ * Connects first and warms JShell up in parallel, so {@code kernel_info} is answered at once. Notebook code cannot
+ * exit the JVM ({@link ExitGuard}); only this method does, once the connection is closed.
  */
 public final class Main {
 
@@ -33,22 +35,30 @@ public final class Main {
         }
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
 
+        String unguarded = ExitGuard.install();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
+        if (unguarded != null) {
+            log.println("diffuson kernel: System.exit in a cell will end the kernel on this JDK (" + unguarded + ")");
+        }
         Outbox outbox = new Outbox(log);
         System.setOut(outbox.printStream(PublishStream.StreamType.OUT));
         System.setErr(outbox.printStream(PublishStream.StreamType.ERR));
-        System.setIn(InputStream.nullInputStream());
-        Notebook.install(outbox);
+        CellInput input = new CellInput(outbox);
+        System.setIn(input.stream());
+        Notebook.install(outbox, input);
 
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        DiffusonKernel kernel = new DiffusonKernel(KernelConfig.fromEnvironment(), outbox, log, new CellHistory());
+        DiffusonKernel kernel = new DiffusonKernel(KernelConfig.fromEnvironment(), outbox, input, log,
+                new CellHistory());
         kernel.startWarmUp();
         KernelConnection connection = new KernelConnection(props, log);
+        input.connect(connection.stdinSocket());
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
+        ExitGuard.permitExit();
         System.exit(0);
     }
 }

@@ -5,25 +5,33 @@ import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.diffuson.kernel.display.Renderers;
+import org.diffuson.kernel.exec.CellStoppedException;
+import org.diffuson.kernel.io.CellInput;
 import org.diffuson.kernel.io.Outbox;
 
+import java.io.Console;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.UUID;
 
 /**
  * Notebook functions for cell code, imported statically in every notebook: {@code display(x)},
  * {@code updateDisplay(id, x)}, {@code clearOutput()}, {@code progress(label, total)}, {@code html(...)},
- * {@code markdown(...)}, {@code latex(...)}. Outside a running kernel they print plain text to stdout.
+ * {@code markdown(...)}, {@code latex(...)}, {@code readLine(prompt)}, {@code readPassword(prompt)}. Outside a
+ * running kernel they print plain text to stdout and read from the console.
  */
 public final class Notebook {
 
     private static volatile Outbox outbox;
+    private static volatile CellInput input;
 
     private Notebook() {
     }
 
-    /** Connects these functions to the running kernel's output. */
-    static void install(Outbox box) {
+    /** Connects these functions to the running kernel's output and input. */
+    static void install(Outbox box, CellInput in) {
         outbox = box;
+        input = in;
     }
 
     /** Shows {@code value} below the cell in its richest form; the handle can redraw it. */
@@ -101,5 +109,35 @@ public final class Notebook {
     /** A progress bar with {@code total} steps, updated in place at most 10 times a second. */
     public static ProgressBar progress(String label, long total) {
         return new ProgressBar(label, total);
+    }
+
+    /**
+     * Asks the user for a line of text: the notebook shows {@code prompt} with an input box and the cell waits for
+     * the answer (an interrupt stops the wait).
+     *
+     * @return the line, without a newline; null if no cell is running any more
+     * @throws IllegalStateException if the frontend does not support input (headless runs such as nbconvert)
+     */
+    public static String readLine(String prompt) {
+        return ask(prompt, false);
+    }
+
+    /** Like {@link #readLine}, but the frontend hides what is typed. */
+    public static String readPassword(String prompt) {
+        return ask(prompt, true);
+    }
+
+    private static String ask(String prompt, boolean password) {
+        CellInput in = input;
+        try {
+            if (in != null) return in.readLine(prompt, password);
+            Console console = System.console();
+            if (console == null) throw new IllegalStateException("no console to read from");
+            return password ? new String(console.readPassword("%s", prompt)) : console.readLine("%s", prompt);
+        } catch (InterruptedIOException e) {
+            throw new CellStoppedException(CellStoppedException.Reason.INTERRUPTED, e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

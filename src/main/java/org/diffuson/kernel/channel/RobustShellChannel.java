@@ -14,7 +14,8 @@ import java.io.PrintStream;
 /**
  * A shell or control channel whose loop survives bad messages: a wrong HMAC signature, malformed JSON or a
  * failing handler is logged and skipped instead of killing the loop thread (as in jjava's {@code ShellChannel}).
- * It blocks in {@code poll} rather than sleeping, so a request is picked up as soon as it arrives.
+ * It blocks in {@code poll} rather than sleeping, so a request is picked up as soon as it arrives. Replies are
+ * encoded by the kernel's {@link MessageCodec}.
  */
 final class RobustShellChannel extends ShellChannel {
 
@@ -23,15 +24,22 @@ final class RobustShellChannel extends ShellChannel {
     private final boolean isControl;
     private final JupyterConnection connection;
     private final PrintStream log;
+    private final MessageCodec codec;
     private volatile boolean running;
     private Thread loop;
 
     RobustShellChannel(ZMQ.Context ctx, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
-                       PrintStream log) {
+                       PrintStream log, MessageCodec codec) {
         super(ctx, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;
         this.log = log;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        if (!closed) codec.send(this, message, hmacGenerator);
     }
 
     @Override

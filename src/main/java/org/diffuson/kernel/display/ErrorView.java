@@ -2,6 +2,7 @@ package org.diffuson.kernel.display;
 
 import org.diffuson.kernel.exec.CellStoppedException;
 import org.diffuson.kernel.exec.CompilationError;
+import org.diffuson.kernel.exec.ExitBlockedException;
 import org.diffuson.kernel.exec.IncompleteInputException;
 import org.diffuson.kernel.exec.UnresolvedException;
 import org.diffuson.kernel.exec.UserCodeException;
@@ -60,7 +61,8 @@ public record ErrorView(String name, String value, List<String> traceback) {
     }
 
     private static ErrorView exception(Throwable t) {
-        String name = t instanceof UserCodeException u ? simple(u.className()) : t.getClass().getSimpleName();
+        String name = t instanceof UserCodeException u ? simple(u.className())
+                : t instanceof ExitBlockedException ? "SystemExit" : t.getClass().getSimpleName();
         String message = Objects.toString(t.getMessage(), "");
         List<String> tb = new ArrayList<>();
         tb.add(BOLD_RED + name + RESET + (message.isEmpty() ? "" : ": " + message));

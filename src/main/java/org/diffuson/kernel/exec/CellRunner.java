@@ -11,14 +11,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CellRunner {
 
+    /** Name of the thread group of cell threads; threads a cell starts inherit it. */
+    public static final String THREAD_GROUP = "diffuson-cells";
     private static final long STACK_BYTES = 16L << 20;
     private static final long STOP_GRACE_MS = 2_000;
 
-    private final ThreadGroup group = new ThreadGroup("diffuson-cells");
+    private final ThreadGroup group = new ThreadGroup(THREAD_GROUP);
     private final AtomicInteger counter = new AtomicInteger();
     private volatile Thread current;
     private volatile CellStoppedException.Reason stopReason;
     private volatile long timeoutMillis;
+
+    /** Whether {@code t} is a cell thread or was started (directly or not) by one. */
+    public static boolean isCellThread(Thread t) {
+        for (ThreadGroup g = t.getThreadGroup(); g != null; g = g.getParent()) {
+            if (THREAD_GROUP.equals(g.getName())) return true;
+        }
+        return false;
+    }
 
     /** Sets the per-cell timeout; zero or negative means none. */
     public void setTimeoutMillis(long millis) {
