@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
  */
 public final class Bubble {
     private static final int CHUNK = 4096;
-    private static final int POLAR_CHUNK_NODES = 32;
 
     private final Model model;
     private final KGrid grid;
@@ -168,9 +167,7 @@ public final class Bubble {
             cs[j] = Math.cos(theta0 + 2 * Math.PI * j / nAng);
             sn[j] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
         }
-        // fixed chunks of radial nodes (not tied to the core count, so results do not depend on the machine); small
-        // enough that a 240-node grid splits into 8 tasks even at the first, 4-angle level
-        int perChunk = Math.max(1, Math.min(POLAR_CHUNK_NODES, CHUNK / nAng)), chunks = (nr + perChunk - 1) / perChunk;
+        int perChunk = Math.max(1, CHUNK / nAng), chunks = (nr + perChunk - 1) / perChunk;
         if (!parallel || chunks == 1) {
             java.util.Arrays.fill(acc, 0, m, 0);
             polarRange(0, nr, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, acc, new Work(n));
