@@ -145,7 +145,6 @@ public final class DisplayList {
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
             g.scale(scale, scale);
             paint(g);
         } finally {

@@ -8,7 +8,12 @@ final class Num {
 
     /** Appends {@code v} rounded to 2 decimals (0.01 px or pt), without trailing zeros or a leading zero. */
     static void append2(StringBuilder sb, double v) {
-        long n = Math.round(v * 100);
+        if (!Double.isFinite(v)) {
+            // never reached from a display list (coordinates are cleaned when recorded); keeps any output parseable
+            sb.append('0');
+            return;
+        }
+        long n = Math.round(Math.max(-1e12, Math.min(1e12, v)) * 100);
         if (n < 0) {
             sb.append('-');
             n = -n;
@@ -20,6 +25,27 @@ final class Num {
             sb.append('.');
             sb.append((char) ('0' + frac / 10));
             if (frac % 10 != 0) sb.append((char) ('0' + frac % 10));
+        }
+    }
+
+    /** Appends {@code v} with up to 6 decimals (matrix entries), plain notation, never an exponent. */
+    static void append6(StringBuilder sb, double v) {
+        if (!Double.isFinite(v)) {
+            sb.append('0');
+            return;
+        }
+        long n = Math.round(Math.max(-1e9, Math.min(1e9, v)) * 1e6);
+        if (n < 0) {
+            sb.append('-');
+            n = -n;
+        }
+        sb.append(n / 1_000_000);
+        long frac = n % 1_000_000;
+        if (frac != 0) {
+            String f = Long.toString(frac + 1_000_000).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') end--;
+            sb.append('.').append(f, 0, end);
         }
     }
 

@@ -66,13 +66,21 @@ final class PdfWriter {
         return doc.finish(next, catalog, info);
     }
 
-    /** A PDF literal string; non-Latin-1 characters become '?'. */
+    /**
+     * A PDF text string: a literal string when every character is printable Latin-1 (PDFDocEncoding agrees there),
+     * else UTF-16BE with a byte-order mark as a hex string (ISO 32000-1 §7.9.2.2), so "Re Σ" survives.
+     */
     static String literal(String s) {
+        boolean latin1 = s.chars().allMatch(ch -> ch >= 32 && ch < 127 || ch >= 160 && ch < 256);
+        if (!latin1) {
+            StringBuilder hex = new StringBuilder("<FEFF");
+            for (char ch : s.toCharArray()) hex.append(String.format(java.util.Locale.ROOT, "%04X", (int) ch));
+            return hex.append('>').toString();
+        }
         StringBuilder sb = new StringBuilder("(");
         for (char ch : s.toCharArray()) {
-            if (ch == '(' || ch == ')' || ch == '\\') sb.append('\\').append(ch);
-            else if (ch < 32) sb.append(' ');
-            else sb.append(ch < 256 ? ch : '?');
+            if (ch == '(' || ch == ')' || ch == '\\') sb.append('\\');
+            sb.append(ch);
         }
         return sb.append(')').toString();
     }
@@ -216,13 +224,15 @@ final class PdfWriter {
 
         private void path(PathIterator it) {
             float[] c = new float[6];
-            float lx = 0, ly = 0;
+            float lx = 0, ly = 0, mx = 0, my = 0;
+            boolean any = false;
             while (!it.isDone()) {
+                any = true;
                 switch (it.currentSegment(c)) {
                     case PathIterator.SEG_MOVETO -> {
                         xy(c[0], c[1], "m ");
-                        lx = c[0];
-                        ly = c[1];
+                        lx = mx = c[0];
+                        ly = my = c[1];
                     }
                     case PathIterator.SEG_LINETO -> {
                         xy(c[0], c[1], "l ");
@@ -242,10 +252,15 @@ final class PdfWriter {
                         lx = c[4];
                         ly = c[5];
                     }
-                    default -> sb.append("h ");
+                    default -> {
+                        sb.append("h ");
+                        lx = mx;   // after closepath the current point is the subpath's start
+                        ly = my;
+                    }
                 }
                 it.next();
             }
+            if (!any) sb.append("0 0 0 0 re ");   // an empty region (clip), never an operator without operands
         }
 
         private void alpha(int a) {
@@ -320,11 +335,12 @@ final class PdfWriter {
             double[] v = new double[6];
             m.getMatrix(v);
             sb.append("q\n");
-            if (op.imageAlpha() < 1f) {
-                alpha = -1;
-                alpha(Math.round(op.imageAlpha() * 255));
+            alpha = -1;
+            alpha(Math.round(op.imageAlpha() * 255));   // also resets a translucent fill's alpha for an opaque image
+            for (double x : v) {
+                Num.append6(sb, x);
+                sb.append(' ');
             }
-            for (double x : v) sb.append((float) x).append(' ');
             sb.append("cm /Im").append(index).append(" Do\nQ\n");
             alpha = -1;
         }
@@ -357,7 +373,7 @@ final class PdfWriter {
             StringBuilder sb = new StringBuilder("xref\n0 ").append(size).append("\n0000000000 65535 f \n");
             for (int id = 1; id < size; id++) {
                 Integer off = offsets.get(id);
-                sb.append(String.format("%010d 00000 n \n", off == null ? 0 : off));
+                sb.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", off == null ? 0 : off));
             }
             sb.append("trailer\n<< /Size ").append(size).append(" /Root ").append(root).append(" 0 R /Info ")
                     .append(info).append(" 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");

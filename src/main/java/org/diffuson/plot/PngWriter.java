@@ -40,9 +40,11 @@ public final class PngWriter {
         int[] pixels = null;
         if ((img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
                 && img.getRaster().getDataBuffer() instanceof DataBufferInt db && db.getNumBanks() == 1
-                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0
-                && img.getRaster().getWidth() == w) {
-            pixels = db.getData();
+                && db.getOffset() == 0
+                && img.getRaster().getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel sm
+                && sm.getScanlineStride() == w
+                && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0) {
+            pixels = db.getData();   // rows are contiguous: row y starts at y·w
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, w * h / 8));
         out.writeBytes(SIGNATURE);

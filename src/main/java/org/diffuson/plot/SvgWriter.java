@@ -188,7 +188,10 @@ final class SvgWriter {
             Num.append3(sb, a / 255.0);
             sb.append('"');
         }
-        if (s.getLineWidth() != 1f) {
+        if (s.getLineWidth() == 0f) {
+            // Java2D and PDF draw a zero-width stroke as the thinnest visible line; SVG would draw nothing
+            sb.append(" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"");
+        } else if (s.getLineWidth() != 1f) {
             sb.append(" stroke-width=\"");
             Num.append2(sb, s.getLineWidth());
             sb.append('"');
@@ -228,7 +231,7 @@ final class SvgWriter {
                 .append(img.getHeight()).append("\" preserveAspectRatio=\"none\" transform=\"matrix(");
         for (int k = 0; k < 6; k++) {
             if (k > 0) sb.append(' ');
-            sb.append((float) m[k]);
+            Num.append6(sb, m[k]);
         }
         sb.append(")\"");
         if (op.imageAlpha() < 1f) {

@@ -44,7 +44,12 @@ import java.util.Map;
  * scaled widths, any other stroked shape is recorded as the filled outline of the stroke, so the geometry is exact.
  * Text is recorded as glyph outlines. What a display list cannot express faithfully (a non-{@link Color} paint, a
  * composite other than source-over, XOR mode) marks the list {@link DisplayList#isExact() inexact}, so callers can
- * fall back to another encoder.
+ * fall back to another encoder. Coordinates are cleaned as Java2D's renderer does: a point with a NaN or infinite
+ * coordinate is skipped and the next point starts a new subpath; finite coordinates are clamped to ±10⁶ device units
+ * (the clipped part of such a line is invisible), so every writer gets finite, bounded numbers.
+ * <p>
+ * Like any {@code Graphics2D}, a canvas and the children it {@link #create() creates} are for one thread at a time;
+ * the finished {@link DisplayList} can be read from any number of threads.
  */
 public final class VectorCanvas extends Graphics2D {
 
@@ -68,6 +73,7 @@ public final class VectorCanvas extends Graphics2D {
     private Composite composite = AlphaComposite.SrcOver;
     private Shape clip;                   // device space, null = none
     private DisplayList.Clip clipRef;     // the recorded form of clip
+    private boolean clipEmpty;            // nothing can be painted
     private RenderingHints hints = new RenderingHints(null);
 
     /** A canvas of {@code width × height} device units (1 unit = 1 px on screen = 1 pt in PDF). */
@@ -88,6 +94,7 @@ public final class VectorCanvas extends Graphics2D {
         this.composite = parent.composite;
         this.clip = parent.clip;
         this.clipRef = parent.clipRef;
+        this.clipEmpty = parent.clipEmpty;
         this.hints = (RenderingHints) parent.hints.clone();
     }
 
@@ -100,6 +107,7 @@ public final class VectorCanvas extends Graphics2D {
 
     @Override
     public void draw(Shape s) {
+        if (clipEmpty) return;
         if (!(stroke instanceof BasicStroke bs)) {
             fill(stroke.createStrokedShape(s));
             return;
@@ -108,26 +116,97 @@ public final class VectorCanvas extends Graphics2D {
         if (argb == 0) return;
         double scale = similarityScale(transform);
         if (Double.isNaN(scale)) {
-            out.fill(transform.createTransformedShape(bs.createStrokedShape(s)), argb, clipRef, flags());
+            Path2D.Float outline = devicePath(bs.createStrokedShape(s), transform);
+            if (outline != null) out.fill(outline, argb, clipRef, flags());
             return;
         }
         BasicStroke device = scale == 1 ? bs : scaled(bs, scale);
-        if (s instanceof Ellipse2D e && isAxisAligned(transform)) {
-            out.strokeEllipse(deviceEllipse(e), argb, device, clipRef, flags());
+        Ellipse2D.Float e = fastEllipse(s);
+        if (e != null) {
+            out.strokeEllipse(e, argb, device, clipRef, flags());
         } else {
-            out.stroke(new Path2D.Float(s, transform), argb, device, clipRef, flags());
+            Path2D.Float p = devicePath(s, transform);
+            if (p != null) out.stroke(p, argb, device, clipRef, flags());
         }
     }
 
     @Override
     public void fill(Shape s) {
+        if (clipEmpty) return;
         int argb = effectiveArgb();
         if (argb == 0) return;
-        if (s instanceof Ellipse2D e && isAxisAligned(transform)) {
-            out.fillEllipse(deviceEllipse(e), argb, clipRef, flags());
+        Ellipse2D.Float e = fastEllipse(s);
+        if (e != null) {
+            out.fillEllipse(e, argb, clipRef, flags());
         } else {
-            out.fill(new Path2D.Float(s, transform), argb, clipRef, flags());
+            Path2D.Float p = devicePath(s, transform);
+            if (p != null) out.fill(p, argb, clipRef, flags());
         }
+    }
+
+    /**
+     * The device ellipse of {@code s} when it can be recorded as one: an ellipse of positive size under a transform
+     * without shear, rotation or reflection (a reflection would reverse the direction a dash pattern runs in).
+     */
+    private Ellipse2D.Float fastEllipse(Shape s) {
+        if (!(s instanceof Ellipse2D e) || !isAxisAligned(transform) || transform.getScaleX() <= 0
+                || transform.getScaleY() <= 0 || !(e.getWidth() > 0) || !(e.getHeight() > 0)) {
+            return null;
+        }
+        Ellipse2D.Float d = deviceEllipse(e);
+        double[] v = {d.x, d.y, d.width, d.height};
+        for (double x : v) if (!Double.isFinite(x) || Math.abs(x) > LIMIT) return null;
+        return d;
+    }
+
+    /** Largest device coordinate written; beyond it coordinates are clamped. */
+    static final double LIMIT = 1e6;
+
+    /**
+     * {@code s} transformed to device space, cleaned like Java2D's renderer cleans it (a NaN or infinite point is
+     * skipped and the next valid point starts a new subpath; finite coordinates are clamped to ±{@link #LIMIT});
+     * null if nothing drawable remains.
+     */
+    static Path2D.Float devicePath(Shape s, AffineTransform at) {
+        java.awt.geom.PathIterator it = s.getPathIterator(at);
+        Path2D.Float p = new Path2D.Float(it.getWindingRule());
+        double[] c = new double[6];
+        boolean current = false, drawable = false;
+        while (!it.isDone()) {
+            int type = it.currentSegment(c);
+            int nc = switch (type) {
+                case java.awt.geom.PathIterator.SEG_MOVETO, java.awt.geom.PathIterator.SEG_LINETO -> 2;
+                case java.awt.geom.PathIterator.SEG_QUADTO -> 4;
+                case java.awt.geom.PathIterator.SEG_CUBICTO -> 6;
+                default -> 0;
+            };
+            boolean valid = true;
+            for (int k = 0; k < nc; k++) {
+                if (!Double.isFinite(c[k])) valid = false;
+                else c[k] = Math.max(-LIMIT, Math.min(LIMIT, c[k]));
+            }
+            it.next();
+            if (!valid) {
+                current = false;
+                continue;
+            }
+            if (type == java.awt.geom.PathIterator.SEG_CLOSE) {
+                if (current) p.closePath();
+                continue;
+            }
+            if (type == java.awt.geom.PathIterator.SEG_MOVETO || !current) {
+                p.moveTo(c[nc - 2], c[nc - 1]);
+                current = true;
+                continue;
+            }
+            switch (type) {
+                case java.awt.geom.PathIterator.SEG_LINETO -> p.lineTo(c[0], c[1]);
+                case java.awt.geom.PathIterator.SEG_QUADTO -> p.quadTo(c[0], c[1], c[2], c[3]);
+                default -> p.curveTo(c[0], c[1], c[2], c[3], c[4], c[5]);
+            }
+            drawable = true;
+        }
+        return drawable ? p : null;
     }
 
     private Ellipse2D.Float deviceEllipse(Ellipse2D e) {
@@ -194,6 +273,11 @@ public final class VectorCanvas extends Graphics2D {
     @Override
     public void drawString(String str, float x, float y) {
         if (str == null || str.isEmpty()) return;
+        if (font.hasLayoutAttributes()) {
+            // underline, strikethrough, kerning, tracking and shaping need a TextLayout
+            new TextLayout(str, font, getFontRenderContext()).draw(this, x, y);
+            return;
+        }
         fill(font.createGlyphVector(getFontRenderContext(), str).getOutline(x, y));
     }
 
@@ -299,11 +383,15 @@ public final class VectorCanvas extends Graphics2D {
 
     @Override
     public boolean drawImage(Image img, AffineTransform xform, ImageObserver obs) {
+        if (clipEmpty) return true;
         BufferedImage b = toBuffered(img);
         if (b == null) return true;
         AffineTransform at = new AffineTransform(transform);
         if (xform != null) at.concatenate(xform);
-        out.image(b, at, alphaOf(), clipRef, flags());
+        double[] m = new double[6];
+        at.getMatrix(m);
+        for (double v : m) if (!Double.isFinite(v)) return true;
+        out.image(copy(b), at, alphaOf(), clipRef, flags());
         return true;
     }
 
@@ -314,6 +402,17 @@ public final class VectorCanvas extends Graphics2D {
         }
         out.inexact("composite " + composite.getClass().getSimpleName());
         return 1f;
+    }
+
+    /** A private copy, so later changes to the caller's image do not change the recorded picture. */
+    private static BufferedImage copy(BufferedImage b) {
+        BufferedImage c = new BufferedImage(b.getWidth(), b.getHeight(),
+                b.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = c.createGraphics();
+        g.setComposite(AlphaComposite.Src);
+        g.drawImage(b, 0, 0, null);
+        g.dispose();
+        return c;
     }
 
     private static BufferedImage toBuffered(Image img) {
@@ -444,8 +543,22 @@ public final class VectorCanvas extends Graphics2D {
 
     @Override
     public Object getRenderingHint(RenderingHints.Key hintKey) {
-        return hints.get(hintKey);
+        Object v = hints.get(hintKey);
+        return v != null ? v : DEFAULT_HINTS.get(hintKey);
     }
+
+    /** What a fresh raster Graphics2D reports for hints that were never set. */
+    private static final Map<RenderingHints.Key, Object> DEFAULT_HINTS = Map.of(
+            RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_DEFAULT,
+            RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_DEFAULT,
+            RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_DEFAULT,
+            RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_DEFAULT,
+            RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_DEFAULT,
+            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR,
+            RenderingHints.KEY_ALPHA_INTERPOLATION, RenderingHints.VALUE_ALPHA_INTERPOLATION_DEFAULT,
+            RenderingHints.KEY_COLOR_RENDERING, RenderingHints.VALUE_COLOR_RENDER_DEFAULT,
+            RenderingHints.KEY_DITHERING, RenderingHints.VALUE_DITHER_DEFAULT,
+            RenderingHints.KEY_TEXT_LCD_CONTRAST, 140);
 
     @Override
     public void setRenderingHints(Map<?, ?> h) {
@@ -611,8 +724,33 @@ public final class VectorCanvas extends Graphics2D {
     }
 
     private void setClipDevice(Shape d) {
+        if (d instanceof Rectangle2D r && !isFinite(r)) d = clamped(r);
         clip = d;
-        clipRef = d == null ? null : out.clip(d);
+        clipEmpty = d != null && (d instanceof Rectangle2D r ? r.isEmpty()
+                : d instanceof Area a ? a.isEmpty() : d.getBounds2D().isEmpty());
+        clipRef = d == null || clipEmpty ? null : out.clip(d instanceof Rectangle2D ? d : cleanClip(d));
+    }
+
+    private static boolean isFinite(Rectangle2D r) {
+        return Double.isFinite(r.getX()) && Double.isFinite(r.getY()) && Double.isFinite(r.getWidth())
+                && Double.isFinite(r.getHeight());
+    }
+
+    /** A rectangle with infinite sides clamped to ±{@link #LIMIT}; NaN gives an empty one. */
+    private static Rectangle2D clamped(Rectangle2D r) {
+        double x0 = clampCoord(r.getMinX()), y0 = clampCoord(r.getMinY());
+        double x1 = clampCoord(r.getMaxX()), y1 = clampCoord(r.getMaxY());
+        if (Double.isNaN(x0 + y0 + x1 + y1)) return new Rectangle2D.Double();
+        return new Rectangle2D.Double(x0, y0, Math.max(0, x1 - x0), Math.max(0, y1 - y0));
+    }
+
+    private static double clampCoord(double v) {
+        return Double.isNaN(v) ? v : Math.max(-LIMIT, Math.min(LIMIT, v));
+    }
+
+    private static Shape cleanClip(Shape d) {
+        Path2D.Float p = devicePath(d, null);
+        return p == null ? new Rectangle2D.Float() : p;
     }
 
     @Override

@@ -378,4 +378,141 @@ class DisplayListTest {
             return p;
         }
     }
+
+    // ------------------------------------------------------------------ edge cases found in review
+
+    private static DisplayList paint(java.util.function.Consumer<Graphics2D> p) {
+        VectorCanvas c = new VectorCanvas(100, 100);
+        p.accept(c);
+        return c.displayList();
+    }
+
+    private static BufferedImage pdfRaster(DisplayList d) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(d.toPdf())) {
+            return new PDFRenderer(doc).renderImage(0, 1f, ImageType.RGB);
+        }
+    }
+
+    /** A coordinate near −1e17 (a pole plotted on a fixed axis range) once wrote "--9223…" and cut the PDF short. */
+    @Test
+    void hugeAndInfiniteCoordinatesStayValid() throws Exception {
+        DisplayList d = paint(g -> {
+            g.setColor(Color.BLUE);
+            g.draw(new java.awt.geom.Line2D.Double(10, 10, 90, -1e17));
+            g.draw(new java.awt.geom.Line2D.Double(10, 10, 90, Double.NEGATIVE_INFINITY));
+            g.setColor(Color.RED);
+            g.fillRect(20, 40, 60, 40);
+        });
+        assertFalse(d.toSvg().contains("--"));
+        assertEquals(0xFFFF0000, pdfRaster(d).getRGB(50, 60));
+        assertEquals(0xFFFF0000, d.raster(1).getRGB(50, 60));
+    }
+
+    /** As in Java2D, a NaN point is skipped and the next point starts a new subpath (no spike to 0). */
+    @Test
+    void nanPointsLeaveAGap() {
+        DisplayList d = paint(g -> {
+            Path2D.Double p = new Path2D.Double();
+            p.moveTo(10, 50);
+            p.lineTo(40, 50);
+            p.lineTo(50, Double.NaN);
+            p.lineTo(60, 50);
+            p.lineTo(90, 50);
+            g.draw(p);
+        });
+        assertTrue(d.toSvg().contains("d=\"M10 50L40 50M60 50L90 50\""), d.toSvg());
+    }
+
+    @Test
+    void emptyClipsNegativeOvalsAndEmptyShapesPaintNothing() throws Exception {
+        DisplayList d = paint(g -> {
+            Graphics2D k = (Graphics2D) g.create();
+            k.clipRect(0, 0, 20, 20);
+            k.clipRect(50, 50, 20, 20);
+            k.setColor(Color.RED);
+            k.fillRect(0, 0, 100, 100);
+            k.dispose();
+            g.setColor(Color.RED);
+            g.fillOval(60, 20, -40, 40);
+            g.drawString(" ", 10, 10);
+        });
+        assertEquals(0, d.size());
+        assertEquals(0xFFFFFFFF, pdfRaster(d).getRGB(90, 10));
+    }
+
+    @Test
+    void pdfImagesAreOpaqueAfterATranslucentFillAndTinyRotationsHaveNoExponents() throws Exception {
+        BufferedImage red = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
+        for (int k = 0; k < 4; k++) red.setRGB(k % 2, k / 2, 0xFF0000);
+        DisplayList d = paint(g -> {
+            g.setColor(new Color(0, 0, 255, 60));
+            g.fillRect(0, 0, 10, 10);
+            g.rotate(1e-5, 50, 50);
+            g.drawImage(red, 20, 20, 60, 60, null);
+        });
+        assertEquals(0xFFFF0000, pdfRaster(d).getRGB(50, 50));
+        assertEquals(0xFFFF0000, d.raster(2).getRGB(100, 100));
+        assertFalse(d.toSvg().contains("E-"));
+    }
+
+    /** Object offsets must be ASCII digits whatever the default locale (String.format localizes them). */
+    @Test
+    void xrefIsLocaleIndependent() {
+        java.util.Locale old = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.forLanguageTag("ar-SA"));
+            String pdf = new String(paint(g -> g.fillRect(1, 1, 5, 5)).toPdf(), StandardCharsets.ISO_8859_1);
+            assertTrue(pdf.matches("(?s).*xref\n0 \\d+\n0000000000 65535 f \n(\\d{10} 00000 n \n)+trailer.*"), pdf);
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, old);
+        }
+    }
+
+    @Test
+    void pdfQuadAfterClosePathStartsAtTheSubpathStart() throws Exception {
+        DisplayList d = paint(g -> {
+            Path2D.Double p = new Path2D.Double();
+            p.moveTo(10, 10);
+            p.lineTo(90, 10);
+            p.lineTo(90, 50);
+            p.closePath();
+            p.quadTo(10, 90, 50, 90);
+            p.lineTo(10, 10);
+            g.setColor(Color.RED);
+            g.fill(p);
+        });
+        double[] diff = compare(d.raster(1), pdfRaster(d));
+        assertTrue(diff[0] < 1, "PDF vs raster " + diff[0]);
+    }
+
+    @Test
+    void underlinedTextZeroWidthStrokesAndUnicodeTitles() throws Exception {
+        Map<java.awt.font.TextAttribute, Object> at = new HashMap<>();
+        at.put(java.awt.font.TextAttribute.UNDERLINE, java.awt.font.TextAttribute.UNDERLINE_ON);
+        at.put(java.awt.font.TextAttribute.SIZE, 20f);
+        DisplayList d = paint(g -> {
+            g.setColor(Color.BLACK);
+            g.setFont(new java.awt.Font(at));
+            g.drawString("ab", 10, 50);
+            g.setStroke(new BasicStroke(0f));
+            g.drawLine(10, 80, 90, 80);
+        });
+        BufferedImage r = d.raster(1);
+        int dark = 0;
+        for (int x = 8; x < 40; x++) if ((r.getRGB(x, 50) & 0xFF) < 128 || (r.getRGB(x, 51) & 0xFF) < 128) dark++;
+        assertTrue(dark > 10, "underline pixels: " + dark);
+        assertTrue(d.toSvg().contains("vector-effect=\"non-scaling-stroke\""));
+        try (PDDocument doc = Loader.loadPDF(d.toPdf("Re Σ(ε)"))) {
+            assertEquals("Re Σ(ε)", doc.getDocumentInformation().getTitle());
+        }
+    }
+
+    /** A sub-image shares its parent's pixel array with a longer scanline stride. */
+    @Test
+    void pngWriterHonoursTheScanlineStrideOfSubimages() throws Exception {
+        BufferedImage big = new BufferedImage(8, 4, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 8; x++) big.setRGB(x, y, x < 4 ? 0xFF0000 : 0x0000FF);
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(PngWriter.encode(big.getSubimage(0, 0, 3, 4))));
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 3; x++) assertEquals(0xFFFF0000, back.getRGB(x, y));
+    }
 }
