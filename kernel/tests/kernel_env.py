@@ -1,6 +1,7 @@
 """Shared set-up for the kernel tests: where the kernelspec is, and a small jupyter_client helper."""
 import os
 import time
+import unittest
 from queue import Empty
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -51,3 +52,17 @@ def result_text(outputs):
         if m["msg_type"] == "execute_result":
             return m["content"]["data"].get("text/plain")
     return None
+
+
+class KernelTestCase(unittest.TestCase):
+    """One Diffuson kernel shared by the tests of a class (cls.km, cls.kc), shut down after them."""
+
+    @classmethod
+    def setUpClass(cls):
+        from jupyter_client.manager import start_new_kernel
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)

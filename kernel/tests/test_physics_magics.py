@@ -1,22 +1,11 @@
 """Physics magics through the real kernel: each calls the public API and binds its result for plain Java."""
 import unittest
 
-from jupyter_client.manager import start_new_kernel
-
 import kernel_env
 from kernel_env import execute, result_text, stream_text
 
 
-class PhysicsMagicTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class PhysicsMagicTests(kernel_env.KernelTestCase):
 
     def ok(self, code):
         reply, outputs, _ = execute(self.kc, code, timeout=300)

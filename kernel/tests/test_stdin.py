@@ -5,22 +5,11 @@ import time
 import unittest
 from queue import Empty
 
-from jupyter_client.manager import start_new_kernel
-
 import kernel_env
 from kernel_env import stream_text
 
 
-class StdinTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+class StdinTests(kernel_env.KernelTestCase):
 
     def setUp(self):
         kernel_env.drain(self.kc.get_stdin_msg, 0.05)

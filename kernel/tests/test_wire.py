@@ -6,7 +6,6 @@ import time
 import unittest
 
 import zmq
-from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
 import kernel_env
@@ -17,11 +16,11 @@ CHART = ('var demo = new XYChartBuilder().width(320).height(200).title("a < b & 
          'display(demo);')
 
 
-class WireFormatTests(unittest.TestCase):
+class WireFormatTests(kernel_env.KernelTestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME)
+        super().setUpClass()
         info = cls.km.get_connection_info()
         cls.sub = zmq.Context.instance().socket(zmq.SUB)
         cls.sub.setsockopt(zmq.SUBSCRIBE, b"")
@@ -32,8 +31,7 @@ class WireFormatTests(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.sub.close(linger=0)
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+        super().tearDownClass()
 
     def run_cell(self, code):
         """Executes code; returns (shell reply, parsed iopub messages, raw iopub frame lists) of this request."""

@@ -2,7 +2,6 @@ package org.diffuson.plot;
 
 import java.awt.BasicStroke;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.PathIterator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -184,18 +183,6 @@ final class PdfWriter {
 
         private PathIterator geometry(DisplayList.Op op) {
             PathIterator it = op.shape().getPathIterator(null);
-            if (op.shape() instanceof Ellipse2D.Float e && e.getWidth() == e.getHeight() && e.getWidth() > 0) {
-                // the same four cubic arcs the iterator gives, written without its intermediate arrays
-                double r = e.getWidth() / 2, cx = e.getCenterX(), cy = e.getCenterY(), k = 0.5522847498307936 * r;
-                xy(cx + r, cy, "m");
-                sb.append(' ');
-                arc(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-                arc(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-                arc(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-                arc(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-                sb.append("h ");
-                return it;
-            }
             path(it);
             return it;
         }

@@ -74,6 +74,18 @@ public final class Plots {
     }
 
     /**
+     * Any XChart chart painted once into a display list. XChart keeps layout state while painting, so the chart is
+     * locked for the paint; the list can then be written and rasterized from several threads.
+     */
+    public static DisplayList record(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        synchronized (chart) {
+            VectorCanvas canvas = new VectorCanvas(chart.getWidth(), chart.getHeight());
+            chart.paint(canvas, chart.getWidth(), chart.getHeight());
+            return canvas.displayList();
+        }
+    }
+
+    /**
      * Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. The chart is painted once into a
      * {@link DisplayList}; a chart it cannot record faithfully is written by XChart's own encoders.
      */
@@ -81,12 +93,7 @@ public final class Plots {
         try {
             if (base.getParent() != null) Files.createDirectories(base.getParent());
             String b = base.toString();
-            DisplayList list;
-            synchronized (c) {
-                VectorCanvas canvas = new VectorCanvas(c.getWidth(), c.getHeight());
-                c.paint(canvas, c.getWidth(), c.getHeight());
-                list = canvas.displayList();
-            }
+            DisplayList list = record(c);
             if (list.isExact()) {
                 Files.writeString(Path.of(b + ".svg"), list.toSvg());
                 Files.write(Path.of(b + ".pdf"), list.toPdf(c.getTitle()));

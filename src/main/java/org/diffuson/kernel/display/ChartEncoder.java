@@ -4,8 +4,8 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.diffuson.plot.DisplayList;
+import org.diffuson.plot.Plots;
 import org.diffuson.plot.PngWriter;
-import org.diffuson.plot.VectorCanvas;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -39,7 +39,7 @@ public final class ChartEncoder {
     }
 
     /**
-     * The three encodings. The chart is painted once, onto a {@link VectorCanvas} (XChart charts keep layout state
+     * The three encodings. The chart is painted once, onto a {@link org.diffuson.plot.VectorCanvas} (XChart charts keep layout state
      * while painting and cannot be painted from two threads); the recorded {@link DisplayList} is then rasterized and
      * PNG-compressed on this thread while SVG and PDF are written on another. Charts that use something a display
      * list cannot record faithfully (gradient paints, unusual composites) go through XChart's own encoders instead.
@@ -50,7 +50,7 @@ public final class ChartEncoder {
         DisplayData data = new DisplayData(chart.getClass().getSimpleName()
                 + (chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " '" + chart.getTitle() + "'")
                 + " (" + w + "×" + h + ")");
-        DisplayList list = record(chart);
+        DisplayList list = Plots.record(chart);
         if (!list.isExact()) return legacyBundle(chart, data);
         CompletableFuture<String[]> vector = CompletableFuture.supplyAsync(
                 () -> new String[]{list.toSvg(), Base64.getEncoder().encodeToString(list.toPdf(chart.getTitle()))});
@@ -61,15 +61,6 @@ public final class ChartEncoder {
         data.putData("image/svg+xml", v[0]);
         data.putData("application/pdf", v[1]);
         return data;
-    }
-
-    /** The chart painted once into a display list. */
-    public static DisplayList record(Chart<?, ?> chart) {
-        synchronized (chart) {
-            VectorCanvas canvas = new VectorCanvas(chart.getWidth(), chart.getHeight());
-            chart.paint(canvas, chart.getWidth(), chart.getHeight());
-            return canvas.displayList();
-        }
     }
 
     /** XChart's own encoders: three paints, one after the other. */
@@ -87,12 +78,6 @@ public final class ChartEncoder {
         data.putData("image/svg+xml", compactSvg(new String(svg, StandardCharsets.UTF_8)));
         data.putData("application/pdf", Base64.getEncoder().encodeToString(pdf));
         return data;
-    }
-
-    /** PNG bytes of the chart at {@link #PNG_SCALE}x. */
-    public static byte[] png(Chart<?, ?> chart) {
-        DisplayList list = record(chart);
-        return list.isExact() ? PngWriter.encode(list.raster(PNG_SCALE)) : pngBytes(raster(chart));
     }
 
     /** The chart painted at {@link #PNG_SCALE}x. */
