@@ -1,5 +1,6 @@
 package org.diffuson.green;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
@@ -43,6 +44,7 @@ public final class Scba {
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
+            Cancellation.check("SCBA iteration");
             resolvent.sum(zr, zi, x, gsum, work);
             applyGamma(gm, n, gsum, g);
             double res = 0;

@@ -1,5 +1,6 @@
 package org.diffuson.kubo;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.integrate.KGrid;
@@ -49,7 +50,7 @@ public final class Kubo {
         // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
         int m = 4 + 4 * nn + 2;
         double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n));
+        IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("Kubo k-sum", c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n)));
         double[] acc = new double[m];
         for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
         CMatrix y0 = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4, 4 + nn));
@@ -165,7 +166,7 @@ public final class Kubo {
         KGrid g = seaGrid();
         int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
         double[][] part = new double[chunks][2];
-        IntStream.range(0, chunks).parallel().forEach(c -> {
+        IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("Fermi-sea k-sum", c -> {
             double[] hk = new double[nn], gz = new double[nn], a = new double[nn], b = new double[nn], gp = new double[nn];
             double[] t1 = new double[nn], t2 = new double[nn], lu = new double[nn], one = new double[nn];
             int[] piv = new int[n];
@@ -193,7 +194,7 @@ public final class Kubo {
                 part[c][0] += wt * (tr1r - tr2r);
                 part[c][1] += wt * (tr1i - tr2i);
             }
-        });
+        }));
         double re = 0, im = 0;
         for (double[] p : part) { re += p[0]; im += p[1]; }
         return new org.hipparchus.complex.Complex(re, im);

@@ -1,5 +1,6 @@
 package org.diffuson.ladder;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.integrate.KGrid;
@@ -84,8 +85,8 @@ public final class Bubble {
             return;
         }
         double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(hTab, hTab, false, c * CHUNK, Math.min(total, (c + 1) * CHUNK),
-                qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
+        IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("bubble k-sum", c -> accumulate(hTab, hTab, false, c * CHUNK, Math.min(total, (c + 1) * CHUNK),
+                qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n))));
         java.util.Arrays.fill(out, 0, m, 0);
         for (double[] p : partial) for (int i = 0; i < m; i++) out[i] += p[i];
     }
@@ -174,8 +175,8 @@ public final class Bubble {
             return;
         }
         double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> polarRange(c * perChunk, Math.min(nr, (c + 1) * perChunk), cs, sn,
-                qx, qy, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
+        IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("bubble k-sum", c -> polarRange(c * perChunk, Math.min(nr, (c + 1) * perChunk), cs, sn,
+                qx, qy, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n))));
         java.util.Arrays.fill(acc, 0, m, 0);
         for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
     }
