@@ -28,7 +28,7 @@ IDLE_CPU_S = 0.25
 BLOCKED = "was called in a cell; the kernel keeps running. Use the notebook's Restart to restart the kernel."
 
 LONG_SCBA = ("Scba.solve(Preset.named(\"minimal\").build(), Energy.retarded(1.0), "
-             "new GridOptions(400, 2048, 16, 16), new ScbaOptions(1e-15, 1_000_000, 1e-6, 0))")
+             "GridOptions.defaults(), new ScbaOptions(1e-15, 1_000_000, 1e-6, 0))")
 
 
 def cpu_seconds(pid):
@@ -88,7 +88,7 @@ class StopAndExitLeg:
         return reply["content"], elapsed
 
     def test_0_runs_on_the_expected_jdk(self):
-        self.assert_ok('System.getProperty("java.specification.version")', repr(str(self.JAVA_FEATURE)).replace("'", '"'))
+        self.assert_ok('System.getProperty("java.specification.version")', str(self.JAVA_FEATURE))
         spec = KernelSpecManager().get_kernel_spec(self.KERNEL)
         self.assertIn(f"Java {self.JAVA_FEATURE}", spec.display_name, "display_name names the JDK it runs on")
 

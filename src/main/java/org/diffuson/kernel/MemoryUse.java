@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Memory of the kernel process, and giving it back when idle. The JVM keeps the heap it once grew to; a notebook
  * open for days would hold on to the peak of its busiest cell. So, once the kernel has been idle for
  * {@code DIFFUSON_IDLE_GC} seconds (default 10; 0 switches it off) after a cell, it runs one full collection,
- * which with the kernelspec's {@code -XX:MaxHeapFreeRatio=30} shrinks the committed heap to at most ~1.4× the live
+ * which with the kernelspec's {@code -XX:MaxHeapFreeRatio=20} shrinks the committed heap to at most 1.25× the live
  * data and returns the rest to the operating system (G1 uncommits on JDK 17 to 25). Nothing runs while cells run, and
  * one idle period costs one collection.
  */
