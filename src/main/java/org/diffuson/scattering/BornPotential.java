@@ -48,6 +48,26 @@ public record BornPotential(HostMetal host, double u0, double gamma, double rang
         }
     }
 
+    /**
+     * ∇_k T(p,k) alone (j = x, y, z into out[off + 8j]), the derivative Levy's anomalous velocity uses (seed 001 Eq. S42).
+     * ∇_k U(|p−k|) = U′(q)(k−p)/q, ∇_k(p×k)_a = ε_{abj} p_b.
+     */
+    public void kGradient(double[] p, double[] k, double[] out, int off) {
+        double dx = p[0] - k[0], dy = p[1] - k[1], dz = p[2] - k[2];
+        double q2 = dx * dx + dy * dy + dz * dz;
+        double u = potential(Math.sqrt(q2));
+        double du = range == 0 ? 0 : -range * range * u; // U′(q)/q for the Gaussian
+        double[] kmp = {-dx, -dy, -dz};
+        double cx = k[1] * p[2] - k[2] * p[1], cy = k[2] * p[0] - k[0] * p[2], cz = k[0] * p[1] - k[1] * p[0]; // k×p
+        for (int j = 0; j < 3; j++) {
+            double dU = du * kmp[j];
+            // v = γU (k×p): ∂_{k_j} v = γ dU (k×p) + γU ∂_{k_j}(k×p), ∂_{k_j}(k×p)_a = ε_{ajc} p_c = −(p × e_j)_a
+            double[] pe = PartialWaveTMatrix.cross(p, j);
+            PartialWaveTMatrix.fill(dU, 0, gamma * (dU * cx - u * pe[0]), 0, gamma * (dU * cy - u * pe[1]), 0,
+                    gamma * (dU * cz - u * pe[2]), 0, out, off + 8 * j);
+        }
+    }
+
     @Override
     public int maxL() {
         if (range == 0) return gamma == 0 ? 0 : 1;
