@@ -60,7 +60,7 @@ public final class Kubo {
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
         Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
-        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap);
+        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
         Superoperator phiRR = ladder.at(new double[model.spaceDim()], er, er).bubble();
@@ -227,6 +227,11 @@ public final class Kubo {
      * conserved mode.
      */
     static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut) {
+        return solveLadder(phi, gamma, y0, y0Scale, overlapOut, null);
+    }
+
+    /** As above; {@code grid} (may be null) is named in the refusal, which then says how to refine it. */
+    static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut, KGrid grid) {
         int n = phi.dim();
         Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
         CMatrix mat = mOp.matrix();
@@ -239,11 +244,29 @@ public final class Kubo {
             mat = mat.plus(v.times(w.dagger()));
             double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(Math.max(yv.normF(), 1e-8 * y0Scale) * w.normF(), 1e-300);
             overlapOut[0] = ov;
-            if (ov > 1e-6)
-                throw new DiffusonException("vertex", String.format("drives the conserved (zero) mode of the ladder (overlap %.2e)", ov),
-                        "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+            if (ov > 1e-6) throw zeroModeRefusal(ov, grid);
         }
         return CMatrix.unvec(mat.inverse().times(yv), n);
+    }
+
+    /**
+     * The refusal when Y₀ = Σ_k G^R B G^A overlaps the conserved mode. For a current or spin vertex the overlap is a
+     * quadrature error of a grid too coarse for the Fermi surface (it falls with refinement: QWZ on an off-centre
+     * 16² mesh 2.5e-1, 64² 1.3e-4, 128² 5.9e-7); only a density-like vertex keeps it O(1) on every grid.
+     */
+    static DiffusonException zeroModeRefusal(double overlap, KGrid grid) {
+        if (grid == null)
+            return new DiffusonException("vertex", String.format(java.util.Locale.ROOT, "drives the conserved (zero) mode of the ladder (overlap %.2e)", overlap),
+                    "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+        String refine = grid.isPointGrid()
+                ? "a finer Brillouin-zone mesh (double N in BrillouinZone.uniform(h, N, N, 0.5); an inversion-symmetric mesh, shift 0 or 0.5, cancels it best)"
+                : "more nodes per panel / angles (GridOptions.withNodesPerPanel, withAngles)";
+        return new DiffusonException("grid", String.format(java.util.Locale.ROOT,
+                "does not resolve the Fermi surface: on this %d-point k-grid the vertex's Fermi-surface sum overlaps the conserved (zero) mode of the ladder"
+                        + " (|w†Y₀|/‖Y₀‖ = %.2e, must be < 1e-6)", grid.size(), overlap),
+                "refine the k-grid — " + refine + " — until the overlap falls below 1e-6; for a current or spin vertex it does."
+                        + " Only if it stays large as the grid is refined does the vertex drive the conserved mode (a density-like vertex,"
+                        + " whose static uniform response diverges): then use ω ≠ 0 or another vertex");
     }
 
     private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n) {
