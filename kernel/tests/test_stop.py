@@ -45,7 +45,7 @@ def kernel_spec_exists(name):
         return False
 
 
-class StopAndExitLeg:
+class StopAndExitLeg(kernel_env.KernelAssertions):
     """The checks of one JDK leg; subclasses set KERNEL and JAVA_FEATURE."""
     KERNEL = None
     JAVA_FEATURE = None
@@ -59,13 +59,6 @@ class StopAndExitLeg:
     def tearDownClass(cls):
         cls.kc.stop_channels()
         cls.km.shutdown_kernel(now=True)
-
-    def assert_ok(self, code, expected=None):
-        reply, outputs, _ = execute(self.kc, code)
-        self.assertEqual(reply["status"], "ok", msg=f"{code!r}: {reply}")
-        if expected is not None:
-            self.assertEqual(result_text(outputs), expected)
-        return outputs
 
     def assert_idle(self, what):
         time.sleep(0.3)
