@@ -119,6 +119,12 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
         if (guess != null) {
             th = guess.clone();
             start = from;
+        } else if (h() == 0 || spinFlipRate == 0) {
+            // uncoupled spins: the closed form on the Re √ > 0 branch is exact, no continuation needed
+            th = initial(new Complex(eta, -energy));
+            int it = newton(new Complex(eta, -energy), th);
+            if (it < 0) throw failed("energy", energy);
+            return new BulkState(new Complex(eta, -energy), th[0], th[1], hHat(), it);
         } else {
             start = sign * Math.max(Math.abs(energy), 6 * scale());
             th = initial(new Complex(eta, -start));
