@@ -26,6 +26,10 @@ public sealed interface Boundary {
         }
     }
 
+    /** Regular vortex core at r0 → 0: Θ′ = nΘ/r (Θ ∝ r^n; θ-form, radial geometry only). */
+    record Core() implements Boundary {
+    }
+
     /** Contact between layers: transparent. */
     record Transparent() implements Boundary {
     }
@@ -51,6 +55,10 @@ public sealed interface Boundary {
 
     static Boundary tunnel(Bulk reservoir, double phase, double barrier) {
         return new Tunnel(reservoir, phase, barrier);
+    }
+
+    static Boundary core() {
+        return new Core();
     }
 
     static Boundary transparent() {

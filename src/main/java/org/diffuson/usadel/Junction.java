@@ -140,6 +140,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                     throw new DiffusonException("form", "layer " + l.name() + " has a non-collinear field",
                             "use Form.RICCATI for fields not along z");
             for (Boundary b : new Boundary[]{left, right}) {
+                if (b instanceof Boundary.Core) continue;
                 double ph = b instanceof Boundary.Rigid r ? r.phase() : b instanceof Boundary.Tunnel t ? t.phase() : 0;
                 double c = Math.cos(ph);
                 if (Math.abs(Math.sin(ph)) > 1e-14)
@@ -355,6 +356,14 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
 
     private Collocation.EndCondition end(Boundary b, Complex omega, Form form, boolean isLeft, Nodes nd) {
         if (b instanceof Boundary.Vacuum) return (x, y, dy, out) -> System.arraycopy(dy, 0, out, 0, dy.length);
+        if (b instanceof Boundary.Core) {
+            if (form != Form.THETA || !radial)
+                throw new DiffusonException("boundary", "the vortex-core condition needs the radial θ-form",
+                        "use radialWithWinding(n) and Form.THETA");
+            return (x, y, dy, out) -> {
+                for (int i = 0; i < y.length; i++) out[i] = dy[i] - winding * y[i] / x;
+            };
+        }
         Bulk res = b instanceof Boundary.Rigid r ? r.reservoir() : ((Boundary.Tunnel) b).reservoir();
         double phase = b instanceof Boundary.Rigid r ? r.phase() : ((Boundary.Tunnel) b).phase();
         if (form == Form.THETA) {
