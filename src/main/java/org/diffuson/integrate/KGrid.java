@@ -1,8 +1,6 @@
 package org.diffuson.integrate;
 
 import org.diffuson.DiffusonException;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,18 +32,13 @@ public final class KGrid {
         this.cutoff = cutoff;
         this.breakpoints = breakpoints;
         this.nodesPerPanel = nodesPerPanel;
-        GaussIntegratorFactory f = new GaussIntegratorFactory();
         int np = breakpoints.length - 1;
         kr = new double[np * nodesPerPanel];
         wr = new double[np * nodesPerPanel];
         double measure = spaceDim == 2 ? 1 / (2 * Math.PI) : 1 / (2 * Math.PI * Math.PI);
         for (int p = 0; p < np; p++) {
-            GaussIntegrator g = f.legendre(nodesPerPanel, breakpoints[p], breakpoints[p + 1]);
-            for (int i = 0; i < nodesPerPanel; i++) {
-                double k = g.getPoint(i);
-                kr[p * nodesPerPanel + i] = k;
-                wr[p * nodesPerPanel + i] = g.getWeight(i) * measure * (spaceDim == 2 ? k : k * k);
-            }
+            GaussLegendre.rule(nodesPerPanel, breakpoints[p], breakpoints[p + 1], kr, wr, p * nodesPerPanel);
+            for (int i = p * nodesPerPanel; i < (p + 1) * nodesPerPanel; i++) wr[i] *= measure * (spaceDim == 2 ? kr[i] : kr[i] * kr[i]);
         }
         if (spaceDim == 2) {
             this.nCos = 0;
@@ -69,15 +62,15 @@ public final class KGrid {
             dirY = new double[nAngles];
             dirZ = new double[nAngles];
             dirW = new double[nAngles];
-            GaussIntegrator g = f.legendre(nCos, -1, 1);
+            double[][] g = GaussLegendre.rule(nCos, -1, 1);
             for (int c = 0; c < nCos; c++)
                 for (int j = 0; j < nPhi; j++) {
-                    double ct = g.getPoint(c), st = Math.sqrt(1 - ct * ct), ph = 2 * Math.PI * (j + 0.5) / nPhi;
+                    double ct = g[0][c], st = Math.sqrt(1 - ct * ct), ph = 2 * Math.PI * (j + 0.5) / nPhi;
                     int a = c * nPhi + j;
                     dirX[a] = st * Math.cos(ph);
                     dirY[a] = st * Math.sin(ph);
                     dirZ[a] = ct;
-                    dirW[a] = g.getWeight(c) / 2 / nPhi;
+                    dirW[a] = g[1][c] / 2 / nPhi;
                 }
         }
         int n = kr.length * nAngles;
