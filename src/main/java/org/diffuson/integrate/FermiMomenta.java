@@ -70,6 +70,23 @@ public final class FermiMomenta {
         return out;
     }
 
+    /**
+     * Band extrema on the k_x axis in (0, k_c): the k where a band of H + shift turns (band edges away from k = 0,
+     * e.g. the Rashba ring minimum), located by golden section between scan points.
+     */
+    public static double[] extrema(Hamiltonian h, CMatrix shift, double cutoff) {
+        Bands f = new Bands(h, shift, 0);
+        int scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL, nb = h.dim();
+        double[][] y = new double[scan + 1][nb];
+        for (int i = 0; i <= scan; i++) System.arraycopy(f.at(Math.max(cutoff * i / scan, cutoff * 1e-9)), 0, y[i], 0, nb);
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (int b = 0; b < nb; b++)
+            for (int i = 1; i < scan; i++)
+                if ((y[i][b] - y[i - 1][b]) * (y[i + 1][b] - y[i][b]) < 0)
+                    out.add(extremum(f, b, cutoff * (i - 1) / scan, cutoff * (i + 1) / scan, y[i][b] < y[i - 1][b]));
+        return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
+    }
+
     private static Crossing crossing(Bands f, int b, double lo, double hi, double flo, double fhi, double tol) {
         double kf = flo == 0 ? lo : fhi == 0 ? hi : brent(f, b, lo, hi, flo, fhi, tol);
         double cutoffScale = Math.max(kf, 1e-3 * hi);
