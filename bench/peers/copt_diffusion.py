@@ -22,7 +22,8 @@ import json
 import time
 
 import numpy as np
-from numpy.polynomial.legendre import leggauss
+
+import grids
 
 M, ALPHA, BZ, GAMMA = 1.0, 0.5, 0.5, 0.1
 KC = np.sqrt(2 * M * 21.0)
@@ -30,15 +31,6 @@ E = 0.0
 J = np.array([0.5, -0.5])
 KEEP = np.array([[[[abs((J[a] - J[b]) - (J[c] - J[d])) < 1e-12 for d in range(2)] for c in range(2)] for b in range(2)]
                  for a in range(2)]).reshape(4, 4)
-_GL = {}
-
-
-def gl(n):
-    if n not in _GL:
-        _GL[n] = leggauss(n)
-    return _GL[n]
-
-
 def h_entries(kx, ky):
     e = (kx * kx + ky * ky) / (2 * M)
     hx, hy = ALPHA * ky, -ALPHA * kx
@@ -76,21 +68,7 @@ def fermi_momenta(shift_diag):
 
 
 def radial(shift_diag, eta, nodes, ratio):
-    br = {0.0, KC}
-    for kf, v in fermi_momenta(shift_diag):
-        d = eta / v
-        br.add(kf)
-        f = 1.0
-        while kf - f * d > 0 or kf + f * d < KC:
-            for x in (kf - f * d, kf + f * d):
-                if 0 < x < KC:
-                    br.add(x)
-            f *= ratio
-    b = np.array(sorted(br))
-    t, w = gl(nodes)
-    lo, hi = b[:-1, None], b[1:, None]
-    k = (0.5 * (hi - lo) * t + 0.5 * (hi + lo)).ravel()
-    return k, (0.5 * (hi - lo) * w).ravel() * k / (2 * np.pi)
+    return grids.radial([(kf, eta / v) for kf, v in fermi_momenta(shift_diag)], KC, nodes, ratio)
 
 
 class Grid:

@@ -24,20 +24,13 @@ import sys
 import time
 
 import numpy as np
-from numpy.polynomial.legendre import leggauss
+
+import grids
+from grids import gl
 
 E, ALPHA, U0SQ, KC = 1.0, -1.0, 0.05, 40.0
-_GL = {}
-
-
 def xi(i):
     return 0.005 + 0.99 * i / 99
-
-
-def gl(n):
-    if n not in _GL:
-        _GL[n] = leggauss(n)
-    return _GL[n]
 
 
 def mul(a, b):
@@ -64,26 +57,7 @@ def born_sigma(m):
 
 
 def radial(kf, delta, nodes, ratio, sea):
-    br = {0.0, KC}
-    if 0 < kf < KC:
-        br.add(kf)
-        f = 1.0
-        while kf - f * delta > 0 or kf + f * delta < KC:
-            for x in (kf - f * delta, kf + f * delta):
-                if 0 < x < KC:
-                    br.add(x)
-            f *= ratio
-    if sea:
-        x = KC / ratio
-        while x > 1e-6 * KC:
-            br.add(x)
-            x /= ratio
-    b = np.array(sorted(br))
-    t, w = gl(nodes)
-    lo, hi = b[:-1, None], b[1:, None]
-    k = (0.5 * (hi - lo) * t + 0.5 * (hi + lo)).ravel()
-    wk = (0.5 * (hi - lo) * w).ravel() * k / (2 * np.pi)
-    return k, wk
+    return grids.radial([(kf, delta)], KC, nodes, ratio, grade=sea)
 
 
 def kgrid(kf, delta, nodes, angles, ratio, sea=False):

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The symmetry-reduced Kubo sums (velocity vertices of a rotation-covariant model, angular averages from the k_x axis)
- * against the same sums over every point of the same radial nodes × 64 angles (no symmetry used): two methods, one
- * grid. The 64-point angular rule is exact for the |m| ≤ 3 harmonics of these integrands, so they agree to rounding;
+ * against the same sums over every point of the same radial nodes × 16 angles (no symmetry used): two methods, one
+ * grid. The 16-point angular rule is exact for the |m| ≤ 3 harmonics of these integrands, so they agree to rounding;
  * tolerance 1e-11 relative to the largest term.
  */
 class KuboPolarTest {
@@ -35,10 +35,10 @@ class KuboPolarTest {
             }
     }
 
-    /** The sea term: polar on the sea grid against every point of the sea grid × 64 angles. */
+    /** The sea term: polar on the sea grid against every point of the sea grid × 16 angles. */
     static void compareSea(Ladder polar, String what) {
         Kubo kp = new Kubo(polar);
-        Ladder points = Ladder.fixed(polar.model(), polar.energy(), polar.scbaResult().sigma(), polar.selfEnergy().name(), kp.seaGrid().toPointGrid(64));
+        Ladder points = Ladder.fixed(polar.model(), polar.energy(), polar.scbaResult().sigma(), polar.selfEnergy().name(), kp.seaGrid().toPointGrid(16));
         Kubo kf = new Kubo(points.withSelfEnergy(polar.selfEnergy()));
         for (int a = 0; a < 2; a++)
             for (int b = 0; b < 2; b++) {
@@ -51,19 +51,19 @@ class KuboPolarTest {
     @Test
     void diracWithBornMatrixAndRashbaWithScba() {
         Model dirac = KuboDiracTest.dirac(0.4, 0.05, 40);
-        GridOptions opts = new GridOptions(12, 8, 16, 16);
+        GridOptions opts = new GridOptions(8, 8, 16, 16);
         Ladder ld = Ladder.fixed(dirac, 1.0, KuboDiracTest.bornMatrix(1.0, 0.4, 0.05), "Born matrix", opts);
-        compare(ld, Ladder.fixed(dirac, 1.0, ld.scbaResult().sigma(), "Born matrix", ld.grid().toPointGrid(64)), "Dirac");
+        compare(ld, Ladder.fixed(dirac, 1.0, ld.scbaResult().sigma(), "Born matrix", ld.grid().toPointGrid(16)), "Dirac");
         Model rashba = Preset.COPT.with("gamma", 0.05).build();
         Ladder lr = Ladder.scba(rashba, 0.7, opts, org.diffuson.green.ScbaOptions.defaults());
-        compare(lr, Ladder.fixed(rashba, 0.7, lr.scbaResult().sigma(), "SCBA Σ(E)", lr.grid().toPointGrid(64)), "CoPt");
+        compare(lr, Ladder.fixed(rashba, 0.7, lr.scbaResult().sigma(), "SCBA Σ(E)", lr.grid().toPointGrid(16)), "CoPt");
         compareSea(ld, "Dirac");
         compareSea(lr, "CoPt SCBA");
     }
 
     @Test
     void fermiSurfaceOnlySkipsTheRrTerm() {
-        Ladder l = Ladder.fixed(KuboDiracTest.dirac(0.4, 0.05, 40), 1.0, KuboDiracTest.bornMatrix(1.0, 0.4, 0.05), "Born", new GridOptions(12, 8, 16, 16));
+        Ladder l = Ladder.fixed(KuboDiracTest.dirac(0.4, 0.05, 40), 1.0, KuboDiracTest.bornMatrix(1.0, 0.4, 0.05), "Born", new GridOptions(8, 8, 16, 16));
         Kubo k = new Kubo(l);
         KuboResult fs = k.fermiSurface(1, 0), all = k.conductivity(1, 0);
         assertEquals(all.fermiSurface(), fs.fermiSurface(), 1e-15);
