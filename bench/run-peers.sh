@@ -24,10 +24,11 @@ WANT=("$@")
 # workflow | JMH benchmark | JMH iterations | peer command
 declare -A BENCH=([kubo-fs]=kuboFermiSurfaceCurve [kubo-full]=kuboFullCurve [copt-diffusion]=coptDiffusion [copt-pole]=coptPoleSearch)
 declare -A ITERS=([kubo-fs]="-wi 3 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 -r 1" [copt-diffusion]="-wi 3 -i 5 -w 1 -r 1" [copt-pole]="-wi 3 -i 5 -w 1 -r 1")
-declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 5 --json"
+# the peers repeat enough to find an undisturbed call on a loaded machine
+declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 20 --json"
                  [kubo-full]="kubo_curve.py --full --grid 8,4,4 --time --repeat 2 --json"
-                 [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 5 --json"
-                 [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 5 --json")
+                 [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
+                 [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 50 --json")
 
 jmh() { # benchmark, iterations, cores, result file
   local pin=()
@@ -52,7 +53,7 @@ import json, sys
 key, out, l0, l1, peer = sys.argv[1:]
 def score(f):
     r = json.load(open(f))[0]['primaryMetric']
-    return r['score'], r['scoreError']
+    return r['scorePercentiles']['0.0'], r['score']
 d2, e2 = score(f"{out}/{key}-2core.json")
 d1, e1 = score(f"{out}/{key}-1core.json")
 p = json.loads(open(f"{out}/{key}-peer.json").read().strip().splitlines()[-1])
@@ -86,16 +87,17 @@ rows = [l.rstrip('\n').split('\t') for l in open(res) if l.strip()]
 now = datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M UTC')
 lines = ['<!-- PEERS:BEGIN (written by bench/run-peers.sh) -->',
          f'Run {now}, {cores} cores, {platform.processor() or platform.machine()}; JDK: `{subprocess.run(["java","-version"],capture_output=True,text=True).stderr.splitlines()[0]}`; '
-         'NumPy peer: Debian /usr/bin/python3 + python3-numpy, one thread. Times in ms per workflow call (JMH average ± 99.9 % error; peer: best of its repeats). '
+         'NumPy peer: Debian /usr/bin/python3 + python3-numpy, one thread. Times in ms per workflow call: the fastest call (JMH sample mode, p0; peer: best of its repeats), '
+         'JMH mean in parentheses; ratios from the fastest calls (the least disturbed by other processes on both sides). '
          'Load: 1-minute load average before → after the pair (the machine is shared by 8 engineers; both sides ran back to back).',
          '',
-         '| workflow | Diffuson 2 cores | Diffuson 1 core | NumPy peer | peer / Diffuson (2 cores) | peer / Diffuson (1 core) | 2-core speed-up | alloc / call | load |',
+         '| workflow | Diffuson 2 cores, fastest (mean) | Diffuson 1 core, fastest (mean) | NumPy peer, best | peer / Diffuson (2 cores) | peer / Diffuson (1 core) | 2-core speed-up | alloc / call | load |',
          '|---|---|---|---|---|---|---|---|---|']
 for k, d2, e2, d1, e1, p, l0, l1, cmd in rows:
     d2, e2, d1, e1, p = map(float, (d2, e2, d1, e1, p))
     a = gc.get(bench[k])
     alloc = f'{a / 1e6:.2f} MB' if a is not None else 'n/a'
-    lines.append(f'| {names[k]} | {d2:.3g} ± {e2:.2g} | {d1:.3g} ± {e1:.2g} | {p:.3g} | **{p / d2:.2f}×** | {p / d1:.2f}× | {d1 / d2:.2f}× | {alloc} | {l0} → {l1} |')
+    lines.append(f'| {names[k]} | {d2:.3g} ({e2:.3g}) | {d1:.3g} ({e1:.3g}) | {p:.3g} | **{p / d2:.2f}×** | {p / d1:.2f}× | {d1 / d2:.2f}× | {alloc} | {l0} → {l1} |')
 lines += ['', 'Peer commands (in bench/peers/): ' + '; '.join(f'`{r[8]}`' for r in rows), '<!-- PEERS:END -->']
 block = '\n'.join(lines) + '\n'
 text = open(md).read() if os.path.exists(md) else '# Benchmarks\n\n'
