@@ -78,7 +78,8 @@ gc = {}
 try:
     for r in json.load(open(gcf)):
         b = r['benchmark'].split('.')[-1]
-        sec = r.get('secondaryMetrics', {}).get('·gc.alloc.rate.norm')
+        sm = r.get('secondaryMetrics', {})
+        sec = sm.get('gc.alloc.rate.norm') or sm.get('·gc.alloc.rate.norm')
         if sec: gc[b] = sec['score']
 except Exception:
     pass
