@@ -83,9 +83,9 @@ public final class GaugeMagic implements Magic {
         TwoCurrent.Solution s = (TwoCurrent.Solution) r[1];
         GaugeKernels k = (GaugeKernels) r[2];
         BetaTerm.Result beta = (BetaTerm.Result) r[3];
-        ctx.bind(name, k, GaugeKernels.class.getName());
-        ctx.bind(name + "_smf", p, SpinMotiveForce.Profile.class.getName());
-        ctx.bind(name + "_currents", s, TwoCurrent.Solution.class.getName());
+        ctx.bind(name, k, GaugeKernels.class.getCanonicalName());
+        ctx.bind(name + "_smf", p, SpinMotiveForce.Profile.class.getCanonicalName());
+        ctx.bind(name + "_currents", s, TwoCurrent.Solution.class.getCanonicalName());
         ctx.out().println(fm.describe());
         ctx.out().println(tex.describe());
         ctx.out().println(p);
