@@ -9,6 +9,7 @@ import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Pauli;
 import org.diffuson.model.GradientHamiltonian;
 import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Model;
 import org.diffuson.model.LatticeHamiltonian;
 
 import java.util.ArrayList;
@@ -67,6 +68,19 @@ public final class BoltzmannSolver {
 
     /** Starts a solver for H(k); a plain {@link Hamiltonian} gets a finite-difference ∂H. */
     public static Builder builder(Hamiltonian h) { return new Builder(GradientHamiltonian.of(h)); }
+
+    /**
+     * Starts a solver for a {@link Model}: its H(k), its scalar white-noise strength u₀² (Γ[X] = u₀²X, seed 002 Eq. 2)
+     * and its momentum cutoff as kMax. Refuses models whose disorder is not scalar white noise.
+     */
+    public static Builder builder(Model model) {
+        if (model.spaceDim() != 2) throw new DiffusonException("model", "is " + model.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
+        double u = model.disorder().scalarStrength();
+        if (Double.isNaN(u))
+            throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder Γ[X] = u0²X; this model has " + model.disorder(),
+                    "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
+        return builder(model.hamiltonian()).disorder(u).kMax(model.cutoff());
+    }
 
     /** Model + numerical settings; physical parameters that are swept (ε_F) are passed to {@link #solve}. */
     public static final class Builder {

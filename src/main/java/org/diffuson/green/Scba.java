@@ -26,7 +26,7 @@ public final class Scba {
         Model model = resolvent.model();
         if (energy.branch() == Energy.Branch.ADVANCED) {
             ScbaResult r = solve(resolvent, Energy.retarded(energy.re()), seed == null ? null : seed.dagger(), options);
-            return new ScbaResult(model, r.grid(), energy, r.sigma().dagger(), r.method(), r.iterations(), r.residuals(), r.elapsedMillis());
+            return new ScbaResult(model, r.grid(), energy, r.sigma().dagger(), r.method(), r.iterations(), r.residuals(), r.elapsedMillis(), r.resolvent());
         }
         long t0 = System.nanoTime();
         int n = model.dim(), m = 2 * n * n;
@@ -58,7 +58,7 @@ public final class Scba {
                 // accept the last map value (one more Picard step is exactly the fixed point to tolerance)
                 double[] sigma = g.clone();
                 return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
-                        history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6);
+                        history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6, resolvent);
             }
             if (depth > 0 && it > 1) {
                 int slot = head;
@@ -106,7 +106,8 @@ public final class Scba {
         double eta = Math.max(minBroadening(sig), Math.abs(energy.im()));
         KGrid g2 = adaptiveGrid(model, e, hermitianPart(sig), eta > 0 ? eta : eta0, grid);
         ScbaResult r = solve(new Resolvent(model, g2), energy, sig, options);
-        return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(), first.elapsedMillis() + r.elapsedMillis());
+        return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(),
+                first.elapsedMillis() + r.elapsedMillis(), r.resolvent());
     }
 
     /**

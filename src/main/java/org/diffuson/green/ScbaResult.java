@@ -13,12 +13,27 @@ import tech.tablesaw.api.Table;
 import java.util.Locale;
 
 /**
- * A converged self-energy Σ(z) with its inputs and convergence history (immutable).
+ * A converged self-energy Σ(z) with its inputs and convergence history (immutable), and the prepared k-space it was
+ * solved on: the {@link Resolvent} (grid + tabulated H) that ladders, Kubo and sweeps built from this result reuse,
+ * so that no H(k) is tabulated twice and no SCBA is solved twice.
  *
  * @param residuals max|ΔΣ| after each iteration
+ * @param resolvent the k-sum of G on {@code grid}, with H(k) tabulated
  */
 public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, String method, int iterations,
-                         double[] residuals, double elapsedMillis) {
+                         double[] residuals, double elapsedMillis, Resolvent resolvent) {
+
+    public ScbaResult {
+        if (resolvent == null) resolvent = new Resolvent(model, grid);
+        else if (resolvent.grid() != grid || resolvent.model() != model)
+            throw new IllegalArgumentException("the resolvent must sum over this result's model and grid");
+    }
+
+    /** A result without a prepared resolvent (one is built on the grid). */
+    public ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, String method, int iterations,
+                      double[] residuals, double elapsedMillis) {
+        this(model, grid, energy, sigma, method, iterations, residuals, elapsedMillis, null);
+    }
 
     /** Final residual max|ΔΣ|. */
     public double residual() { return residuals.length == 0 ? 0 : residuals[residuals.length - 1]; }

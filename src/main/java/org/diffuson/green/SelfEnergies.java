@@ -1,7 +1,13 @@
 package org.diffuson.green;
 
 import org.diffuson.DiffusonException;
+import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+import org.diffuson.model.Isotropy;
+import org.diffuson.model.Model;
+
+import java.util.List;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +20,15 @@ public final class SelfEnergies {
      * SCBA at every requested energy on the resolvent's grid (cached; each new energy is seeded from the nearest
      * solved one, which keeps the retarded branch and saves iterations).
      */
-    public static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options) {
+    public static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options) { return scba(resolvent, options, null); }
+
+    private static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options, ScbaResult known) {
         return new SelfEnergyModel() {
             private final Map<Energy, CMatrix> cache = new ConcurrentHashMap<>();
+
+            {
+                if (known != null) cache.put(known.energy(), known.sigma());
+            }
 
             @Override
             public CMatrix sigma(Energy e) {
@@ -50,10 +62,7 @@ public final class SelfEnergies {
 
     /** SCBA seeded with a known solution at one energy (e.g. from {@link Scba#solve(org.diffuson.model.Model, double)}). */
     public static SelfEnergyModel scba(ScbaResult known, ScbaOptions options) {
-        Resolvent r = new Resolvent(known.model(), known.grid());
-        SelfEnergyModel m = scba(r, options);
-        m.sigma(known.energy()); // warm the cache on the same grid
-        return m;
+        return scba(known.resolvent(), options, known); // the known solution is the cache's first entry: not solved again
     }
 
     /**
@@ -71,6 +80,15 @@ public final class SelfEnergies {
                 double im = e.im() + (e.sigmaSign() < 0 ? eta : -eta);
                 if (im == 0) throw new DiffusonException("eta", "is 0 at a real energy", "bare G needs η > 0 on the real axis");
                 return resolvent.model().disorder().apply(resolvent.sum(Energy.complex(e.re(), im), zero));
+            }
+
+            /** Analytic: dΣ_B/dz = Γ[∫dk dG₀/dz] = −Γ[∫dk G₀²] at the same shifted z. */
+            @Override
+            public CMatrix derivative(Energy e) {
+                if (e.branch() == Energy.Branch.ADVANCED) return derivative(Energy.retarded(e.re())).dagger();
+                double im = e.im() + (e.sigmaSign() < 0 ? eta : -eta);
+                if (im == 0) throw new DiffusonException("eta", "is 0 at a real energy", "bare G needs η > 0 on the real axis");
+                return resolvent.model().disorder().apply(resolvent.sumDerivative(Energy.complex(e.re(), im), zero, zero));
             }
 
             @Override public String name() { return "Born(η=" + eta + ")"; }
@@ -94,8 +112,39 @@ public final class SelfEnergies {
                 };
             }
 
+            /** Σ does not depend on z: Σ′ = 0 exactly. */
+            @Override public CMatrix derivative(Energy e) { return CMatrix.zeros(sigmaRetarded.rows(), sigmaRetarded.cols()); }
+
             @Override public String name() { return name; }
         };
+    }
+
+    /**
+     * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
+     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 Eq. 8). Fermi momenta k_b and
+     * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
+     * trigonometric-polynomial projectors of axially symmetric models).
+     */
+    public static CMatrix bornOnShell(Model model, double energy) {
+        if (model.spaceDim() != 2) throw new DiffusonException("model", "on-shell Born is implemented for 2D models", "use SCBA");
+        if (model.hamiltonian().isotropy().kind() == Isotropy.Kind.NONE)
+            throw new DiffusonException("model", "is not isotropic: the on-shell Born Σ needs one Fermi radius per band", "use SelfEnergy.SCBA");
+        int n = model.dim();
+        CMatrix dos = CMatrix.zeros(n, n);
+        List<FermiMomenta.Crossing> cs = FermiMomenta.find(model.hamiltonian(), null, energy, model.cutoff());
+        if (cs.isEmpty()) throw new DiffusonException("fermiEnergy", "E=" + energy + " crosses no band", "put εF in a band (on-shell Born Σ = 0 in a gap)");
+        int na = 64;
+        for (FermiMomenta.Crossing c : cs) {
+            CMatrix avg = CMatrix.zeros(n, n);
+            for (int a = 0; a < na; a++) {
+                double th = 2 * Math.PI * a / na;
+                Eigen.Hermitian eh = Eigen.hermitian(model.hamiltonian().at(c.k() * Math.cos(th), c.k() * Math.sin(th), 0));
+                CMatrix v = eh.vectors().column(c.band());
+                avg = avg.plus(v.times(v.dagger()).scale(1.0 / na));
+            }
+            dos = dos.plus(avg.scale(c.k() / (2 * Math.PI * c.velocity())));
+        }
+        return model.disorder().apply(dos).scale(0, -Math.PI);
     }
 
     /** Σ = i·Im Σ_1·1 with Σ_1 = Tr Σ/n of a given (SCBA) self-energy: the hand-set scalar broadening of BNM. */

@@ -2,6 +2,8 @@ package org.diffuson.kubo;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.green.GreenWorkspace;
+import org.diffuson.integrate.KSum;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.linalg.CMatrix;
@@ -11,7 +13,6 @@ import org.diffuson.linalg.ZOps;
 import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Model;
 
-import java.util.stream.IntStream;
 
 /**
  * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
@@ -21,7 +22,6 @@ import java.util.stream.IntStream;
  * is deflated; its overlap with Y₀ is reported.
  */
 public final class Kubo {
-    private static final int CHUNK = 2048;
     private final Ladder ladder;
 
     public Kubo(Ladder ladder) { this.ladder = ladder; }
@@ -45,13 +45,11 @@ public final class Kubo {
         CMatrix sR = ladder.sigma(er);
         double[] sig = sR.toArray();
         KGrid g = ladder.grid();
-        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK, nn = 2 * n * n;
+        int nn = 2 * n * n;
         // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
         int m = 4 + 4 * nn + 2;
-        double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n));
-        double[] acc = new double[m];
-        for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
+        Hamiltonian h = model.hamiltonian();
+        double[] acc = KSum.sum(g.size(), m, () -> new Work(n), (from, to, part, w) -> accumulate(h, a, b, g, e, sig, from, to, part, n, w));
         CMatrix y0 = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4, 4 + nn));
         CMatrix l = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + nn, 4 + 2 * nn));
         CMatrix y0rr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 2 * nn, 4 + 3 * nn));
@@ -156,63 +154,46 @@ public final class Kubo {
         int n = model.dim(), nn = 2 * n * n;
         Energy z = Energy.complex(e, y);
         CMatrix sig = ladder.sigma(z);
-        // dΣ/dz by a central difference along the real direction (Σ analytic in the upper half plane)
-        double h = 1e-4 * Math.max(y, 1e-3);
-        CMatrix dsig = ladder.selfEnergy().name().equals("SCBA")
-                ? ladder.sigma(Energy.complex(e + h, y)).minus(ladder.sigma(Energy.complex(e - h, y))).scale(1 / (2 * h))
-                : CMatrix.zeros(n, n);
-        double[] s = sig.toArray(), ds = dsig.toArray();
+        double[] s = sig.toArray(), ds = ladder.selfEnergy().derivative(z).toArray();
         KGrid g = seaGrid();
-        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
-        double[][] part = new double[chunks][2];
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            double[] hk = new double[nn], gz = new double[nn], a = new double[nn], b = new double[nn], gp = new double[nn];
-            double[] t1 = new double[nn], t2 = new double[nn], lu = new double[nn], one = new double[nn];
-            int[] piv = new int[n];
-            for (int i = c * CHUNK; i < Math.min(total, (c + 1) * CHUNK); i++) {
+        double[] part = KSum.sum(g.size(), 2, () -> new Work(n), (from, to, acc, w) -> {
+            for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), wt = g.weight(i);
-                model.hamiltonian().eval(kx, ky, kz, hk, 0);
-                for (int j = 0; j < nn; j++) gz[j] = -hk[j] - s[j];
-                for (int d = 0; d < n; d++) { gz[2 * (d * n + d)] += e; gz[2 * (d * n + d) + 1] += y; }
-                ZOps.invertInPlace(gz, n, lu, piv);
-                // G' = −G (1 − Σ') G
-                for (int j = 0; j < nn; j++) one[j] = -ds[j];
-                for (int d = 0; d < n; d++) one[2 * (d * n + d)] += 1;
-                ZOps.mult(gz, n, n, one, n, t1);
-                ZOps.mult(t1, n, n, gz, n, gp);
-                for (int j = 0; j < nn; j++) gp[j] = -gp[j];
-                va.eval(kx, ky, kz, a);
-                vb.eval(kx, ky, kz, b);
+                model.hamiltonian().eval(kx, ky, kz, w.hk, 0);
+                w.green.invert(w.hk, 0, e, y, s, w.g);
+                w.green.derivative(w.g, ds, w.gp);
+                va.eval(kx, ky, kz, w.a);
+                vb.eval(kx, ky, kz, w.b);
                 // Tr[A G B G'] − Tr[A G' B G]
-                ZOps.mult(b, n, n, gp, n, t1);   // B G'
-                ZOps.mult(gz, n, n, t1, n, t2);  // G B G'
-                double tr1r = traceRe(a, t2, n), tr1i = traceIm(a, t2, n);
-                ZOps.mult(b, n, n, gz, n, t1);   // B G
-                ZOps.mult(gp, n, n, t1, n, t2);  // G' B G
-                double tr2r = traceRe(a, t2, n), tr2i = traceIm(a, t2, n);
-                part[c][0] += wt * (tr1r - tr2r);
-                part[c][1] += wt * (tr1i - tr2i);
+                ZOps.mult(w.b, n, n, w.gp, n, w.t1);   // B G'
+                ZOps.mult(w.g, n, n, w.t1, n, w.t2);   // G B G'
+                double tr1r = traceRe(w.a, w.t2, n), tr1i = traceIm(w.a, w.t2, n);
+                ZOps.mult(w.b, n, n, w.g, n, w.t1);    // B G
+                ZOps.mult(w.gp, n, n, w.t1, n, w.t2);  // G' B G
+                double tr2r = traceRe(w.a, w.t2, n), tr2i = traceIm(w.a, w.t2, n);
+                acc[0] += wt * (tr1r - tr2r);
+                acc[1] += wt * (tr1i - tr2i);
             }
         });
-        double re = 0, im = 0;
-        for (double[] p : part) { re += p[0]; im += p[1]; }
+        double re = part[0], im = part[1];
         return new org.hipparchus.complex.Complex(re, im);
     }
 
-    /** Re Tr[A X] for n×n interleaved matrices (no allocation). */
-    private static double traceRe(double[] a, double[] x, int n) {
-        double sr = 0;
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) sr += a[2 * (r * n + c)] * x[2 * (c * n + r)] - a[2 * (r * n + c) + 1] * x[2 * (c * n + r) + 1];
-        return sr;
-    }
+    private static double traceRe(double[] a, double[] x, int n) { return GreenWorkspace.traceRe(a, x, n); }
 
-    /** Im Tr[A X]. */
-    private static double traceIm(double[] a, double[] x, int n) {
-        double si = 0;
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) si += a[2 * (r * n + c)] * x[2 * (c * n + r) + 1] + a[2 * (r * n + c) + 1] * x[2 * (c * n + r)];
-        return si;
+    private static double traceIm(double[] a, double[] x, int n) { return GreenWorkspace.traceIm(a, x, n); }
+
+    /** Per-task scratch of the k-sums: one Green workspace and the n×n blocks. */
+    static final class Work {
+        final GreenWorkspace green;
+        final double[] hk, g, ga, gp, a, b, t1, t2, t3;
+
+        Work(int n) {
+            int nn = 2 * n * n;
+            green = new GreenWorkspace(n);
+            hk = new double[nn]; g = new double[nn]; ga = new double[nn]; gp = new double[nn];
+            a = new double[nn]; b = new double[nn]; t1 = new double[nn]; t2 = new double[nn]; t3 = new double[nn];
+        }
     }
 
     /** Solves (1 − Φ̄Γ)Y = Y₀, deflating an (almost) zero mode. */
@@ -245,24 +226,15 @@ public final class Kubo {
         return CMatrix.unvec(mat.inverse().times(yv), n);
     }
 
-    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n) {
+    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, Work wk) {
         int nn = 2 * n * n;
-        double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], a = new double[nn], b = new double[nn];
-        double[] t1 = new double[nn], t2 = new double[nn], t3 = new double[nn], lu = new double[nn];
-        int[] piv = new int[n];
+        double[] hk = wk.hk, gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
         for (int i = from; i < to; i++) {
             double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
             h.eval(kx, ky, kz, hk, 0);
-            for (int j = 0; j < nn; j++) gr[j] = -hk[j] - sig[j];
-            for (int d = 0; d < n; d++) gr[2 * (d * n + d)] += e;
-            if (!ZOps.invertInPlace(gr, n, lu, piv))
+            if (!wk.green.invert(hk, 0, e, 0, sig, gr))
                 throw new DiffusonException("energy", "E − H − Σ is singular at k=(" + kx + "," + ky + ")", "Σ needs Im Σ^R < 0");
-            // G^A = (G^R)†
-            for (int r = 0; r < n; r++)
-                for (int c = 0; c < n; c++) {
-                    ga[2 * (r * n + c)] = gr[2 * (c * n + r)];
-                    ga[2 * (r * n + c) + 1] = -gr[2 * (c * n + r) + 1];
-                }
+            GreenWorkspace.dagger(gr, n, ga); // G^A = (G^R)†
             va.eval(kx, ky, kz, a);
             vb.eval(kx, ky, kz, b);
             // Y0 += w G^R B G^A ; tRA += w Tr[A G^R B G^A]

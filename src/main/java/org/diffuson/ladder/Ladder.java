@@ -49,12 +49,17 @@ public final class Ladder {
         return fromScba(r, options);
     }
 
-    /** Ladders on the grid of an existing SCBA result. */
+    /**
+     * Ladders on the prepared k-space of an existing SCBA result: its resolvent (grid + tabulated H) is shared by the
+     * bubble, and its Σ is the self-energy's value at E — the SCBA is not solved again (other energies are solved on
+     * demand, seeded from the nearest known one).
+     */
     public static Ladder fromScba(ScbaResult r, ScbaOptions options) {
-        Resolvent res = new Resolvent(r.model(), r.grid());
-        SelfEnergyModel se = SelfEnergies.scba(res, options);
-        se.sigma(Energy.retarded(r.energy().re())); // seeds cache (same grid, same answer)
-        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), r.grid()), se, r);
+        if (r.energy().branch() != Energy.Branch.RETARDED)
+            throw new DiffusonException("scba", "the ladder needs a retarded SCBA result at a real energy, got " + r.energy(), "solve at Energy.retarded(E)");
+        Resolvent res = r.resolvent();
+        SelfEnergyModel se = SelfEnergies.scba(r, options);
+        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), res.space()), se, r);
     }
 
     /**
@@ -67,9 +72,7 @@ public final class Ladder {
         if (!(eta > 0))
             throw new DiffusonException("sigma", "has no broadening (Im Σ = 0)", "a fixed Σ needs Im Σ^R < 0 so that G^R G^A is integrable");
         KGrid g = Scba.adaptiveGrid(model, energy, herm, eta, options);
-        Resolvent res = new Resolvent(model, g);
-        ScbaResult r = new ScbaResult(model, g, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
-        return new Ladder(model, energy, g, res, new Bubble(model, g), SelfEnergies.constant(sigmaRetarded, name), r);
+        return fixed(model, energy, sigmaRetarded, name, g);
     }
 
     /** SCBA at E on an explicit grid (e.g. a Brillouin-zone mesh for a lattice model). */
@@ -82,8 +85,8 @@ public final class Ladder {
     /** A fixed retarded Σ on an explicit grid. */
     public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, KGrid grid) {
         Resolvent res = new Resolvent(model, grid);
-        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
-        return new Ladder(model, energy, grid, res, new Bubble(model, grid), SelfEnergies.constant(sigmaRetarded, name), r);
+        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0, res);
+        return new Ladder(model, energy, grid, res, new Bubble(model, res.space()), SelfEnergies.constant(sigmaRetarded, name), r);
     }
 
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */

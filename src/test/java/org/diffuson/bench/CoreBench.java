@@ -102,5 +102,17 @@ public class CoreBench {
         return out[0];
     }
 
+    /** The whole seed-000 pipeline entry: Ladder.scba(CoPt, 0) (adaptive SCBA + the ladder's own Σ) and one q = 0 RA ladder. */
+    @Benchmark
+    public double ladderScbaCoPt() {
+        return org.diffuson.ladder.Ladder.scba(copt, 0.0).atFermiLevel().oneMinusCollisionInBasis().re(0, 0);
+    }
+
+    /** Adaptive SCBA alone (Scba.solve(model, E)): the reference cost for ladderScbaCoPt. */
+    @Benchmark
+    public double scbaAdaptiveCoPt() {
+        return Scba.solve(copt, 0.0).sigma().im(0, 0);
+    }
+
     public int gridPoints() { return specGrid.size(); }
 }

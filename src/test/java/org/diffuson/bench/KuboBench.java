@@ -1,8 +1,9 @@
 package org.diffuson.bench;
 
+import org.diffuson.green.SelfEnergies;
 import org.diffuson.boltzmann.BoltzmannSolver;
 import org.diffuson.integrate.GridOptions;
-import org.diffuson.kubo.Agreement;
+import org.diffuson.compare.Agreement;
 import org.diffuson.kubo.Kubo;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.model.MassiveDirac;
@@ -43,7 +44,7 @@ public class KuboBench {
     /** σ_xy (e²/h) at ξ: RA Fermi-surface term with the ladder vertex (spec §4 regression quantity), or the full response. */
     public static double sigmaXy(double xi, GridOptions grid, boolean full) {
         Model m = dirac(xi);
-        Kubo k = new Kubo(Ladder.fixed(m, 1.0, Agreement.bornOnShell(m, 1.0), "on-shell Born", grid));
+        Kubo k = new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid));
         return full ? k.conductivityWithSea(0, 1).total() : k.conductivity(0, 1).fermiSurface();
     }
 

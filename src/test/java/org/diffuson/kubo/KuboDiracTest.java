@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Seed 002 spec §3.4 and §4: massive Dirac (TI surface) Kubo ladder against the regression rows and closed forms. */
-class KuboDiracTest {
+public class KuboDiracTest {
     /** H = v_F(k_xσ_y − k_yσ_x) + Mσ_z (ħ = v_F = 1) is our α(k_yσ_x − k_xσ_y) + b_zσ_z with α = −1. */
-    static Model dirac(double m, double u0sq, double kc) {
+    public static Model dirac(double m, double u0sq, double kc) {
         return Preset.COPT_TI.with("alpha", -1.0).with("bz", m).with("gamma", u0sq).with("kc", kc).build();
     }
 
     /** The paper's Born matrix Σ^R = −(i/2τ)(σ₀ + ξσ_z), 1/τ = πu₀²ρ(ε_F), ρ = ε_F/2π. */
-    static CMatrix bornMatrix(double ef, double m, double u0sq) {
+    public static CMatrix bornMatrix(double ef, double m, double u0sq) {
         double halfRate = Math.PI * u0sq * ef / (2 * Math.PI) / 2, xi = m / ef;
         return Pauli.S0.plus(Pauli.SZ.scale(xi)).scale(0, -halfRate);
     }

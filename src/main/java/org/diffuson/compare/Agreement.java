@@ -1,9 +1,13 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.kubo.Vertex;
 import org.diffuson.DiffusonException;
 import org.diffuson.boltzmann.BoltzmannResult;
 import org.diffuson.boltzmann.BoltzmannSolver;
 import org.diffuson.green.ScbaOptions;
+import org.diffuson.green.SelfEnergies;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
 import org.diffuson.ladder.Ladder;
@@ -150,7 +154,7 @@ public final class Agreement {
             kyx[i] = value(yx.get(i));
             kxx[i] = value(xx.get(i)) * disorders[i];
         }
-        BoltzmannSolver.Builder bb = BoltzmannSolver.builder(first.hamiltonian()).kMax(first.cutoff()).angles(64);
+        BoltzmannSolver.Builder bb = BoltzmannSolver.builder(first).angles(64);
         if (boltzmann != null) bb = boltzmann.apply(bb);
         BoltzmannResult br = bb.disorder(disorders[0]).build().solve(fermiEnergy);
         return new AgreementResult(modelName, fermiEnergy, selfEnergy, sigmaName, terms, disorders.clone(), kyx, kxx,
@@ -168,56 +172,28 @@ public final class Agreement {
     private Ladder ladder(Model m, double u) {
         return switch (selfEnergy) {
             case SCBA -> Ladder.scba(m, fermiEnergy, grid, scba);
-            case BORN_ON_SHELL -> Ladder.fixed(m, fermiEnergy, bornOnShell(m, fermiEnergy), "on-shell Born", grid);
+            case BORN_ON_SHELL -> Ladder.fixed(m, fermiEnergy, SelfEnergies.bornOnShell(m, fermiEnergy), "on-shell Born", grid);
         };
     }
 
     /** The Kubo model must carry the Boltzmann correlator: Γ[X] = u₀²X. */
     private static void checkScalar(Model m, double u) {
         if (m.spaceDim() != 2) throw new DiffusonException("model", "is " + m.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
-        int dim = m.dim();
-        for (int i = 0; i < dim; i++)
-            for (int j = 0; j < dim; j++) {
-                CMatrix e = CMatrix.zeros(dim, dim).plus(unit(dim, i, j));
-                if (m.disorder().apply(e).minus(e.scale(u)).normMax() > 1e-12 * u)
-                    throw new DiffusonException("model", "disorder at u0²=" + u + " is not scalar white noise Γ[X] = u0²X",
-                            "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
-            }
+        if (!(Math.abs(m.disorder().scalarStrength() - u) <= 1e-12 * u))
+            throw new DiffusonException("model", "disorder at u0²=" + u + " is not scalar white noise Γ[X] = u0²X",
+                    "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
     }
 
-    private static CMatrix unit(int n, int i, int j) {
-        double[] d = new double[2 * n * n];
-        d[2 * (i * n + j)] = 1;
-        return CMatrix.of(n, n, d);
-    }
 
     /**
+     * Deprecated: moved to {@link SelfEnergies#bornOnShell(Model, double)}, below the engines that use it.
      * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
      * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 spec §3.2). Fermi momenta k_b and
      * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
      * trigonometric-polynomial projectors of axially symmetric models).
      */
-    public static CMatrix bornOnShell(Model model, double energy) {
-        if (model.spaceDim() != 2) throw new DiffusonException("model", "on-shell Born is implemented for 2D models", "use SCBA");
-        if (model.hamiltonian().isotropy().kind() == Isotropy.Kind.NONE)
-            throw new DiffusonException("model", "is not isotropic: the on-shell Born Σ needs one Fermi radius per band", "use SelfEnergy.SCBA");
-        int n = model.dim();
-        CMatrix dos = CMatrix.zeros(n, n);
-        List<FermiMomenta.Crossing> cs = FermiMomenta.find(model.hamiltonian(), null, energy, model.cutoff());
-        if (cs.isEmpty()) throw new DiffusonException("fermiEnergy", "E=" + energy + " crosses no band", "put εF in a band (on-shell Born Σ = 0 in a gap)");
-        int na = 64;
-        for (FermiMomenta.Crossing c : cs) {
-            CMatrix avg = CMatrix.zeros(n, n);
-            for (int a = 0; a < na; a++) {
-                double th = 2 * Math.PI * a / na;
-                Eigen.Hermitian eh = Eigen.hermitian(model.hamiltonian().at(c.k() * Math.cos(th), c.k() * Math.sin(th), 0));
-                CMatrix v = eh.vectors().column(c.band());
-                avg = avg.plus(v.times(v.dagger()).scale(1.0 / na));
-            }
-            dos = dos.plus(avg.scale(c.k() / (2 * Math.PI * c.velocity())));
-        }
-        return model.disorder().apply(dos).scale(0, -Math.PI);
-    }
+    @Deprecated
+    public static CMatrix bornOnShell(Model model, double energy) { return SelfEnergies.bornOnShell(model, energy); }
 
     /** Linear Richardson: the straight line through (x₁, f₁), (x₂, f₂) evaluated at x = 0. */
     public static double richardson(double x1, double f1, double x2, double f2) {

@@ -1,5 +1,9 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
+import org.diffuson.green.SelfEnergies;
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.kubo.Vertex;
 import org.diffuson.DiffusonException;
 import org.diffuson.model.Preset;
 import org.junit.jupiter.api.Test;
@@ -25,13 +29,13 @@ class AgreementTest {
         // momentum is bisected to rounding, the velocity is a central difference with relative step 1e-6 (error ~1e-12).
         for (double xi : new double[]{0.2, 0.7}) {
             var m = Preset.COPT_TI.with("alpha", -1.0).with("bz", xi).with("gamma", 0.05).with("kc", 40.0).build();
-            var born = Agreement.bornOnShell(m, 1.0);
-            assertEquals(0, born.minus(KuboDiracTest.bornMatrix(1.0, xi, 0.05)).normMax(), 1e-9 * 0.05);
+            var born = SelfEnergies.bornOnShell(m, 1.0);
+            assertEquals(0, born.minus(org.diffuson.kubo.KuboDiracTest.bornMatrix(1.0, xi, 0.05)).normMax(), 1e-9 * 0.05);
         }
         // parabolic band: −i/2τ with 1/τ = 2πνγ = mγ (seed 000 spec §2.3)
         var d = Preset.DRUDE.with("m", 1.0).with("gamma", 0.02).build();
-        assertEquals(-0.01, Agreement.bornOnShell(d, 1.0).im(0, 0), 1e-12);
-        assertEquals(0, Agreement.bornOnShell(d, 1.0).re(0, 0), 1e-15);
+        assertEquals(-0.01, SelfEnergies.bornOnShell(d, 1.0).im(0, 0), 1e-12);
+        assertEquals(0, SelfEnergies.bornOnShell(d, 1.0).re(0, 0), 1e-15);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
 import org.diffuson.model.Preset;
 import org.junit.jupiter.params.ParameterizedTest;
