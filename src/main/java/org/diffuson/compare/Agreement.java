@@ -23,13 +23,13 @@ import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * The "family tree" check of seed 002 (spec §7) as a feature: the non-crossing Kubo–Středa ladder ({@link Kubo}) and
+ * The "family tree" check of seed 002 (seed 002 Sec. V, Fig. 1 (family tree)) as a feature: the non-crossing Kubo–Středa ladder ({@link Kubo}) and
  * the band-basis kinetic theory ({@link BoltzmannSolver}) on one model, over a disorder series u₀² ∝ 1/(ε_Fτ). The
  * Kubo values are extrapolated to u₀² → 0 (linear Richardson from the two weakest disorders, and a 3-point quadratic
  * variant) and compared with the Boltzmann O(τ⁰) Hall conductivity σ_yx and the O(τ) σ_xx·u₀² (both u₀²-independent
- * in the kinetic theory, P 52 of seed 002). Both sides agree order by order in ħ/(ε_Fτ) (spec §7), so the
+ * in the kinetic theory, P 52 of seed 002). Both sides agree order by order in ħ/(ε_Fτ) (seed 002 Sec. V, Fig. 1 (family tree)), so the
  * difference after extrapolation measures the error of either side.
- * <p>The Kubo side needs a scalar white-noise model Γ[X] = u₀²X (the Boltzmann correlator ⟨UU⟩ = u₀²δ, spec §2.1),
+ * <p>The Kubo side needs a scalar white-noise model Γ[X] = u₀²X (the Boltzmann correlator ⟨UU⟩ = u₀²δ, seed 002 Eqs. 8–10),
  * given as a function u₀² → {@link Model} (e.g. {@code u -> Preset.COPT_TI.with("gamma", u)...build()}), and one of
  * the self-energies of {@link SelfEnergy}.
  */
@@ -38,16 +38,16 @@ public final class Agreement {
     public enum SelfEnergy {
         /**
          * On-shell Born Σ^R = −iπΓ[n(ε_F)], n = Σ_k δ(ε_F − H_k) the clean DOS matrix, Re Σ dropped: for the TI this is
-         * the paper's −(i/2τ)(σ₀ + ξσ_z) (seed 002 spec §2.2), for a parabolic band −i/2τ (seed 000 spec §2.3).
+         * the paper's −(i/2τ)(σ₀ + ξσ_z) (seed 002 Eqs. 68–76), for a parabolic band −i/2τ (the Drude model, not in seed 000).
          */
         BORN_ON_SHELL,
-        /** Conserving SCBA (seed 000 spec §3.1), Re Σ kept; its O(u₀²) shift of M and ε_F vanishes on extrapolation. */
+        /** Conserving SCBA (seed 000 Eqs. 2, 187, 247, 384), Re Σ kept; its O(u₀²) shift of M and ε_F vanishes on extrapolation. */
         SCBA
     }
 
     /** Which Kubo–Středa terms enter the compared value ({@link KuboResult}). */
     public enum Terms {
-        /** RA Fermi-surface term with the ladder vertex (the spec §4 regression rows). */
+        /** RA Fermi-surface term with the ladder vertex (the seed 002 Eqs. 74–86 and docs/equations.md regression rows). */
         FERMI_SURFACE,
         /** Středa I: RA − RR, both ladder dressed. */
         STREDA_I,
@@ -188,7 +188,7 @@ public final class Agreement {
     /**
      * Deprecated: moved to {@link SelfEnergies#bornOnShell(Model, double)}, below the engines that use it.
      * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
-     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 spec §3.2). Fermi momenta k_b and
+     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 Eqs. 14–20, 28, 33). Fermi momenta k_b and
      * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
      * trigonometric-polynomial projectors of axially symmetric models).
      */

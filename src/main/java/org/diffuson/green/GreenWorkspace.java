@@ -5,9 +5,10 @@ import org.diffuson.linalg.ZOps;
 /**
  * The one Green-function kernel of the library, allocation-free in the manner of EJML's decompositions: a workspace
  * sized once for n×n blocks that assembles z − H(k) − Σ, inverts it (closed form for n = 2, one LU otherwise) and
- * derives G^A and G′ from it. The matrix Green function G(k, z) = [z − H(k) − Σ(z)]⁻¹ is seed 000 Eq. 2 (with
- * Σ from Eq. 5, the SCBA) and seed 002 Eq. 7; G^A(k, ε) = G^R(k, ε)† and G′ = dG/dz = −G (1 − Σ′) G enter Středa's
- * Fermi-sea term (seed 002 Eq. 41). Matrices are interleaved (re, im) row-major arrays; one workspace per thread.
+ * derives G^A and G′ from it. The matrix Green function G(k, z) = [z − H(k) − Σ(z)]⁻¹ is the one summed in the
+ * SCBA (seed 000 Eq. 2) and paired in the bubble (seed 000 Eqs. 6–7) and in the Kubo density response
+ * G^R V G^A (seed 002 Eq. 65); G^A(k, ε) = G^R(k, ε)† and G′ = dG/dz = −G (1 − Σ′) G enter the Fermi-sea term of
+ * the Kubo–Středa formula (seed 000 Eqs. 206–213). Matrices are interleaved (re, im) row-major arrays; one workspace per thread.
  * <p>Every engine computes G here: {@link Resolvent} (the SCBA k-sum), the ladder bubble, Kubo–Středa, Bastin and the
  * Matsubara sea; the engines of seeds 001, 003 and 004 (T-matrix kinetics, Usadel Nambu blocks, gauge ladders) are
  * meant to as well.

@@ -8,7 +8,7 @@ import org.diffuson.model.Isotropy;
 import org.diffuson.model.Model;
 
 /**
- * The k-sum of the Green function, ∫dk G(k, z) with G = [z − H(k) − Σ]⁻¹ (seed 000 spec §1), on a fixed {@link KGrid}.
+ * The k-sum of the Green function, ∫dk G(k, z) with G = [z − H(k) − Σ]⁻¹ (seed 000 Eqs. 2, 5–7), on a fixed {@link KGrid}.
  * H(k) is tabulated once per grid, so each SCBA iteration only inverts n×n matrices (closed form for n = 2).
  * With an isotropy hint, the q = 0 angular integral is done exactly by symmetry: evaluate on the k_x axis and keep the
  * components that commute with the rotation generator (exact on the uniform angular grid as well).

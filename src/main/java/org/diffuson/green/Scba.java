@@ -1,6 +1,9 @@
 package org.diffuson.green;
 
 import org.diffuson.DiffusonException;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
 import org.diffuson.integrate.KGrid;
@@ -14,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 eqs 2, 187, 247, 384; spec §3.1), at any complex z,
+ * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 eqs 2, 187, 247, 384; seed 000 Eqs. 2, 187, 247, 384), at any complex z,
  * with linear or Anderson mixing. Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
  * real fixed point); the advanced one is Σ^A = (Σ^R)†.
  */
@@ -94,7 +97,7 @@ public final class Scba {
 
     /**
      * SCBA with an adaptive grid: a first solve on a grid refined with a Born estimate of the broadening, then the
-     * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (seed 000 spec §7).
+     * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (docs/equations.md, numerical notes).
      */
     public static ScbaResult solve(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
         double e = energy.re();
@@ -203,44 +206,20 @@ public final class Scba {
             }
     }
 
+    /**
+     * Anderson coefficients γ = argmin ‖f − Σ_s γ_s ΔF_s‖₂ by a column-pivoting Householder QR (EJML), which stays
+     * accurate when the stored differences become nearly collinear close to convergence (no normal equations).
+     */
     private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
-        double[][] a = new double[k][k];
-        double[] rhs = new double[k];
-        double trace = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int l = 0; l < m; l++) s += dF[i][l] * dF[j][l];
-                a[i][j] = s;
-            }
-            trace += a[i][i];
-            double s = 0;
-            for (int l = 0; l < m; l++) s += dF[i][l] * f[l];
-            rhs[i] = s;
-        }
-        double reg = 1e-12 * trace / k + 1e-300;
-        for (int i = 0; i < k; i++) a[i][i] += reg;
-        // Gaussian elimination with partial pivoting
-        int[] p = new int[k];
-        for (int i = 0; i < k; i++) p[i] = i;
-        for (int c = 0; c < k; c++) {
-            int best = c;
-            for (int r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[best][c])) best = r;
-            double[] t = a[c]; a[c] = a[best]; a[best] = t;
-            double tr = rhs[c]; rhs[c] = rhs[best]; rhs[best] = tr;
-            if (a[c][c] == 0) continue;
-            for (int r = c + 1; r < k; r++) {
-                double fct = a[r][c] / a[c][c];
-                for (int j = c; j < k; j++) a[r][j] -= fct * a[c][j];
-                rhs[r] -= fct * rhs[c];
-            }
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = rhs[i];
-            for (int j = i + 1; j < k; j++) s -= a[i][j] * x[j];
-            x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
-        }
-        return x;
+        DMatrixRMaj a = new DMatrixRMaj(m, k), b = new DMatrixRMaj(m, 1), x = new DMatrixRMaj(k, 1);
+        for (int s = 0; s < k; s++)
+            for (int l = 0; l < m; l++) a.unsafe_set(l, s, dF[s][l]);
+        System.arraycopy(f, 0, b.data, 0, m);
+        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        if (!qr.setA(a)) return new double[k];
+        qr.solve(b, x);
+        double[] g = x.data.clone();
+        for (double v : g) if (!Double.isFinite(v)) return new double[k];
+        return g;
     }
 }

@@ -67,7 +67,7 @@ public final class SelfEnergies {
 
     /**
      * Born approximation from the bare Green function, Σ_B(z) = Γ[∫dk G_0(k, z + iη)] (seed 000 eqs 53–54; failure mode
-     * (b) of spec §4). η &gt; 0 is the artificial broadening of G_0 for real z; it must be resolved by the grid.
+     * (b) of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md). η &gt; 0 is the artificial broadening of G_0 for real z; it must be resolved by the grid.
      */
     public static SelfEnergyModel born(Resolvent resolvent, double eta) {
         if (!(eta >= 0) || !Double.isFinite(eta)) throw new DiffusonException("eta", "must be ≥ 0, got " + eta, "e.g. 0.02");
@@ -121,7 +121,8 @@ public final class SelfEnergies {
 
     /**
      * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
-     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 Eq. 8). Fermi momenta k_b and
+     * isotropic model (the principal-value part, Re Σ, is dropped, as the on-shell Born collision integral of seed 002
+     * Eqs. 14–20 does). Fermi momenta k_b and
      * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
      * trigonometric-polynomial projectors of axially symmetric models).
      */

@@ -3,8 +3,9 @@ package org.diffuson.green;
 import org.diffuson.linalg.CMatrix;
 
 /**
- * How Σ(z) is obtained at any energy: self-consistently (the conserving choice, seed 000 Eq. 5), or by one of the
- * paper's shortcuts, kept as named failure modes (seed 000 Sec. VI): Born from bare G, Σ ∝ 1 set by hand, a constant Σ.
+ * How Σ(z) is obtained at any energy: self-consistently (the conserving choice, seed 000 Eq. 2), or by one of the
+ * paper's shortcuts, kept as named failure modes: Born from bare G (seed 000 Eqs. 53–54), Σ ∝ 1 set by hand
+ * (Eqs. 3–4), a constant Σ.
  */
 public interface SelfEnergyModel {
     /** Σ at this energy (advanced: Σ^A = (Σ^R)†). */
@@ -17,7 +18,7 @@ public interface SelfEnergyModel {
     default boolean conserving() { return false; }
 
     /**
-     * dΣ/dz at e, for G′ = −G(1 − Σ′)G in the Fermi-sea term (seed 002 Eq. 41). Σ is analytic off the real axis, so
+     * dΣ/dz at e, for G′ = −G(1 − Σ′)G in the Fermi-sea term of the Kubo–Středa formula (seed 000 Eqs. 206–213). Σ is analytic off the real axis, so
      * the default is the central difference along Re z, [Σ(z + h) − Σ(z − h)]/2h on the same branch, with the one step
      * rule of the library, {@link #derivativeStep(Energy)}. Models that know Σ′ in closed form override it (a constant
      * Σ: exactly 0).

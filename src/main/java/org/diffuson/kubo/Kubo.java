@@ -16,7 +16,7 @@ import org.diffuson.model.Model;
 
 /**
  * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
- * (seed 002 spec §3.4; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
+ * (seed 002 Eq. 65, non-crossing Kubo–Středa; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
  * B̃ = B + Γ[Y], (1 − Φ̄Γ)Y = Y₀ = Σ_k G^R B G^A, with Φ̄ the q = 0 bubble of the same grid — so the Ward identity
  * and the conserving structure of the SCBA carry over. A conserved mode of 1 − Φ̄Γ (exact zero eigenvalue with SCBA)
  * is deflated; its overlap with Y₀ is reported.
@@ -48,8 +48,8 @@ public final class Kubo {
         int nn = 2 * n * n;
         // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
         int m = 4 + 4 * nn + 2;
-        Hamiltonian h = model.hamiltonian();
-        double[] acc = KSum.sum(g.size(), m, () -> new Work(n), (from, to, part, w) -> accumulate(h, a, b, g, e, sig, from, to, part, n, w));
+        double[] hTab = ladder.resolvent().space().fullTable(); // H(k) tabulated once per ladder grid, shared
+        double[] acc = KSum.sum(g.size(), m, () -> new Work(n), (from, to, part, w) -> accumulate(hTab, a, b, g, e, sig, from, to, part, n, w));
         CMatrix y0 = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4, 4 + nn));
         CMatrix l = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + nn, 4 + 2 * nn));
         CMatrix y0rr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 2 * nn, 4 + 3 * nn));
@@ -226,13 +226,12 @@ public final class Kubo {
         return CMatrix.unvec(mat.inverse().times(yv), n);
     }
 
-    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, Work wk) {
+    private static void accumulate(double[] hTab, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, Work wk) {
         int nn = 2 * n * n;
-        double[] hk = wk.hk, gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
+        double[] gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
         for (int i = from; i < to; i++) {
             double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
-            h.eval(kx, ky, kz, hk, 0);
-            if (!wk.green.invert(hk, 0, e, 0, sig, gr))
+            if (!wk.green.invert(hTab, i * nn, e, 0, sig, gr))
                 throw new DiffusonException("energy", "E − H − Σ is singular at k=(" + kx + "," + ky + ")", "Σ needs Im Σ^R < 0");
             GreenWorkspace.dagger(gr, n, ga); // G^A = (G^R)†
             va.eval(kx, ky, kz, a);

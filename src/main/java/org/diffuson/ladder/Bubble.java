@@ -14,7 +14,7 @@ import org.diffuson.model.Model;
 
 
 /**
- * The bubble superoperator Φ̄_q(z1, z2)[X] = ∫dk G(k+q/2, z1) X G(k−q/2, z2) (seed 000 eqs 5–7, 58; spec §3.2), in the
+ * The bubble superoperator Φ̄_q(z1, z2)[X] = ∫dk G(k+q/2, z1) X G(k−q/2, z2) (seed 000 eqs 5–7, 58; seed 000 Eqs. 5–7, 58), in the
  * vec picture Φ̄ = ∫dk G(k−q/2, z2)ᵀ ⊗ G(k+q/2, z1). Computed on the same {@link KGrid} as the self-energy so that
  * Ward identities hold on the discrete grid. At q = 0 with an isotropy hint the angular integral is done exactly by
  * symmetry. Inner loops allocate nothing; large grids are split over the common fork-join pool in fixed chunks, so

@@ -92,7 +92,7 @@ public final class Ladder {
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
     public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
 
-    /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 spec §4). */
+    /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md). */
     public Ladder born(double eta) { return withSelfEnergy(SelfEnergies.born(resolvent, eta)); }
 
     /** Σ = i·Im Σ_1·1 from the SCBA solution (failure mode (c)). */
@@ -134,12 +134,12 @@ public final class Ladder {
         return resolvent.sum(e1, selfEnergy.sigma(e1)).minus(resolvent.sum(e2, selfEnergy.sigma(e2)));
     }
 
-    /** The DOS matrix n = ΔG₀/(−2πi) with ΔG₀ = ∫(G^R − G^A) at E (seed 000 spec §3.4). */
+    /** The DOS matrix n = ΔG₀/(−2πi) with ΔG₀ = ∫(G^R − G^A) at E (seed 000 Eqs. 14–16, 154–156). */
     public CMatrix densityOfStates() {
         return deltaG(Energy.retarded(energy), Energy.advanced(energy)).scale(0, 1 / (2 * Math.PI));
     }
 
-    /** Ward–Takahashi residuals at q = 0 between z1 and z2 (spec §3.4, oracle 1). */
+    /** Ward–Takahashi residuals at q = 0 between z1 and z2 (seed 000 Eqs. 14–16, 154–156, oracle 1). */
     public WardCheck ward(Energy e1, Energy e2) {
         int n = model.dim();
         LadderResult l = at(new double[model.spaceDim()], e1, e2);
@@ -170,7 +170,7 @@ public final class Ladder {
     /** Ward check for the RA pair at frequency ω. */
     public WardCheck wardRetardedAdvanced(double omega) { return ward(Energy.retarded(energy + omega), Energy.advanced(energy)); }
 
-    /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (spec §3.5). */
+    /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (seed 000 Eqs. 8–10, Sec. I.F). */
     public DiffusionOperator diffusion() { return DiffusionOperator.extract(this, DiffusionOperator.Options.defaults(this)); }
 
     public DiffusionOperator diffusion(DiffusionOperator.Options options) { return DiffusionOperator.extract(this, options); }

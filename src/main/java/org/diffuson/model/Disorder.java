@@ -95,7 +95,7 @@ public final class Disorder {
 
     /**
      * u₀² if this is scalar white noise, Γ[X] = u₀²X for every X (the correlator ⟨U(r)U(r′)⟩ = u₀²δ(r − r′) of the
-     * Boltzmann theory, seed 002 Eq. 2); NaN otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
+     * Boltzmann theory, seed 002 Eq. 9); NaN otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
      */
     public double scalarStrength() {
         CMatrix m = gamma.matrix();

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Core-engine throughput (issue 2): the CoPt SCBA at the spec grid (400 radial × 32 angles, tol 1e-13) and the n = 2
+ * Core-engine throughput (issue 2): the CoPt SCBA at the reference grid (400 radial × 32 angles, tol 1e-13) and the n = 2
  * bubble per (q, ω) point on one core. Run: see README ("Benchmarks").
  */
 @State(Scope.Benchmark)

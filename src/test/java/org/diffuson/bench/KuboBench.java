@@ -41,7 +41,7 @@ public class KuboBench {
         return Preset.COPT_TI.with("alpha", -1.0).with("bz", xi).with("gamma", U0SQ).with("kc", 40.0).build();
     }
 
-    /** σ_xy (e²/h) at ξ: RA Fermi-surface term with the ladder vertex (spec §4 regression quantity), or the full response. */
+    /** σ_xy (e²/h) at ξ: RA Fermi-surface term with the ladder vertex (seed 002 Eqs. 74–86 and docs/equations.md regression quantity), or the full response. */
     public static double sigmaXy(double xi, GridOptions grid, boolean full) {
         Model m = dirac(xi);
         Kubo k = new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid));

@@ -85,4 +85,23 @@ class LatticeKuboTest {
         BrillouinZone bz = BrillouinZone.uniform(q, 32, 32, 0.5);
         assertEquals(kubo(q, bz, 0).conductivityWithSea(1, 0).total(), kubo(q.asTightBinding(), bz, 0).conductivityWithSea(1, 0).total(), 1e-9);
     }
+
+    @Test
+    void brillouinZoneGridNeedsNoRadialCutoff() {
+        // KGrid.of(zone) and Model.lattice: the same points and weights as the hand-built mesh above (bit for bit), and
+        // the same quantized Hall conductance (TKNN oracle: the Fukui–Hatsugai–Suzuki Chern number), tolerance 1e-6
+        QwzModel h = new QwzModel(1.0);
+        BrillouinZone bz = BrillouinZone.uniform(h, 48, 48, 0.5);
+        KGrid zone = KGrid.of(bz), byHand = grid(bz);
+        assertEquals(byHand.size(), zone.size());
+        for (int i = 0; i < zone.size(); i++) {
+            assertEquals(byHand.kx(i), zone.kx(i), 0);
+            assertEquals(byHand.ky(i), zone.ky(i), 0);
+            assertEquals(byHand.weight(i), zone.weight(i), 0);
+        }
+        Model model = Model.lattice("qwz", h, Disorder.scalar(2, 0.01), Map.of("m", 1.0));
+        KuboResult r = new Kubo(Ladder.fixed(model, 0.0, Pauli.S0.scale(0, -ETA), "η=" + ETA, zone)).conductivityWithSea(1, 0);
+        assertEquals(-Math.rint(BerryCurvature.chernFukui(h, bz, 0.0)), -r.total(), 1e-6);
+        assertEquals(-1, r.total(), 1e-6);
+    }
 }
