@@ -10,7 +10,7 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Seed 001 oracles (spec §4 as corrected by its errata), each independent of the code path it checks: closed forms
+ * Seed 001 oracles (docs/equations.md, with the paper errata found there), each independent of the code path it checks: closed forms
  * derived by hand, limits (no SOC, Born, small η), identities (Onsager, F/Z reciprocity, isotropy) and agreement of two
  * different solvers (12×12 moments vs the exact angular-grid kinetic solve). Residuals are printed as "ORACLE ...".
  */
