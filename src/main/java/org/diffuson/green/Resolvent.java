@@ -75,12 +75,24 @@ public final class Resolvent {
         int nn = 2 * n * n;
         java.util.Arrays.fill(out, 0, nn, 0);
         if (n == 2) {
-            // the closed-form 2×2 inverse of GreenWorkspace, weighted, into work[0..7]
+            // GreenWorkspace.inverse2 (closed-form 2×2, scaled by the weight) fused into the sum: the SCBA's hot loop
+            // keeps the 8 accumulators in registers (writing each inverse to an array was slower in CoreBench.scbaCoPt)
+            double s0r = sigma[0], s0i = sigma[1], s1r = sigma[2], s1i = sigma[3], s2r = sigma[4], s2i = sigma[5], s3r = sigma[6], s3i = sigma[7];
             double o0r = 0, o0i = 0, o1r = 0, o1i = 0, o2r = 0, o2i = 0, o3r = 0, o3i = 0;
             for (int i = 0; i < points; i++) {
-                GreenWorkspace.inverse2(hk, 8 * i, zr, zi, sigma, wk[i], work, 0);
-                o0r += work[0]; o0i += work[1]; o1r += work[2]; o1i += work[3];
-                o2r += work[4]; o2i += work[5]; o3r += work[6]; o3i += work[7];
+                int o = 8 * i;
+                double ar = zr - hk[o] - s0r, ai = zi - hk[o + 1] - s0i;
+                double br = -hk[o + 2] - s1r, bi = -hk[o + 3] - s1i;
+                double cr = -hk[o + 4] - s2r, ci = -hk[o + 5] - s2i;
+                double dr = zr - hk[o + 6] - s3r, di = zi - hk[o + 7] - s3i;
+                double detr = ar * dr - ai * di - (br * cr - bi * ci);
+                double deti = ar * di + ai * dr - (br * ci + bi * cr);
+                double den = wk[i] / (detr * detr + deti * deti);
+                double ir = detr * den, ii = -deti * den;
+                o0r += dr * ir - di * ii; o0i += dr * ii + di * ir;
+                o1r -= br * ir - bi * ii; o1i -= br * ii + bi * ir;
+                o2r -= cr * ir - ci * ii; o2i -= cr * ii + ci * ir;
+                o3r += ar * ir - ai * ii; o3i += ar * ii + ai * ir;
             }
             out[0] = o0r; out[1] = o0i; out[2] = o1r; out[3] = o1i; out[4] = o2r; out[5] = o2i; out[6] = o3r; out[7] = o3i;
         } else {

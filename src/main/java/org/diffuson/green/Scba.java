@@ -42,6 +42,7 @@ public final class Scba {
         double beta = options.mixing();
         double[][] dX = new double[depth][m], dF = new double[depth][m];
         double[] xPrev = new double[m], fPrev = new double[m];
+        AndersonLeastSquares lsq = depth > 0 ? new AndersonLeastSquares(m, depth) : null;
         int stored = 0, head = 0;
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
@@ -75,7 +76,7 @@ public final class Scba {
             System.arraycopy(x, 0, xPrev, 0, m);
             System.arraycopy(f, 0, fPrev, 0, m);
             if (depth > 0 && stored > 0) {
-                double[] gammaCoef = leastSquares(dF, f, stored, m);
+                double[] gammaCoef = lsq.solve(dF, f, stored);
                 for (int i = 0; i < m; i++) {
                     double corr = 0;
                     for (int s = 0; s < stored; s++) corr += (dX[s][i] + beta * dF[s][i]) * gammaCoef[s];
@@ -208,18 +209,35 @@ public final class Scba {
 
     /**
      * Anderson coefficients γ = argmin ‖f − Σ_s γ_s ΔF_s‖₂ by a column-pivoting Householder QR (EJML), which stays
-     * accurate when the stored differences become nearly collinear close to convergence (no normal equations).
+     * accurate when the stored differences become nearly collinear close to convergence (no normal equations). One
+     * instance per solve: the solver and matrices are reused across iterations.
      */
-    private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
-        DMatrixRMaj a = new DMatrixRMaj(m, k), b = new DMatrixRMaj(m, 1), x = new DMatrixRMaj(k, 1);
-        for (int s = 0; s < k; s++)
-            for (int l = 0; l < m; l++) a.unsafe_set(l, s, dF[s][l]);
-        System.arraycopy(f, 0, b.data, 0, m);
-        LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
-        if (!qr.setA(a)) return new double[k];
-        qr.solve(b, x);
-        double[] g = x.data.clone();
-        for (double v : g) if (!Double.isFinite(v)) return new double[k];
-        return g;
+    private static final class AndersonLeastSquares {
+        private final LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        private final DMatrixRMaj a, b, x;
+        private final int m;
+
+        AndersonLeastSquares(int m, int depth) {
+            this.m = m;
+            a = new DMatrixRMaj(m, Math.max(depth, 1));
+            b = new DMatrixRMaj(m, 1);
+            x = new DMatrixRMaj(Math.max(depth, 1), 1);
+        }
+
+        double[] solve(double[][] dF, double[] f, int k) {
+            a.reshape(m, k);
+            x.reshape(k, 1);
+            for (int s = 0; s < k; s++)
+                for (int l = 0; l < m; l++) a.unsafe_set(l, s, dF[s][l]);
+            System.arraycopy(f, 0, b.data, 0, m);
+            double[] g = new double[k];
+            if (!qr.setA(a)) return g;
+            qr.solve(b, x);
+            for (int s = 0; s < k; s++) {
+                if (!Double.isFinite(x.data[s])) return new double[k];
+                g[s] = x.data[s];
+            }
+            return g;
+        }
     }
 }
