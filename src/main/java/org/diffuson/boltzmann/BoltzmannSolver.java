@@ -1,5 +1,6 @@
 package org.diffuson.boltzmann;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.BerryBands;
 import org.diffuson.integrate.BerrySea;
@@ -175,7 +176,10 @@ public final class BoltzmannSolver {
     /** σ_yx (total, e²/h) for each ε_F: a convenience for curves. */
     public double[] hallCurve(double[] fermiEnergies) {
         double[] out = new double[fermiEnergies.length];
-        for (int i = 0; i < out.length; i++) out[i] = solve(fermiEnergies[i]).total().yx();
+        for (int i = 0; i < out.length; i++) {
+            Cancellation.check("Boltzmann Hall curve");
+            out[i] = solve(fermiEnergies[i]).total().yx();
+        }
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.diffuson.green;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -47,6 +48,7 @@ public final class Scba {
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
+            Cancellation.check("SCBA iteration");
             resolvent.sum(zr, zi, x, gsum, work);
             applyGamma(gm, n, gsum, g);
             double res = 0;
@@ -101,6 +103,7 @@ public final class Scba {
      * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (docs/equations.md, numerical notes).
      */
     public static ScbaResult solve(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
+        if (options.counterterm() == ScbaOptions.Counterterm.FERMI_LEVEL) return solveWithCounterterm(model, energy, grid, options);
         double e = energy.re();
         requireFermiSurfaceInsideCutoff(model, e);
         double eta0 = bornBroadeningEstimate(model, e);
@@ -112,6 +115,36 @@ public final class Scba {
         ScbaResult r = solve(new Resolvent(model, g2), energy, sig, options);
         return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(),
                 first.elapsedMillis() + r.elapsedMillis(), r.resolvent());
+    }
+
+    /**
+     * SCBA with the counterterm of {@link ScbaOptions.Counterterm#FERMI_LEVEL}: the fixed point δ = −Herm Σ[H + δ](E)
+     * by plain iteration (each step a full SCBA seeded with the last Σ; the map contracts with |∂Σ/∂δ| ~ disorder
+     * strength × ∂ν/∂E, a few steps for weak disorder), to the SCBA tolerance (at least 1e-12). Returns the result on
+     * the bare model H + δ, whose Herm Σ(E) equals −δ to that tolerance.
+     */
+    private static ScbaResult solveWithCounterterm(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
+        ScbaOptions plain = options.withCounterterm(ScbaOptions.Counterterm.NONE);
+        double tol = Math.max(options.tolerance(), 1e-12);
+        int n = model.dim();
+        CMatrix delta = CMatrix.zeros(n, n);
+        double change = Double.NaN;
+        int steps = 0;
+        for (int it = 1; it <= options.maxIterations(); it++) {
+            Cancellation.check("SCBA counterterm");
+            Model bare = new Model(model.name(), new org.diffuson.model.ShiftedHamiltonian(model.hamiltonian(), delta),
+                    model.disorder(), model.rung(), model.cutoff(), model.parameters());
+            ScbaResult r = solve(bare, energy, grid, plain);
+            steps += r.iterations();
+            CMatrix next = hermitianPart(r.sigma()).scale(-1);
+            change = next.minus(delta).normMax();
+            if (change < tol)
+                return new ScbaResult(bare, r.grid(), energy, r.sigma(), r.method(), steps, r.residuals(), r.elapsedMillis());
+            delta = next;
+        }
+        throw new DiffusonException("counterterm", String.format(java.util.Locale.ROOT,
+                "did not converge in %d steps at E=%s (last change of δ %.3e)", options.maxIterations(), energy, change),
+                "lower the disorder, or solve without the counterterm (Counterterm.NONE) and renormalise by hand");
     }
 
     /**

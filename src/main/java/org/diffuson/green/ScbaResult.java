@@ -44,6 +44,15 @@ public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, 
     /** Transport-free lifetime τ = −1/(2 Im Σ_1) of the trace part (seed 000 eq 3). */
     public double tau() { return -1 / (2 * scalarPart().getImaginary()); }
 
+    /**
+     * The counterterm δ in the bare Hamiltonian H + δ of a {@link ScbaOptions.Counterterm#FERMI_LEVEL} solve
+     * (−Re Σ at the solved energy), or zero.
+     */
+    public CMatrix counterterm() {
+        return model.hamiltonian() instanceof org.diffuson.model.ShiftedHamiltonian s ? s.shift()
+                : CMatrix.zeros(model.dim(), model.dim());
+    }
+
     /** Convergence history: iteration, residual. */
     public DataTable convergenceTable() {
         int[] it = new int[residuals.length];

@@ -1,6 +1,6 @@
 package org.diffuson.integrate;
 
-import java.util.concurrent.CancellationException;
+
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * added in chunk order. The floating-point result is therefore the same bit for bit whatever the number of threads
  * (1, 2 or 64 cores, serial or parallel; {@code KSumTest}). Used by the bubble, Kubo, Bastin, the Matsubara sea and the
  * Boltzmann shells.
- * <p>A sum started on a thread that is interrupted stops at the next chunk with a {@link CancellationException}.
+ * <p>A sum started on a thread that is interrupted stops at the next chunk with {@link org.diffuson.Cancellation.Cancelled}.
  */
 public final class KSum {
     private KSum() {}
@@ -56,7 +56,7 @@ public final class KSum {
     public static int chunks(int points) { return Math.max(1, (points + CHUNK - 1) / CHUNK); }
 
     private static <W> void run(int c, int chunk, int points, Supplier<W> workspace, Body<W> body, double[] acc, Thread caller) {
-        if (caller.isInterrupted()) throw new CancellationException("k-sum interrupted");
+        if (caller.isInterrupted()) throw new org.diffuson.Cancellation.Cancelled("k-sum");
         body.accumulate(c * chunk, Math.min(points, (c + 1) * chunk), acc, workspace.get());
     }
 }

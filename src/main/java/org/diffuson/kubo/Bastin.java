@@ -1,5 +1,6 @@
 package org.diffuson.kubo;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.green.GreenWorkspace;
@@ -100,7 +101,7 @@ public final class Bastin {
             nodes.add(new double[]{lower - ymax / t, tail.getWeight(i) * ymax / (t * t)});
         }
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(j -> part[j] = nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0]));
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Bastin energy integral", j -> part[j] = nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0])));
         double sum = 0;
         for (double p : part) sum += p;
         return new BastinResult(a.name(), b.name(), ladder.selfEnergy().name(), mu, DiffusonException.requireFinite("bastin", -2 * sum), lower, nodes.size(), width);

@@ -57,7 +57,7 @@ public final class Kubo {
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
         Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
-        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap);
+        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
         Superoperator phiRR = ladder.at(new double[model.spaceDim()], er, er).bubble();
@@ -207,6 +207,11 @@ public final class Kubo {
      * conserved mode.
      */
     static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut) {
+        return solveLadder(phi, gamma, y0, y0Scale, overlapOut, null);
+    }
+
+    /** As above; {@code grid} (may be null) is named in the refusal, which then says how to refine it. */
+    static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut, KGrid grid) {
         int n = phi.dim();
         Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
         CMatrix mat = mOp.matrix();
@@ -219,9 +224,7 @@ public final class Kubo {
             mat = mat.plus(v.times(w.dagger()));
             double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(Math.max(yv.normF(), 1e-8 * y0Scale) * w.normF(), 1e-300);
             overlapOut[0] = ov;
-            if (ov > 1e-6)
-                throw new DiffusonException("vertex", String.format("drives the conserved (zero) mode of the ladder (overlap %.2e)", ov),
-                        "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+            if (ov > 1e-6) throw zeroModeRefusal(ov, grid);
         }
         return CMatrix.unvec(mat.inverse().times(yv), n);
     }

@@ -1,5 +1,6 @@
 package org.diffuson.sweep;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -57,10 +58,12 @@ public final class Sweep {
         Progress p = progress == null ? Progress.NONE : progress;
         p.update(0, n, title);
         IntStream idx = IntStream.range(0, n);
-        (parallel ? idx.parallel() : idx).forEach(i -> {
+        (parallel ? idx.parallel() : idx).forEach(Cancellation.checking("sweep over " + parameter, i -> {
             Map<String, Double> r;
             try {
                 r = f.apply(values[i]);
+            } catch (Cancellation.Cancelled e) {
+                throw e;
             } catch (DiffusonException e) {
                 throw new DiffusonException(e.parameter(), "at " + parameter + "=" + values[i] + ": " + e.getMessage(), e.hint());
             } catch (RuntimeException e) {
@@ -68,7 +71,7 @@ public final class Sweep {
             }
             out.set(i, r);
             p.update(done.incrementAndGet(), n, title);
-        });
+        }));
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (int i = 0; i < n; i++)
             for (Map.Entry<String, Double> e : out.get(i).entrySet()) {
