@@ -229,6 +229,22 @@ public final class Kubo {
         return CMatrix.unvec(mat.inverse().times(yv), n);
     }
 
+    /** The refusal when the vertex overlaps the ladder's conserved mode: names the grid when it may be the cause (issue 9). */
+    static DiffusonException zeroModeRefusal(double overlap, KGrid grid) {
+        if (grid == null)
+            return new DiffusonException("vertex", String.format(java.util.Locale.ROOT, "drives the conserved (zero) mode of the ladder (overlap %.2e)", overlap),
+                    "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+        String refine = grid.isPointGrid()
+                ? "a finer Brillouin-zone mesh (double N in BrillouinZone.uniform(h, N, N, 0.5); an inversion-symmetric mesh, shift 0 or 0.5, cancels it best)"
+                : "more nodes per panel / angles (GridOptions.withNodesPerPanel, withAngles)";
+        return new DiffusonException("grid", String.format(java.util.Locale.ROOT,
+                "does not resolve the Fermi surface: on this %d-point k-grid the vertex's Fermi-surface sum overlaps the conserved (zero) mode of the ladder"
+                        + " (|w†Y₀|/‖Y₀‖ = %.2e, must be < 1e-6)", grid.size(), overlap),
+                "refine the k-grid — " + refine + " — until the overlap falls below 1e-6; for a current or spin vertex it does."
+                        + " Only if it stays large as the grid is refined does the vertex drive the conserved mode (a density-like vertex,"
+                        + " whose static uniform response diverges): then use ω ≠ 0 or another vertex");
+    }
+
     private static void accumulate(double[] hTab, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, Work wk) {
         int nn = 2 * n * n;
         double[] gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
