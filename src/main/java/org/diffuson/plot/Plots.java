@@ -23,7 +23,9 @@ public final class Plots {
 
     /** Figure options. */
     public record Style(String title, String xLabel, String yLabel, boolean logX, boolean logY, boolean markers, int width, int height) {
-        public static Style defaults() { return new Style(null, null, null, false, false, false, 640, 420); }
+        public static Style defaults() {
+            return new Style(null, null, null, false, false, false, PaperStyle.Size.NOTEBOOK.width, PaperStyle.Size.NOTEBOOK.height);
+        }
         public Style title(String t) { return new Style(t, xLabel, yLabel, logX, logY, markers, width, height); }
         public Style xLabel(String t) { return new Style(title, t, yLabel, logX, logY, markers, width, height); }
         public Style yLabel(String t) { return new Style(title, xLabel, t, logX, logY, markers, width, height); }
@@ -42,11 +44,10 @@ public final class Plots {
         XYChart c = new XYChartBuilder().width(style.width()).height(style.height())
                 .title(style.title() == null ? t.name() : style.title())
                 .xAxisTitle(style.xLabel() == null ? x : style.xLabel()).yAxisTitle(style.yLabel() == null ? (ys.length == 1 ? ys[0] : "") : style.yLabel()).build();
+        PaperStyle.apply(c, sizeFor(style.width()));
         c.getStyler().setXAxisLogarithmic(style.logX());
         c.getStyler().setYAxisLogarithmic(style.logY());
         c.getStyler().setLegendVisible(ys.length > 1);
-        if (!style.logX()) c.getStyler().setXAxisDecimalPattern("0.###");
-        if (!style.logY()) c.getStyler().setYAxisDecimalPattern("#0.####");
         for (String y : ys) {
             double[] yv = column(t, y);
             if (style.logY()) for (int i = 0; i < yv.length; i++) yv[i] = Math.max(Math.abs(yv[i]), 1e-300);
@@ -54,6 +55,38 @@ public final class Plots {
             if (!style.markers()) s.setMarker(SeriesMarkers.NONE);
         }
         return c;
+    }
+
+    /**
+     * An empty chart in the paper style ({@link PaperStyle}): axis labels should carry units, e.g.
+     * {@code Plots.chart("E (units of b)", "Im Σ (units of b)")}.
+     */
+    public static XYChart chart(String xLabel, String yLabel) { return chart(null, xLabel, yLabel, PaperStyle.Size.NOTEBOOK); }
+
+    /** An empty chart in the paper style at a given size. */
+    public static XYChart chart(String title, String xLabel, String yLabel, PaperStyle.Size size) {
+        XYChart c = new XYChartBuilder().width(size.width).height(size.height).title(title == null ? "" : title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        return PaperStyle.apply(c, size);
+    }
+
+    /** Adds a line (no markers) from raw arrays. */
+    public static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    /** Adds points (markers, no line) from raw arrays. */
+    public static XYSeries points(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        return s;
+    }
+
+    private static PaperStyle.Size sizeFor(int width) {
+        if (width <= 300) return PaperStyle.Size.SINGLE_COLUMN;
+        return PaperStyle.Size.NOTEBOOK;
     }
 
     /** Adds a series from raw arrays (e.g. a closed form next to numerics). */
@@ -79,6 +112,7 @@ public final class Plots {
      */
     public static DisplayList record(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         synchronized (chart) {
+            if (chart instanceof XYChart xy) PaperStyle.finish(xy);
             VectorCanvas canvas = new VectorCanvas(chart.getWidth(), chart.getHeight());
             chart.paint(canvas, chart.getWidth(), chart.getHeight());
             return canvas.displayList();
