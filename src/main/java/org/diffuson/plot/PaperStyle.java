@@ -100,8 +100,8 @@ public final class PaperStyle {
         s.setSeriesLines(lines);
         s.setAntiAlias(true);
         s.setToolTipsEnabled(false);
-        s.setXAxisTickMarkSpacingHint(Math.round(f * 7));
-        s.setYAxisTickMarkSpacingHint(Math.round(f * 4.5f));
+        s.setXAxisTickMarkSpacingHint(Math.max(Math.round(f * 7), size.width / 6));
+        s.setYAxisTickMarkSpacingHint(Math.max(Math.round(f * 4.5f), size.height / 5));
         return c;
     }
 
@@ -126,7 +126,7 @@ public final class PaperStyle {
         float w = s.getSeriesLines()[0].getLineWidth();
         double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY, ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
         for (XYSeries se : c.getSeriesMap().values()) {
-            if (se.getLineStyle() == null) se.setLineStyle(stroke(i, w));
+            if (se.getLineStyle() == null || isOurs(se.getLineStyle(), i)) se.setLineStyle(stroke(i, w));
             if (se.getLineColor() == null) se.setLineColor(PALETTE[i % PALETTE.length]);
             if (se.getMarkerColor() == null) se.setMarkerColor(PALETTE[i % PALETTE.length]);
             i++;
@@ -198,6 +198,10 @@ public final class PaperStyle {
         int best = 0;
         for (int k = 1; k < 4; k++) if (count[k] < count[best]) best = k;
         s.setLegendPosition(count[best] <= Math.max(1, total / 100) ? pos[best] : Styler.LegendPosition.OutsideE);
+    }
+
+    private static boolean isOurs(BasicStroke b, int i) {
+        return b.equals(stroke(i, 1.0f)) || b.equals(stroke(i, 1.5f));
     }
 
     private static double frac(double v, double lo, double hi, boolean log) {

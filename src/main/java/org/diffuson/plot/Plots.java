@@ -120,6 +120,40 @@ public final class Plots {
     }
 
     /**
+     * The chart laid out at a journal size ({@link PaperStyle.Size#SINGLE_COLUMN}: 3.4 in wide, 8 pt text), painted
+     * into a display list; the chart itself is restored to its own size and fonts afterwards.
+     */
+    public static DisplayList record(XYChart chart, PaperStyle.Size size) {
+        synchronized (chart) {
+            PaperStyle.apply(chart, size);
+            try {
+                PaperStyle.finish(chart);
+                VectorCanvas canvas = new VectorCanvas(size.width, size.height);
+                chart.paint(canvas, size.width, size.height);
+                return canvas.displayList();
+            } finally {
+                PaperStyle.apply(chart, sizeFor(chart.getWidth()));
+                PaperStyle.finish(chart);
+            }
+        }
+    }
+
+    /** Writes base.svg, base.pdf (the page is the journal size) and base.png (300 dpi) at a journal size. */
+    public static Path save(XYChart c, Path base, PaperStyle.Size size) {
+        try {
+            if (base.getParent() != null) Files.createDirectories(base.getParent());
+            String b = base.toString();
+            DisplayList list = record(c, size);
+            Files.writeString(Path.of(b + ".svg"), list.toSvg());
+            Files.write(Path.of(b + ".pdf"), list.toPdf(c.getTitle()));
+            Files.write(Path.of(b + ".png"), PngWriter.encode(list.raster(300 / 72.0), 6, 300));
+            return Path.of(b + ".svg");
+        } catch (IOException e) {
+            throw new DiffusonException("path", "cannot write " + base + ": " + e.getMessage(), "check that the folder is writable");
+        }
+    }
+
+    /**
      * Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. The chart is painted once into a
      * {@link DisplayList}; a chart it cannot record faithfully is written by XChart's own encoders.
      */
