@@ -60,8 +60,8 @@ public record LadderStep(Pipeline pipeline, Ladder ladder) {
     private Response certify(String symbol, String unit, Function<Ladder, KuboResult> f) {
         KuboResult fine = f.apply(ladder);
         double ward = ladder.scbaResult().method().startsWith("SCBA") ? ladder.ward(Energy.retarded(ladder.energy()), Energy.advanced(ladder.energy())).relative() : Double.NaN;
-        double change;
-        try {
+        double change = Double.NaN;
+        if (pipeline.certify()) try {
             Ladder coarse = Ladder.fromScba(Scba.solve(ladder.model(), Energy.retarded(ladder.energy()), pipeline.coarser(), pipeline.options()), pipeline.options());
             change = Math.abs(f.apply(coarse).total() - fine.total());
         } catch (DiffusonException e) {

@@ -11,15 +11,21 @@ import org.diffuson.model.Model;
  * Grid and SCBA options are set here once and travel with every later step (and the coarse grid of the convergence
  * estimate is derived from them). Immutable.
  */
-public record Pipeline(Model model, GridOptions grid, ScbaOptions options) {
+public record Pipeline(Model model, GridOptions grid, ScbaOptions options, boolean certify) {
     /** The pipeline of a model with the default adaptive grid and SCBA options. */
-    public static Pipeline of(Model model) { return new Pipeline(model, GridOptions.defaults(), ScbaOptions.defaults()); }
+    public static Pipeline of(Model model) { return new Pipeline(model, GridOptions.defaults(), ScbaOptions.defaults(), true); }
 
     /** Same, other grid options (e.g. {@code GridOptions.defaults().withNodesPerPanel(40)} for a convergence check). */
-    public Pipeline grid(GridOptions g) { return new Pipeline(model, g, options); }
+    public Pipeline grid(GridOptions g) { return new Pipeline(model, g, options, certify); }
 
     /** Same, other SCBA options. */
-    public Pipeline options(ScbaOptions o) { return new Pipeline(model, grid, o); }
+    public Pipeline options(ScbaOptions o) { return new Pipeline(model, grid, o, certify); }
+
+    /**
+     * Same, without the coarse-grid re-run of the certificate (about half the cost of a response; the SCBA and Ward
+     * residuals are still reported). For sweeps whose convergence was checked at one point.
+     */
+    public Pipeline uncertified() { return new Pipeline(model, grid, options, false); }
 
     /** The SCBA self-energy Σ^R(E) (seed 000 Eq. 6), solved once; later steps reuse its grid. */
     public ScbaStep scba(double energy) {

@@ -138,6 +138,12 @@ public final class Plots {
         }
     }
 
+    /** Writes base.svg, base.pdf and base.png and returns the chart, so one cell line both saves and shows it. */
+    public static XYChart export(XYChart c, Path base) {
+        save(c, base);
+        return c;
+    }
+
     /** Writes base.svg, base.pdf (the page is the journal size) and base.png (300 dpi) at a journal size. */
     public static Path save(XYChart c, Path base, PaperStyle.Size size) {
         try {
