@@ -26,7 +26,7 @@ class PhysicsMagicTests(kernel_env.KernelTestCase):
         self.assertIn("text/html", outputs[-1]["content"]["data"])
         self.assertEqual(result_text(self.ok("scba.tau() > 0")), "true")
         self.ok("%ladder energy=1.0")
-        self.assertEqual(result_text(self.ok("ladder.energy()")), "1.0")
+        self.assertEqual(result_text(self.ok("ladder.energy()")), "1")
         outputs = self.ok("%diffusion")
         self.assertIn("diffusion operator (ħ = 1", stream_text(outputs))
         self.assertEqual(result_text(self.ok("diffusion.relaxationRates().length")), "4")

@@ -29,4 +29,9 @@ public record Certificate(double scbaResidual, double wardResidual, double gridC
             sb.append(" · coarse-grid change ").append(Numbers.small(gridChange)).append(" (≈ ").append(digits()).append(" digits)");
         return sb.toString();
     }
+
+    /** The text form as HTML (notebooks show it instead of a table of the record's components). */
+    public String toHtml() {
+        return "<pre style=\"white-space:pre-wrap\">" + toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+    }
 }

@@ -75,4 +75,9 @@ public record LadderStep(Pipeline pipeline, Ladder ladder) {
         return "Ladder at E = " + Numbers.format(ladder.energy()) + " with " + ladder.selfEnergy().name() + " (" + ladder.model().name()
                 + ", rung " + ladder.model().rung() + ") on " + ladder.grid().size() + " k-points";
     }
+
+    /** The text form as HTML (notebooks show it instead of a table of the record's components). */
+    public String toHtml() {
+        return "<pre style=\"white-space:pre-wrap\">" + toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+    }
 }

@@ -39,4 +39,9 @@ public record Pipeline(Model model, GridOptions grid, ScbaOptions options, boole
 
     @Override
     public String toString() { return "Pipeline for " + model.name() + " (" + model.hamiltonian() + ")"; }
+
+    /** The text form as HTML (notebooks show it instead of a table of the record's components). */
+    public String toHtml() {
+        return "<pre style=\"white-space:pre-wrap\">" + toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+    }
 }

@@ -27,4 +27,9 @@ public record Response(String symbol, String unit, KuboResult kubo, Certificate 
                 + (kubo.seaComputed() ? "; includes the Fermi sea " + Numbers.format(kubo.sea(), scale, digits) : "; Fermi surface, Středa I")
                 + "; " + kubo.selfEnergy() + ", E = " + Numbers.format(kubo.energy()) + ")\n  " + certificate;
     }
+
+    /** The text form as HTML (notebooks show it instead of a table of the record's components). */
+    public String toHtml() {
+        return "<pre style=\"white-space:pre-wrap\">" + toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+    }
 }

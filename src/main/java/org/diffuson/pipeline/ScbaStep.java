@@ -35,4 +35,9 @@ public record ScbaStep(Pipeline pipeline, ScbaResult result) {
                 .append(Numbers.small(result.residual())).append(", ").append(result.grid().size()).append(" k-points");
         return sb.toString();
     }
+
+    /** The text form as HTML (notebooks show it instead of a table of the record's components). */
+    public String toHtml() {
+        return "<pre style=\"white-space:pre-wrap\">" + toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</pre>";
+    }
 }

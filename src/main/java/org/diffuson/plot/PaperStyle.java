@@ -105,8 +105,9 @@ public final class PaperStyle {
         return c;
     }
 
-    /** Y ranges this class chose (recomputed when series change; a range the user set is kept). */
-    private static final java.util.Map<XYChart, double[]> AUTO_RANGE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Charts whose x limits this class set (recomputed on every paint, so added series are covered). */
+    private static final java.util.Map<XYChart, Boolean> AUTO_X = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** True if the chart carries this style (its palette). */
     static boolean isPaper(XYChart c) {
@@ -138,34 +139,27 @@ public final class PaperStyle {
                 ymin = Math.min(ymin, ys[k]); ymax = Math.max(ymax, ys[k]);
             }
         }
-        s.setxAxisTickLabelsFormattingFunction(s.isXAxisLogarithmic() ? null : Ticks::label);
-        s.setyAxisTickLabelsFormattingFunction(s.isYAxisLogarithmic() ? null : Ticks::label);
         if (!(xmin <= xmax)) return;
-        double[] auto = AUTO_RANGE.get(c);
-        if (!s.isXAxisLogarithmic() && (auto != null && java.util.Objects.equals(s.getXAxisMin(), auto[0]) && java.util.Objects.equals(s.getXAxisMax(), auto[1])
-                || s.getXAxisMin() == null && s.getXAxisMax() == null)) {
-            double[] r = Ticks.niceRange(xmin, xmax);
-            s.setXAxisMin(r[0]);
-            s.setXAxisMax(r[1]);
-            xmin = r[0];
-            xmax = r[1];
-        } else if (s.getXAxisMin() != null && s.getXAxisMax() != null) {
+        if (AUTO_X.remove(c) != null) {
+            s.setXAxisMin(null);
+            s.setXAxisMax(null);
+        }
+        // XChart puts x ticks on the data values of an evenly sampled series unless the axis has explicit limits; limits
+        // at the data extent rounded out to a fine 1-2-5 step make it choose round ticks (multiples of its own step)
+        if (!s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null && xmax > xmin) {
+            double st = Ticks.step(xmin, xmax, 20);
+            s.setXAxisMin(Math.floor(xmin / st + 1e-9) * st);
+            s.setXAxisMax(Math.ceil(xmax / st - 1e-9) * st);
+            AUTO_X.put(c, Boolean.TRUE);
+        }
+        if (s.getXAxisMin() != null && s.getXAxisMax() != null) {
             xmin = s.getXAxisMin();
             xmax = s.getXAxisMax();
         }
-        if (!s.isYAxisLogarithmic() && (auto != null && java.util.Objects.equals(s.getYAxisMin(), auto[2]) && java.util.Objects.equals(s.getYAxisMax(), auto[3])
-                || s.getYAxisMin() == null && s.getYAxisMax() == null)) {
-            double[] r = Ticks.niceRange(ymin, ymax);
-            s.setYAxisMin(r[0]);
-            s.setYAxisMax(r[1]);
-            ymin = r[0];
-            ymax = r[1];
-        } else if (s.getYAxisMin() != null && s.getYAxisMax() != null) {
+        if (s.getYAxisMin() != null && s.getYAxisMax() != null) {
             ymin = s.getYAxisMin();
             ymax = s.getYAxisMax();
         }
-        AUTO_RANGE.put(c, new double[]{s.getXAxisMin() == null ? Double.NaN : s.getXAxisMin(), s.getXAxisMax() == null ? Double.NaN : s.getXAxisMax(),
-                s.getYAxisMin() == null ? Double.NaN : s.getYAxisMin(), s.getYAxisMax() == null ? Double.NaN : s.getYAxisMax()});
         if (c.getSeriesMap().size() < 2) {
             s.setLegendVisible(false);
             return;
