@@ -20,12 +20,13 @@ public record Response(String symbol, String unit, KuboResult kubo, Certificate 
 
     @Override
     public String toString() {
-        double scale = Math.max(Math.abs(value()), Math.max(Math.abs(bare()), Math.abs(vertexCorrection())));
+        double fsBare = kubo.bareRA() - kubo.bareRR();
+        double scale = Math.max(Math.abs(value()), Math.max(Math.abs(fsBare), Math.abs(vertexCorrection())));
         int digits = Math.max(3, Math.min(8, certificate.digits() == 0 ? 6 : certificate.digits()));
         return symbol + " = " + Numbers.format(value(), scale, digits) + " " + unit
-                + " (bare " + Numbers.format(bare(), scale, digits) + " + vertex correction " + Numbers.format(vertexCorrection(), scale, digits)
-                + (kubo.seaComputed() ? "; includes the Fermi sea " + Numbers.format(kubo.sea(), scale, digits) : "; Fermi surface, Středa I")
-                + "; " + kubo.selfEnergy() + ", E = " + Numbers.format(kubo.energy()) + ")\n  " + certificate;
+                + " = Fermi-surface bubble " + Numbers.format(fsBare, scale, digits) + " + vertex correction " + Numbers.format(vertexCorrection(), scale, digits)
+                + (kubo.seaComputed() ? " + Fermi sea " + Numbers.format(kubo.sea(), scale, digits) : " (Středa I; Fermi sea not included)")
+                + "  [" + kubo.selfEnergy() + ", E = " + Numbers.format(kubo.energy()) + "]\n  " + certificate + "\n";
     }
 
     /** The text form as HTML (notebooks show it instead of a table of the record's components). */

@@ -160,6 +160,8 @@ public final class PaperStyle {
             ymin = s.getYAxisMin();
             ymax = s.getYAxisMax();
         }
+        if (!s.isXAxisLogarithmic()) s.setXAxisDecimalPattern(Ticks.pattern(xmin, xmax));
+        if (!s.isYAxisLogarithmic()) s.setYAxisDecimalPattern(Ticks.pattern(ymin, ymax));
         if (c.getSeriesMap().size() < 2) {
             s.setLegendVisible(false);
             return;
@@ -248,6 +250,17 @@ public final class PaperStyle {
 
         private static double clean(double v) {
             return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+        }
+
+        /**
+         * A DecimalFormat pattern for round ticks over [lo, hi]: a leading 0 and as many decimals as the tick step
+         * needs (0.02 → "0.##"); scientific notation when the values are very large or very small.
+         */
+        public static String pattern(double lo, double hi) {
+            double big = Math.max(Math.abs(lo), Math.abs(hi)), st = step(lo, hi, 5);
+            if (big >= 1e5 || big > 0 && big < 1e-3) return "0.##E0";
+            int decimals = Math.max(0, (int) Math.ceil(-Math.log10(st) - 1e-9) + 1);
+            return decimals == 0 ? "0" : "0." + "#".repeat(Math.min(decimals, 8));
         }
 
         /** A tick label without float noise: 0.30000000000000004 → "0.3", −0.0 → "0", 1e-5 → "1e-05" style "10⁻⁵". */
