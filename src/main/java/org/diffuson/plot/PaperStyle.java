@@ -144,8 +144,18 @@ public final class PaperStyle {
             s.setXAxisMin(null);
             s.setXAxisMax(null);
         }
-        // XChart puts x ticks on the data values of an evenly sampled series unless the axis has explicit limits; limits
-        // at the data extent rounded out to a fine 1-2-5 step make it choose round ticks (multiples of its own step)
+        // XChart puts x ticks on the data values when the x values are evenly spaced (linspace sweeps), which gives
+        // ticks like −1.54, −1.28; nudging one interior abscissa of each such series by 3e-4 of the axis span (0.1 px at
+        // notebook size, invisible) makes it fall back to its round-step ticks
+        if (!s.isXAxisLogarithmic() && xmax > xmin)
+            for (XYSeries se : c.getSeriesMap().values()) {
+                double[] xs = se.getXData();
+                if (xs.length < 3 || !evenlySpaced(xs)) continue;
+                double[] moved = xs.clone();
+                moved[1] += 3e-4 * (xmax - xmin) * Math.signum(xs[2] - xs[1]);
+                se.replaceData(moved, se.getYData(), se.getExtraValues());
+            }
+        // limits at the data extent rounded out to a fine 1-2-5 step make XChart choose round ticks
         if (!s.isXAxisLogarithmic() && s.getXAxisMin() == null && s.getXAxisMax() == null && xmax > xmin) {
             double st = Ticks.step(xmin, xmax, 20);
             s.setXAxisMin(Math.floor(xmin / st + 1e-9) * st);
@@ -194,6 +204,12 @@ public final class PaperStyle {
         int best = 0;
         for (int k = 1; k < 4; k++) if (count[k] < count[best]) best = k;
         s.setLegendPosition(count[best] <= Math.max(1, total / 100) ? pos[best] : Styler.LegendPosition.OutsideE);
+    }
+
+    private static boolean evenlySpaced(double[] x) {
+        double d = x[1] - x[0], tol = 1e-6 * Math.abs(x[x.length - 1] - x[0]);
+        for (int i = 2; i < x.length; i++) if (Math.abs(x[i] - x[i - 1] - d) > tol) return false;
+        return true;
     }
 
     private static boolean isOurs(BasicStroke b, int i) {
