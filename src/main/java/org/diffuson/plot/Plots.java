@@ -84,6 +84,19 @@ public final class Plots {
         return s;
     }
 
+    private static void resize(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, int w, int h) {
+        try {
+            var sw = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredMethod("setWidth", int.class);
+            var sh = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredMethod("setHeight", int.class);
+            sw.setAccessible(true);
+            sh.setAccessible(true);
+            sw.invoke(chart, w);
+            sh.invoke(chart, h);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            chart.paint(new VectorCanvas(w, h), w, h);   // the same effect through a throw-away paint
+        }
+    }
+
     private static PaperStyle.Size sizeFor(int width) {
         if (width <= 300) return PaperStyle.Size.SINGLE_COLUMN;
         return PaperStyle.Size.NOTEBOOK;
@@ -125,6 +138,7 @@ public final class Plots {
      */
     public static DisplayList record(XYChart chart, PaperStyle.Size size) {
         synchronized (chart) {
+            int w = chart.getWidth(), h = chart.getHeight();
             PaperStyle.apply(chart, size);
             try {
                 PaperStyle.finish(chart);
@@ -132,7 +146,8 @@ public final class Plots {
                 chart.paint(canvas, size.width, size.height);
                 return canvas.displayList();
             } finally {
-                PaperStyle.apply(chart, sizeFor(chart.getWidth()));
+                resize(chart, w, h);   // paint(g, w, h) keeps the size it was given
+                PaperStyle.apply(chart, sizeFor(w));
                 PaperStyle.finish(chart);
             }
         }
