@@ -39,4 +39,18 @@ class PipelineTest {
         assertFalse(s.toString().matches(".*\\d{11,}.*"), s.toString());
         assertTrue(s.toString().contains("τ = "), s.toString());
     }
+
+    /**
+     * Rashba 2DEG (both bands occupied, ε_Fτ ≫ 1): the bare spin Hall bubble gives the universal e/8π (0.25 in units
+     * of e/2π, Sinova et al.), and the ladder vertex correction cancels it (Inoue, Bauer, Molenkamp 2004). Tolerance
+     * 2e-2 relative: O(1/ε_Fτ) and O(α k_F/ε_F) corrections at these parameters.
+     */
+    @Test
+    void rashbaSpinHallIsCancelledByTheVertexCorrection() {
+        var model = Preset.RASHBA.with("alpha", 0.2).with("gamma", 0.02).build();
+        Response r = Pipeline.of(model).uncertified().scba(5.0).ladder().spinHall(Axis.Z, Axis.Y, Axis.X);
+        assertEquals(0.25, Math.abs(r.bare()), 0.25 * 2e-2, r.toString());
+        assertTrue(Math.abs(r.value()) < 0.02 * Math.abs(r.bare()), r.toString());
+        assertTrue(r.toString().contains("e/2π"), r.toString());
+    }
 }
