@@ -65,7 +65,7 @@ public enum Preset {
     /** Qi–Wu–Zhang Chern insulator on the square lattice (a = 1); integrate over its Brillouin zone. */
     QWZ("Qi–Wu–Zhang Chern model sin kx σx + sin ky σy + (m + cos kx + cos ky) σz on the square lattice",
             new Object[][]{{"m", 1.0, "mass m (Chern number ±1 for 0 < |m| < 2)"}, {"gamma", 0.01, "scalar disorder"}},
-            p -> Model.of("qwz", new QwzModel(p.num("m")), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
+            p -> Model.of("qwz", Hamiltonians.qwz().with("m", p.num("m")).onLattice(2 * Math.PI, 0, 0, 2 * Math.PI), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
     /**
      * Seed 004 s–d ferromagnet (eqs 4–11): H = k²/2m − Mσ_z in 3D at Fermi energy eF, nonmagnetic impurities n_iu² and
      * quenched impurity spins u_s S·σ with n_su_s²S⊥² (per in-plane component) and n_su_s²S_z²; Γ = n_iu² 1⊗1 +

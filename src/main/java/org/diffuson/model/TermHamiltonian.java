@@ -237,6 +237,14 @@ public final class TermHamiltonian implements GradientHamiltonian {
         return new TermHamiltonian("∂" + name + "/∂k" + a.label(), n, d, l, v);
     }
 
+    /**
+     * This Hamiltonian as a lattice model with reciprocal vectors b_1 = (b1x, b1y), b_2 = (b2x, b2y), for Brillouin-zone
+     * integrals (periodicity is checked). The square lattice with a = 1: {@code onLattice(2π, 0, 0, 2π)}.
+     */
+    public LatticeTermHamiltonian onLattice(double b1x, double b1y, double b2x, double b2y) {
+        return new LatticeTermHamiltonian(this, b1x, b1y, b2x, b2y);
+    }
+
     /** True if every coefficient is a polynomial in k (a k·p model); false if it has lattice harmonics. */
     public boolean isPolynomial() { return terms.stream().allMatch(t -> t.coefficient().isPolynomial()); }
 

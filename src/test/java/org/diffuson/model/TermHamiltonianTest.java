@@ -50,6 +50,7 @@ class TermHamiltonianTest {
         sameH(new MassiveDirac(1.2, 0.4), hamiltonianOf(Preset.DIRAC, Map.of("vF", 1.2)), 1e-14);
         sameH(new RashbaExchange(1, 0.2, 0, 0, 0), hamiltonianOf(Preset.RASHBA, Map.of()), 1e-14);
         sameH(new QwzModel(1.3), Hamiltonians.qwz().with("m", 1.3), 1e-14);
+        sameH(new QwzModel(1.3), hamiltonianOf(Preset.QWZ, Map.of("m", 1.3)), 1e-14);
     }
 
     @Test
@@ -184,5 +185,20 @@ class TermHamiltonianTest {
         Model diracOld = Model.of("dirac", new MassiveDirac(1, 0.4), Disorder.scalar(2, 0.05), dirac.cutoff(), Map.of());
         KuboResult ke = new Kubo(Ladder.scba(dirac, 1.0)).conductivity(1, 0), kf = new Kubo(Ladder.scba(diracOld, 1.0)).conductivity(1, 0);
         assertEquals(kf.fermiSurface(), ke.fermiSurface(), 1e-11 * Math.abs(kf.fermiSurface()));
+    }
+
+    /** The QWZ preset on the builder: same Chern numbers as the hand-written lattice model (Fukui–Hatsugai–Suzuki). */
+    @Test
+    void latticeBuilderGivesTheChernNumbers() {
+        for (double m : new double[]{-1.5, 0.5, 1.5, 3}) {
+            var built = (LatticeHamiltonian) Preset.QWZ.with("m", m).build().hamiltonian();
+            var hand = new QwzModel(m);
+            double c = org.diffuson.integrate.BerryCurvature.chernFukui(built, org.diffuson.integrate.BrillouinZone.uniform(built, 16), 0);
+            double d = org.diffuson.integrate.BerryCurvature.chernFukui(hand, org.diffuson.integrate.BrillouinZone.uniform(hand, 16), 0);
+            assertEquals(d, c, 1e-10);
+            assertEquals(Math.abs(m) < 2 ? 1 : 0, Math.abs(Math.round(c)));
+        }
+        assertEquals("reciprocalVectors", assertThrows(DiffusonException.class,
+                () -> Hamiltonians.qwz().with("m", 1).onLattice(Math.PI, 0, 0, 2 * Math.PI)).parameter());
     }
 }
