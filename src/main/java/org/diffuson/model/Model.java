@@ -64,8 +64,14 @@ public record Model(String name, Hamiltonian hamiltonian, Disorder disorder, Run
         sb.append("  ").append(hamiltonian).append('\n');
         sb.append("  disorder: ").append(disorder).append('\n');
         sb.append("  ladder rung: ").append(rung).append('\n');
-        sb.append(String.format(Locale.ROOT, "  cutoff: |k| ≤ k_c = %.6g%n", cutoff));
-        sb.append("  parameters: ").append(parameters).append('\n');
+        sb.append("  cutoff: |k| ≤ k_c = ").append(org.diffuson.Numbers.format(cutoff)).append('\n');
+        sb.append("  parameters: {");
+        int i = 0;
+        for (var e : parameters.entrySet()) {
+            if (i++ > 0) sb.append(", ");
+            sb.append(e.getKey()).append('=').append(e.getValue() instanceof Number x ? org.diffuson.Numbers.format(x.doubleValue()) : String.valueOf(e.getValue()));
+        }
+        sb.append("}\n");
         sb.append("  isotropy: ").append(hamiltonian.isotropy()).append('\n');
         sb.append("  H(k=0) =\n").append(hamiltonian.at(0, 0, 0).toString().indent(4));
         return sb.toString();

@@ -177,7 +177,14 @@ public final class Seed000 {
         }, p);
         XYChart c = Plots.line(t, Plots.Style.defaults().title("F6: Sz relaxation rate × τ, Rashba 2DEG (EF=40, τ=5)").yLabel("Γ_s τ"),
                 "Ωτ", "BNM (1-I)zz", "linearized K", "exact pole", "a/(1+a)", "a/(1-a)", "(1-√(1-4a))/2");
-        return new Figure("F6", "Numerics (ladder on the grid) against the FS closed forms: BNM underestimates, the linearized K overestimates; the pole is exact.", t, c);
+        // the closed forms as points on top of the numerical lines, so each pair stays visible where they coincide
+        for (String closed : new String[]{"a/(1+a)", "a/(1-a)", "(1-√(1-4a))/2"}) {
+            var se = c.getSeriesMap().get(closed);
+            se.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            se.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        }
+        c.setYAxisTitle("Γ_s τ (dimensionless)");
+        return new Figure("F6", "Numerics (lines: ladder on the grid) against the Fermi-surface closed forms (points): BNM's (1−I)zz follows a/(1+a) and underestimates, the linearized K follows a/(1−a) and overestimates; the exact pole of det K follows (1−√(1−4a))/2 (a = (Ωτ)²).", t, c);
     }
 
     /** F7: Drude, K(q, 0)·2πν/q² vs qℓ converging to D; FS closed form alongside. */

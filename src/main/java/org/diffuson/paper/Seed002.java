@@ -58,6 +58,19 @@ public final class Seed002 {
         return 2 * kubo(xi, u0sq / 2, a, b) - kubo(xi, u0sq, a, b);
     }
 
+    /** σ_{current, field} (e²/h) from the Kubo ladder with the paper's Born matrix, typed axes. */
+    public static double kubo(double xi, double u0sq, org.diffuson.model.Axis current, org.diffuson.model.Axis field) {
+        return kubo(xi, u0sq, current.index(), field.index());
+    }
+
+    /** Richardson extrapolation to u₀² → 0 of {@link #kubo(double, double, org.diffuson.model.Axis, org.diffuson.model.Axis)}. */
+    public static double kuboExtrapolated(double xi, double u0sq, org.diffuson.model.Axis current, org.diffuson.model.Axis field) {
+        return kuboExtrapolated(xi, u0sq, current.index(), field.index());
+    }
+
+    /** Boltzmann total σ_yx = 4ξ(1+ξ²)/(1+3ξ²)² (seed 002 Eq. 86), e²/h. */
+    public static double boltzmannTotal(double xi) { return total(xi); }
+
     static double total(double xi) { return 4 * xi * (1 + xi * xi) / Math.pow(1 + 3 * xi * xi, 2); }
 
     /** N1: the σ_yx contributions and the total vs ε_F/M, with Kubo ladder points (extrapolated) overlaid. */

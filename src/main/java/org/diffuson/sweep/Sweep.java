@@ -45,6 +45,22 @@ public final class Sweep {
         return x;
     }
 
+    /**
+     * One row of a sweep with its columns in the order given: {@code Sweep.row("Kubo", k, "Boltzmann", b)} (a
+     * {@code Map.of} row would scramble the column order).
+     */
+    public static Map<String, Double> row(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0)
+            throw new DiffusonException("row", "expects name, value pairs, got " + namesAndValues.length + " arguments", "e.g. Sweep.row(\"tau\", tau, \"sigma\", s)");
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (!(namesAndValues[i] instanceof String name) || !(namesAndValues[i + 1] instanceof Number v))
+                throw new DiffusonException("row", "argument " + i + " is not a (String, number) pair", "e.g. Sweep.row(\"tau\", 1.5)");
+            m.put(name, v.doubleValue());
+        }
+        return m;
+    }
+
     /** Runs f at every value (in parallel) and tabulates the outputs. */
     public static Table run(String title, String parameter, double[] values, DoubleFunction<Map<String, Double>> f, Progress progress) {
         return run(title, parameter, values, f, progress, true);

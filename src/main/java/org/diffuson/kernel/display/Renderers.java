@@ -66,6 +66,8 @@ public final class Renderers {
             s = "real " + m.numRows + "×" + m.numCols + " matrix";
         } else if (value != null && value.getClass().isArray()) {
             s = ArrayText.of(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            s = org.diffuson.Numbers.format(((Number) value).doubleValue(), 6);
         } else {
             s = String.valueOf(value);
         }
@@ -73,10 +75,18 @@ public final class Renderers {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
+    /**
+     * Plain text of a value: floating-point numbers at up to {@link #DIGITS} significant digits (no float noise, a full
+     * double never reaches the notebook), arrays item by item.
+     */
     static String text(Object value) {
         if (value.getClass().isArray()) return ArrayText.of(value);
+        if (value instanceof Double || value instanceof Float) return org.diffuson.Numbers.format(((Number) value).doubleValue(), DIGITS);
         return String.valueOf(value);
     }
+
+    /** Significant digits of a floating-point cell result. */
+    public static final int DIGITS = 10;
 
     private static DisplayData duckTyped(Object value) {
         Method[] methods = DUCKS.computeIfAbsent(value.getClass(), Renderers::findDuckMethods);
