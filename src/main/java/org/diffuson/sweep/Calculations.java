@@ -29,8 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Calculations {
     private Calculations() {}
 
-    /** A registered calculation with a one-line description of its parameters, options and outputs. */
-    public record Entry(String name, String description, Calculation calculation) {}
+    /**
+     * A registered calculation with a one-line description of its parameters, options and outputs.
+     *
+     * @param origin where it came from: {@link Class} of its {@link CalculationProvider} (a jar that can be shipped to
+     *               Spark executors), {@code Calculations.class} for the built-ins, or null when registered at run time
+     *               (e.g. from a notebook cell: local runs only)
+     */
+    public record Entry(String name, String description, Calculation calculation, Class<?> origin) {}
 
     /** What a provider registers into. */
     @FunctionalInterface
@@ -45,17 +51,20 @@ public final class Calculations {
     public static void register(String name, String description, Calculation calculation) {
         if (name == null || !name.matches("[A-Za-z][\\w.:-]*"))
             throw new DiffusonException("name", "'" + name + "' is not a calculation name", "use letters, digits, '_', '.', ':', '-'");
-        REGISTRY.put(name, new Entry(name, description, calculation));
+        REGISTRY.put(name, new Entry(name, description, calculation, null));
     }
 
     /** The calculation called {@code name}. */
-    public static Calculation get(String name) {
+    public static Calculation get(String name) { return entry(name).calculation(); }
+
+    /** The registry entry called {@code name}. */
+    public static Entry entry(String name) {
         ensureLoaded();
         Entry e = REGISTRY.get(name);
         if (e == null)
             throw new DiffusonException("calculation", "no calculation named '" + name + "'",
                     "known: " + names() + "; register one with Calculations.register(name, description, calc)");
-        return e.calculation();
+        return e;
     }
 
     /** Registered names, sorted. */
@@ -76,12 +85,12 @@ public final class Calculations {
         if (loaded) return;
         REGISTRY.putIfAbsent("kubo", new Entry("kubo", "σ_ab in e²/h (vertex-corrected Kubo–Středa on the SCBA ladder) of preset model "
                 + "'preset' at energy 'E'; other parameters set the preset's; options component=xx|xy|yx|yy|zz, sea=false, angles, "
-                + "nodesPerPanel; outputs sigma, fermiSurface, bareRA, vertexRA, RR, [sea], tau", Calculations::kubo));
+                + "nodesPerPanel; outputs sigma, fermiSurface, bareRA, vertexRA, RR, [sea], tau", Calculations::kubo, Calculations.class));
         REGISTRY.putIfAbsent("scba", new Entry("scba", "SCBA self-energy of preset 'preset' at energy 'E'; options angles, nodesPerPanel; "
-                + "outputs Re/Im Σ per standard-basis element, tau, iterations", Calculations::scba));
+                + "outputs Re/Im Σ per standard-basis element, tau, iterations", Calculations::scba, Calculations.class));
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         for (CalculationProvider p : ServiceLoader.load(CalculationProvider.class, cl == null ? Calculations.class.getClassLoader() : cl))
-            p.register((n, d, c) -> REGISTRY.putIfAbsent(n, new Entry(n, d, c)));
+            p.register((n, d, c) -> REGISTRY.putIfAbsent(n, new Entry(n, d, c, p.getClass())));
         loaded = true;
     }
 

@@ -3,7 +3,6 @@ package org.diffuson.sweep;
 import org.diffuson.DiffusonException;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,7 +87,7 @@ public final class Study {
 
             private void report(int n, int f) {
                 int c = computed.addAndGet(n), fl = failed.addAndGet(f);
-                p.update(c, pending.length, message(fl, c, pending.length, t0));
+                p.update(c, pending.length, message(fl));
             }
         };
         p.update(0, pending.length, skipped > 0 ? skipped + " of " + total + " already stored" : "");
@@ -138,11 +137,7 @@ public final class Study {
         if (again) Thread.currentThread().interrupt();
     }
 
-    static String message(int failed, int done, int total, long t0) {
-        double el = (System.nanoTime() - t0) / 1e9;
-        String eta = done == 0 || done >= total ? "" : String.format(Locale.ROOT, ", ETA %.0f s", el * (total - done) / done);
-        return failed + " failed" + eta;
-    }
+    static String message(int failed) { return failed + " failed"; }
 
     @Override
     public String toString() { return "Study of " + plan; }
