@@ -88,13 +88,30 @@ public final class Plots {
         c.getStyler().setShowValue(false);
         c.getStyler().setLegendVisible(true);
         c.getStyler().setPlotContentSize(1.0);
-        c.addSeries(z, labels(lx), labels(ly), cells);
+        c.getStyler().setRangeColors(VIRIDIS);
+        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.4g", v));
+        java.util.List<String> xl = labels(lx), yl = labels(ly);
+        if (xl.size() > 8) c.getStyler().setXAxisLabelRotation(45);
+        c.addSeries(z, xl, yl, cells);
         return c;
     }
 
+    /** A perceptually uniform scale (viridis, 6 stops): dark blue for low, yellow for high. */
+    private static final java.awt.Color[] VIRIDIS = {new java.awt.Color(0x440154), new java.awt.Color(0x414487),
+            new java.awt.Color(0x2A788E), new java.awt.Color(0x22A884), new java.awt.Color(0x7AD151), new java.awt.Color(0xFDE725)};
+
+    /** Axis labels with the fewest significant digits (2 or 3, else full) that keep them distinct. */
     private static java.util.List<String> labels(java.util.List<Double> v) {
+        for (int digits = 2; digits <= 17; digits++) {
+            java.util.List<String> l = new java.util.ArrayList<>();
+            for (double d : v) {
+                String t = new java.math.BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+                l.add(t);
+            }
+            if (new java.util.HashSet<>(l).size() == l.size()) return l;
+        }
         java.util.List<String> l = new java.util.ArrayList<>();
-        for (double d : v) l.add(String.format(java.util.Locale.ROOT, "%.3g", d).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", ""));
+        for (double d : v) l.add(Double.toString(d));
         return l;
     }
 
