@@ -93,7 +93,7 @@ public final class SparkEngine implements Engine {
             List<Path> lib = SparkRuntime.libraryJars(plan, work);
             List<Path> cp = new ArrayList<>(SparkRuntime.classpath());
             cp.addAll(lib);
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add(Path.of(SparkRuntime.javaHome(), "bin", "java").toString());
             cmd.addAll(SparkRuntime.moduleOptions());
             cmd.add("-Xmx" + driverMemory);
             cmd.add("-Djava.awt.headless=true");

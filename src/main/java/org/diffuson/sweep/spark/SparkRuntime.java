@@ -91,6 +91,15 @@ public final class SparkRuntime {
         return "mvn";
     }
 
+    /**
+     * The JDK that runs the Spark driver: {@code -Ddiffuson.spark.java.home} or {@code $DIFFUSON_SPARK_JAVA_HOME}, else
+     * this JVM's. Spark 4.2 supports JDK 17 and 21; a kernel on a newer JDK can point Spark at a supported one.
+     */
+    public static String javaHome() {
+        String h = System.getProperty("diffuson.spark.java.home", System.getenv("DIFFUSON_SPARK_JAVA_HOME"));
+        return h == null || h.isBlank() ? System.getProperty("java.home") : h;
+    }
+
     static Path home() {
         String h = System.getenv("DIFFUSON_HOME");
         return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".diffuson");
