@@ -1,0 +1,156 @@
+package org.diffuson.kinetic;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.integrate.SphereRule;
+import org.diffuson.scattering.TMatrix;
+
+/**
+ * The linearised collision operators of seed 001 on a Fermi-surface quadrature, as real 4×4 super-operator blocks in
+ * the Pauli basis τ_A = (1, σ_x, σ_y, σ_z) with components M_A = ½Tr(τ_A M). For X(p̂) = N_F δn(p̂) (Eqs. 1–3, S22–S37):
+ * <pre>
+ *   I0[X](p̂)  = 2πn_im N_F ⟨ T X(k̂) T† − ½{T T†, X(p̂)} ⟩_k                     (Lindblad form, Eq. 2)
+ *   W_j[X](p̂) = πn_im N_F ⟨ i[ T X(k̂) (D_jT)† − (D_jT) X(k̂) T† ] ⟩_k          (side-jump term, Eq. 3)
+ * </pre>
+ * with T = T(k_F p̂, k_F k̂) (p outgoing) and D_j = ∂_{p_j} + ∂_{k_j}; the kinetic equation is
+ * (∂_t + v_F p̂·∇) X = I0[X] + Σ_j W_j[∂_j X]. The T-form is used, not the Λ/V super-operators of Eqs. 4–5 (those carry
+ * δ(0)² factors). Blocks are stored per node pair: {@code gain(p,k)} includes the weight w_k, {@code loss(p)} is the
+ * anticommutator term (local in p).
+ */
+public final class CollisionKernel {
+    final SphereRule rule;
+    final int n;
+    final TMatrix t;
+    final double nIm;
+    /** gain[(p*n+k)*16 + 4A + B], includes 2πn_im N_F w_k. */
+    final double[] gain;
+    /** loss[p*16 + 4A + B] = 2πn_im N_F ½Tr(τ_A ½{Γ(p), τ_B}), Γ(p) = ⟨T T†⟩_k. */
+    final double[] loss;
+    /** w[j][(p*n+k)*16 + 4A + B], includes πn_im N_F w_k. */
+    final double[][] side;
+
+    CollisionKernel(TMatrix t, double nIm, SphereRule rule, boolean withSideJump) {
+        this.t = t;
+        this.nIm = nIm;
+        this.rule = rule;
+        this.n = rule.size();
+        double kf = t.host().kF(), nf = t.host().dos();
+        gain = new double[n * n * 16];
+        loss = new double[n * 16];
+        side = withSideJump ? new double[][]{new double[n * n * 16], new double[n * n * 16], new double[n * n * 16]} : null;
+        double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8];
+        double[] p = new double[3], k = new double[3];
+        double g0 = 2 * Math.PI * nIm * nf, s0 = Math.PI * nIm * nf;
+        for (int a = 0; a < n; a++) {
+            p[0] = kf * rule.x(a); p[1] = kf * rule.y(a); p[2] = kf * rule.z(a);
+            java.util.Arrays.fill(gam, 0);
+            for (int b = 0; b < n; b++) {
+                k[0] = kf * rule.x(b); k[1] = kf * rule.y(b); k[2] = kf * rule.z(b);
+                t.eval(p, k, tm, 0);
+                double wk = rule.weight(b);
+                int base = (a * n + b) * 16;
+                // Γ(p) += w_k T T†
+                accumulateTTdag(tm, wk, gam);
+                components(tm, tm, z);
+                for (int ab = 0; ab < 16; ab++) gain[base + ab] = g0 * wk * z[2 * ab];
+                if (withSideJump) {
+                    t.shiftGradient(p, k, dt, 0);
+                    for (int j = 0; j < 3; j++) {
+                        componentsOff(tm, dt, 8 * j, z);
+                        double[] sj = side[j];
+                        for (int ab = 0; ab < 16; ab++) sj[base + ab] = -2 * s0 * wk * z[2 * ab + 1];
+                    }
+                }
+            }
+            // loss: ½Tr(τ_A ½{Γ, τ_B}); Γ = γ_C τ_C (Hermitian) → ½{Γ, τ_B} = γ_0 τ_B + γ_B τ_0 (B≠0) − … exact via products
+            double[] comp = new double[32];
+            double[] gh = new double[8];
+            for (int c = 0; c < 8; c++) gh[c] = 0.5 * gam[c];
+            anticommutatorComponents(gh, comp);
+            for (int ab = 0; ab < 16; ab++) loss[a * 16 + ab] = g0 * comp[2 * ab];
+        }
+    }
+
+    private static void accumulateTTdag(double[] tm, double w, double[] acc) {
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++) {
+                double sr = 0, si = 0;
+                for (int m = 0; m < 2; m++) {
+                    double ar = tm[2 * (2 * i + m)], ai = tm[2 * (2 * i + m) + 1];
+                    double br = tm[2 * (2 * j + m)], bi = -tm[2 * (2 * j + m) + 1];
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                acc[2 * (2 * i + j)] += w * sr;
+                acc[2 * (2 * i + j) + 1] += w * si;
+            }
+    }
+
+    /** z[2(4A+B)..] = complex ½Tr(τ_A M τ_B N†), M, N at offset 0. */
+    static void components(double[] m, double[] nmat, double[] z) { componentsOff(m, nmat, 0, z); }
+
+    /** z[2(4A+B)..] = complex ½Tr(τ_A M τ_B N†) with N read from nmat[no..no+8). */
+    static void componentsOff(double[] m, double[] nmat, int no, double[] z) {
+        // N† entries
+        double n00r = nmat[no], n00i = -nmat[no + 1], n01r = nmat[no + 4], n01i = -nmat[no + 5];
+        double n10r = nmat[no + 2], n10i = -nmat[no + 3], n11r = nmat[no + 6], n11i = -nmat[no + 7];
+        double m00r = m[0], m00i = m[1], m01r = m[2], m01i = m[3], m10r = m[4], m10i = m[5], m11r = m[6], m11i = m[7];
+        for (int b = 0; b < 4; b++) {
+            // Y = M τ_B (column operations on M)
+            double y00r, y00i, y01r, y01i, y10r, y10i, y11r, y11i;
+            switch (b) {
+                case 0 -> { y00r = m00r; y00i = m00i; y01r = m01r; y01i = m01i; y10r = m10r; y10i = m10i; y11r = m11r; y11i = m11i; }
+                case 1 -> { y00r = m01r; y00i = m01i; y01r = m00r; y01i = m00i; y10r = m11r; y10i = m11i; y11r = m10r; y11i = m10i; }
+                case 2 -> { // M σ_y: col0 = i·M[:,1], col1 = −i·M[:,0]
+                    y00r = -m01i; y00i = m01r; y01r = m00i; y01i = -m00r;
+                    y10r = -m11i; y10i = m11r; y11r = m10i; y11i = -m10r; }
+                default -> { y00r = m00r; y00i = m00i; y01r = -m01r; y01i = -m01i; y10r = m10r; y10i = m10i; y11r = -m11r; y11i = -m11i; }
+            }
+            // P = Y N†
+            double p00r = y00r * n00r - y00i * n00i + y01r * n10r - y01i * n10i;
+            double p00i = y00r * n00i + y00i * n00r + y01r * n10i + y01i * n10r;
+            double p01r = y00r * n01r - y00i * n01i + y01r * n11r - y01i * n11i;
+            double p01i = y00r * n01i + y00i * n01r + y01r * n11i + y01i * n11r;
+            double p10r = y10r * n00r - y10i * n00i + y11r * n10r - y11i * n10i;
+            double p10i = y10r * n00i + y10i * n00r + y11r * n10i + y11i * n10r;
+            double p11r = y10r * n01r - y10i * n01i + y11r * n11r - y11i * n11i;
+            double p11i = y10r * n01i + y10i * n01r + y11r * n11i + y11i * n11r;
+            // components: 0: (P00+P11)/2, x: (P01+P10)/2, y: (i P01 − i P10)/2, z: (P00−P11)/2
+            z[2 * b] = 0.5 * (p00r + p11r);
+            z[2 * b + 1] = 0.5 * (p00i + p11i);
+            z[2 * (4 + b)] = 0.5 * (p01r + p10r);
+            z[2 * (4 + b) + 1] = 0.5 * (p01i + p10i);
+            z[2 * (8 + b)] = 0.5 * (-p01i + p10i);
+            z[2 * (8 + b) + 1] = 0.5 * (p01r - p10r);
+            z[2 * (12 + b)] = 0.5 * (p00r - p11r);
+            z[2 * (12 + b) + 1] = 0.5 * (p00i - p11i);
+        }
+    }
+
+    /** comp[2(4A+B)] = ½Tr(τ_A {G, τ_B}) for a 2×2 G (so with G = ½Γ this is ½Tr(τ_A ½{Γ,τ_B})). */
+    private static void anticommutatorComponents(double[] g, double[] comp) {
+        double[] one = {1, 0, 0, 0, 0, 0, 1, 0};
+        double[] z1 = new double[32], z2 = new double[32];
+        // G τ_B = ½Tr(τ_A G τ_B 1) ; τ_B G: use ½Tr(τ_A τ_B G) = ½Tr(τ_A 1 τ_B G††) → components(1, G†)
+        components(g, one, z1);
+        double[] gd = {g[0], -g[1], g[4], -g[5], g[2], -g[3], g[6], -g[7]}; // G†
+        components(one, gd, z2); // ½Tr(τ_A 1 τ_B (G†)†) = ½Tr(τ_A τ_B G)
+        for (int i = 0; i < 32; i++) comp[i] = z1[i] + z2[i];
+    }
+
+    /** Validates n_im, the T-matrix and the grid; returns the rule to use. */
+    static SphereRule checkedRule(TMatrix t, double nIm, SphereRule rule, int requiredDegree, String what) {
+        if (t == null) throw new DiffusonException("tMatrix", "is null", "pass a PartialWaveTMatrix or BornPotential");
+        if (!(nIm > 0) || !Double.isFinite(nIm))
+            throw new DiffusonException("nImp", "impurity density must be finite and > 0, got " + nIm,
+                    "pass n_imp > 0, e.g. r·n_c with r = n_imp/n_c = 0.01");
+        if (rule == null) return SphereRule.exactForDegree(requiredDegree);
+        if (rule.exactDegree() < requiredDegree) {
+            SphereRule min = SphereRule.exactForDegree(requiredDegree);
+            throw new DiffusonException("angularGrid", String.format(java.util.Locale.ROOT,
+                    "%s is too coarse for %s (l_max = %d): it integrates polynomials of degree %d exactly, %d is needed",
+                    rule, what, t.maxL(), rule.exactDegree(), requiredDegree),
+                    "use at least SphereRule.of(" + min.nCos() + ", " + min.nPhi() + ") (or pass null for the minimal exact rule)");
+        }
+        return rule;
+    }
+}

@@ -1,0 +1,67 @@
+package org.diffuson.kinetic;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.scattering.HostMetal;
+import org.diffuson.scattering.PartialWaveTMatrix;
+import org.diffuson.scattering.PhaseShifts;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * A map of the 3-channel coefficients over two phase shifts (the others fixed), computed in parallel over rows with a
+ * progress callback: e.g. θ_sH(η₀, η₂) at η₁ = π/2.
+ */
+public final class PhaseShiftMap {
+    private PhaseShiftMap() {}
+
+    /** Which two of (η₀, η₁, η₂) vary. */
+    public record Axes(int first, int second) {
+        public Axes {
+            if (first < 0 || first > 2 || second < 0 || second > 2 || first == second)
+                throw new DiffusonException("axes", "need two different channel indices in {0, 1, 2}, got (" + first + ", " + second + ")",
+                        "e.g. new Axes(0, 2) for (η₀, η₂)");
+        }
+    }
+
+    /** The map: {@code values[i][j]} at (first = a[i], second = b[j]). */
+    public record Result(Axes axes, double[] a, double[] b, double[] fixed, double r, SpinChargeCoefficients[][] values) {
+        public double[][] thetaSH() {
+            double[][] m = new double[a.length][b.length];
+            for (int i = 0; i < a.length; i++) for (int j = 0; j < b.length; j++) m[i][j] = values[i][j].thetaSH();
+            return m;
+        }
+
+        public double[][] sigmaSHOverKF() {
+            double[][] m = new double[a.length][b.length];
+            for (int i = 0; i < a.length; i++) for (int j = 0; j < b.length; j++) m[i][j] = values[i][j].sigmaSHOverKF();
+            return m;
+        }
+    }
+
+    /**
+     * Full kinetic solves on the grid a × b. {@code fixed} holds (η₀, η₁, η₂); the entries of the two varying axes are
+     * ignored. {@code progress} receives the number of finished points (may be null).
+     */
+    public static Result compute(HostMetal host, double r, Axes axes, double[] a, double[] b, double[] fixed, IntConsumer progress) {
+        if (!(r > 0)) throw new DiffusonException("r", "n_imp/n_c must be > 0, got " + r, "use a dilute value such as 0.01");
+        if (a == null || b == null || a.length == 0 || b.length == 0)
+            throw new DiffusonException("grid", "both axes need at least one value", "pass two non-empty arrays of phase shifts");
+        double nIm = r * host.carrierDensity();
+        SpinChargeCoefficients[][] out = new SpinChargeCoefficients[a.length][b.length];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, a.length).parallel().forEach(i -> {
+            for (int j = 0; j < b.length; j++) {
+                double[] e = fixed.clone();
+                e[axes.first()] = a[i];
+                e[axes.second()] = b[j];
+                PartialWaveTMatrix t = new PartialWaveTMatrix(PhaseShifts.threeChannel(e[0], e[1], e[2]), host);
+                out[i][j] = KineticSolver.moments(t, nIm, null);
+                int d = done.incrementAndGet();
+                if (progress != null) progress.accept(d);
+            }
+        });
+        return new Result(axes, a.clone(), b.clone(), fixed.clone(), r, out);
+    }
+}
