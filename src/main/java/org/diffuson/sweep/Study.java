@@ -56,9 +56,9 @@ public final class Study {
      * done / to do in this run, with the failures counted in the message.
      */
     public StudyRun run(Progress progress) {
+        if (function == null) Calculations.get(plan.calculation()); // a bad name fails before any file is touched
         StudyStore s = store != null ? store : StudyStore.open();
         Engine e = engine != null ? engine : LocalEngine.cores();
-        if (function == null) Calculations.get(plan.calculation());
         Progress p = progress == null ? Progress.NONE : progress;
         s.begin(plan);
         Set<Integer> done = s.finished(plan, retryFailed);
