@@ -37,11 +37,13 @@ public final class Sweep {
         return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.15g", r));
     }
 
-    /** n points from a to b (both > 0) evenly spaced in log. */
+    /** n points from a to b (both > 0) evenly spaced in log; the ends are exactly a and b. */
     public static double[] logspace(double a, double b, int n) {
         if (!(a > 0 && b > 0)) throw new DiffusonException("range", "logspace needs positive ends, got " + a + ", " + b, "use linspace for ranges through 0");
         double[] x = linspace(Math.log(a), Math.log(b), n);
         for (int i = 0; i < n; i++) x[i] = Math.exp(x[i]);
+        x[0] = a;
+        x[n - 1] = b;
         return x;
     }
 
