@@ -60,26 +60,28 @@ public final class Seed001 {
             m.put("quartet η/π (q=1/4)", q.phaseShift(1 + v * tkQ) / Math.PI);
             return m;
         }, Progress.NONE, false);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("A: Read–Newns resonance η(ε) = atan2(Γ, λ − ε)").xLabel("(ε − ε_F)/T_K").yLabel("η/π"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("A: Kondo resonance η(ε) = atan2(Γ, λ − ε)").xLabel("(ε − ε_F)/T_K").yLabel("η/π"),
                 "(ε−εF)/T_K", "doublet η/π (q=1/2)", "quartet η/π (q=1/4)");
+        c.getStyler().setXAxisMin(-10.0).setXAxisMax(10.0).setYAxisMin(0.0).setYAxisMax(1.0);
         return new Figure("seed001-A-resonance", "Friedel: η(ε_F) = πq, i.e. π/2 for the Kondo doublet and π/4 for the quartet (S154, S160–S161); "
                 + "each level is a Lorentzian of width Γ = T_K sin πq at λ = ε_F + T_K cos πq.", t, c);
     }
 
     /** B: σ_sH/(ek_F) vs η₁ at η₀ = η₂ = 0: flat at 4/9π² for every r (Eq. 18). */
     public static Figure kondoPlateau(Progress p) {
-        double[] x = Sweep.linspace(0.05, Math.PI - 0.05, 61);
-        Table t = Sweep.run("B σ_sH vs η1 at η0 = η2 = 0", "η1", x, e1 -> {
+        double[] x = Sweep.linspace(0.02, 0.98, 49);
+        Table t = Sweep.run("B σ_sH vs η1 at η0 = η2 = 0", "η1/π", x, u -> {
+            double e1 = Math.PI * u;
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("full solve, r = 0.01", solve(0, e1, 0, 0.01).sigmaSHOverKF());
             m.put("full solve, r = 0.1", solve(0, e1, 0, 0.1).sigmaSHOverKF());
             m.put("Eq. 18: 4/9π²", ThreeChannelFormulas.kondoSpinHallOverKF());
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("B: pure side jump, σ_sH/(e k_F) vs η1 (η0 = η2 = 0)").xLabel("η1 (rad)").yLabel("σ_sH / (e k_F)"),
-                "η1", "full solve, r = 0.01", "full solve, r = 0.1", "Eq. 18: 4/9π²");
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("B: pure side jump vs η1 (η0 = η2 = 0)").xLabel("η1 / π").yLabel("σ_sH / (e k_F)"),
+                "η1/π", "full solve, r = 0.01", "full solve, r = 0.1", "Eq. 18: 4/9π²");
         style(c, "Eq. 18: 4/9π²", true);
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(0.06);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(0.06).setXAxisMin(0.0).setXAxisMax(1.0);
         return new Figure("seed001-B-kondo-plateau", "The side-jump spin Hall conductivity 4e k_F/9π² = 0.04503 e k_F is independent of η1 and of n_imp "
                 + "(Dθ_sH = −D(Ω_cs + Ω_sc) has no Ω² terms); both full-solve curves lie on the Eq. 18 line.", t, c);
     }
@@ -94,7 +96,7 @@ public final class Seed001 {
             for (double r : rs) m.put("Eq.18 + 2×Eq.19, r = " + r, ThreeChannelFormulas.kondoSpinHallOverKF() + 2 * ThreeChannelFormulas.skewSpinHallPrintedOverKF(e0, r));
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("C: σ_sH/(e k_F) vs η0 (η1 = π/2, η2 = 0): skew ∝ η0/r vs side jump").xLabel("η0 (rad)")
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("C: side jump vs skew, σ_sH vs η0 (η1 = π/2, η2 = 0)").xLabel("η0 (rad)")
                         .yLabel("σ_sH / (e k_F)").size(760, 460),
                 "η0", t.columnNames().subList(1, t.columnCount()).toArray(new String[0]));
         for (double r : rs) style(c, "Eq.18 + 2×Eq.19, r = " + r, true);
@@ -116,10 +118,11 @@ public final class Seed001 {
             m.put("corrected 4η0²/9 − 16rη0/27π", 1e3 * (ThreeChannelFormulas.anisotropyCorrected(e0, r) - 1));
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("D1: (D_s^L/D_s^T − 1)·10³ vs η0 (η1 = π/2, η2 = 0, r = 0.01)").xLabel("η0 (rad)").yLabel("(D_s^L/D_s^T − 1) × 10³"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("D1: anisotropy vs η0 (η1 = π/2, η2 = 0, r = 0.01)").xLabel("η0 (rad)").yLabel("(D_s^L/D_s^T − 1) × 10³"),
                 "η0", "full solve", "Eq. 20 as printed", "corrected 4η0²/9 − 16rη0/27π");
         style(c, "Eq. 20 as printed", true);
         style(c, "corrected 4η0²/9 − 16rη0/27π", true);
+        c.getStyler().setXAxisMin(-0.1).setXAxisMax(0.1);
         return new Figure("seed001-D1-anisotropy-eta0", "The robust part is 4η0²/9 = θ_sk²; the linear term is −(16/27π)rη0, not Eq. 20's −(8/9π)rη0.", t, c);
     }
 
@@ -134,9 +137,10 @@ public final class Seed001 {
             m.put("Eq. 20 as printed", 1e3 * (ThreeChannelFormulas.anisotropyEq20Printed(0, e2, r) - 1));
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("D2: (D_s^L/D_s^T − 1)·10³ vs η2 (η0 = 0, η1 = π/2, r = 0.01)").xLabel("η2 (rad)").yLabel("(D_s^L/D_s^T − 1) × 10³"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("D2: anisotropy vs η2 (η0 = 0, η1 = π/2, r = 0.01)").xLabel("η2 (rad)").yLabel("(D_s^L/D_s^T − 1) × 10³"),
                 "η2", "full solve", "Eq. 20 as printed");
         style(c, "Eq. 20 as printed", true);
+        c.getStyler().setXAxisMin(-0.1).setXAxisMax(0.1);
         return new Figure("seed001-D2-anisotropy-eta2", "Eq. 20's −(8r/3π)η2 term does not exist: with η0 = 0 the full solve stays within 1e−5 of isotropy.", t, c);
     }
 
@@ -162,9 +166,15 @@ public final class Seed001 {
             m.put("D2/D printed Ω", lp.d2() / d);
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("E: diffusion coefficients vs η0 (η1 = π/2, η2 = 0.05, r = 0.05)").xLabel("η0 (rad)").yLabel("D_m / D").size(760, 460),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("E: D_m/D vs η0 (η1 = π/2, η2 = 0.05, r = 0.05)").xLabel("η0 (rad)").yLabel("D_m / D").size(760, 460),
                 "η0", "D_c/D", "D0/D", "D1/D", "D2/D", "D_c/D printed Ω", "D0/D printed Ω", "D1/D printed Ω", "D2/D printed Ω");
-        for (String s : new String[]{"D_c/D printed Ω", "D0/D printed Ω", "D1/D printed Ω", "D2/D printed Ω"}) style(c, s, true);
+        Color[] pal = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7)};
+        String[] names = {"D_c/D", "D0/D", "D1/D", "D2/D"};
+        for (int i = 0; i < 4; i++) {
+            c.getSeriesMap().get(names[i]).setLineColor(pal[i]);
+            style(c, names[i] + " printed Ω", true);
+            c.getSeriesMap().get(names[i] + " printed Ω").setLineColor(pal[i]);
+        }
         return new Figure("seed001-E-printed-vs-corrected", "Solid: full kinetic solve (= exact S67–S71 with the S23 Ω's). Dashed: the paper's Eqs. 11–14 "
                 + "with its printed Ω's (S98–S103: twice the S23 values, Ω_cs ↔ Ω_sc): off by O(r).", t, c);
     }
@@ -180,7 +190,7 @@ public final class Seed001 {
             m.put("Ω_cs/Ω_sc (velocity/distribution)", s.omegaCs() / s.omegaSc());
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("F1: Born limit, σ_sH/(2eγn_c) for T = U[1 − iγ(p×k)·σ]").logXAxis().xLabel("γ k_F²").yLabel("ratio"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("F1: Born side jump, σ_sH/(2eγn_c)").logXAxis().xLabel("γ k_F²").yLabel("ratio"),
                 "γ k_F²", "full solve", "1 − γk_F²/3", "Ω_cs/Ω_sc (velocity/distribution)");
         style(c, "1 − γk_F²/3", true);
         return new Figure("seed001-F1-born-side-jump", "The kinetic theory reproduces the textbook side jump σ_sH = 2eγn_c (independent of U and n_imp) as γ → 0, "
@@ -201,7 +211,7 @@ public final class Seed001 {
             m.put("τ_qp/τ_tr", rates[0] / rates[1]);
             return m;
         }, p);
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("F2: side-jump velocity with D_pk (S39) vs Levy's ∇_k (S42), Gaussian U(q)").xLabel("k_F a").yLabel("ratio"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("F2: anomalous velocity, D_pk (S39) vs Levy ∇_k (S42)").xLabel("k_F a").yLabel("ratio"),
                 "k_F a", "|ω| / |ω_Levy| (S39 vs S42)", "τ_qp/τ_tr");
         style(c, "τ_qp/τ_tr", true);
         return new Figure("seed001-F2-anomalous-velocity", "For a point impurity the two agree; for a finite-range potential ω ∝ 1/τ_tr while Levy's ∝ 1/τ_qp (S46–S50).", t, c);
@@ -219,10 +229,13 @@ public final class Seed001 {
         String[] names = {"η0", "η1", "η2"};
         HeatMapChart c = new HeatMapChartBuilder().width(660).height(540)
                 .title("G: θ_sH over (" + names[m.axes().first()] + ", " + names[m.axes().second()] + "), r = " + m.r())
-                .xAxisTitle(names[m.axes().first()] + " (rad)").yAxisTitle(names[m.axes().second()] + " (rad)").build();
+                .xAxisTitle(names[m.axes().first()] + (m.axes().first() == 1 ? " / π" : " (rad)"))
+                .yAxisTitle(names[m.axes().second()] + (m.axes().second() == 1 ? " / π" : " (rad)")).build();
         double[][] th = m.thetaSH();
         int na = m.a().length, nb = m.b().length;
-        java.util.List<String> xs = labels(m.a()), ys = labels(m.b());
+        boolean[] inPi = {false, true, false};
+        java.util.List<String> xs = labels(m.a(), inPi[m.axes().first()] ? Math.PI : 1, 0.1),
+                ys = labels(m.b(), inPi[m.axes().second()] ? Math.PI : 1, inPi[m.axes().second()] ? 0.1 : 0.1);
         java.util.List<Number[]> heat = new java.util.ArrayList<>();
         double lim = 0;
         for (int i = 0; i < na; i++)
@@ -236,18 +249,24 @@ public final class Seed001 {
         c.getStyler().setDrawBorder(false);
         c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%+.3f", v));
         c.getStyler().setHeatMapValueDecimalPattern("+0.000;-0.000");
+        lim = Math.ceil(lim * 100) / 100; // round legend ends
         c.getStyler().setMin(-lim);
         c.getStyler().setMax(lim);
         c.addSeries("θ_sH", xs, ys, heat);
         return c;
     }
 
-    /** Axis labels: about six round values, blanks (distinct zero-width strings) elsewhere. */
-    private static java.util.List<String> labels(double[] v) {
+    /** Axis labels: the node nearest to each multiple of {@code tick} (in units of {@code scale}) is labelled, the rest blank. */
+    private static java.util.List<String> labels(double[] v, double scale, double tick) {
+        String[] lab = new String[v.length];
+        double lo = v[0] / scale, hi = v[v.length - 1] / scale;
+        for (long m = (long) Math.ceil(lo / tick - 1e-9); m * tick <= hi + 1e-9; m++) {
+            int best = 0;
+            for (int i = 1; i < v.length; i++) if (Math.abs(v[i] / scale - m * tick) < Math.abs(v[best] / scale - m * tick)) best = i;
+            lab[best] = String.format(java.util.Locale.ROOT, "%.2f", m * tick);
+        }
         java.util.List<String> out = new java.util.ArrayList<>();
-        int step = Math.max(1, (v.length - 1) / 5);
-        for (int i = 0; i < v.length; i++)
-            out.add(i % step == 0 ? String.format(java.util.Locale.ROOT, "%.2f", v[i]) : "\u200b".repeat(i));
+        for (int i = 0; i < v.length; i++) out.add(lab[i] != null ? lab[i] : "\u200b".repeat(i + 1));
         return out;
     }
 
@@ -278,7 +297,7 @@ public final class Seed001 {
         }
         Table t = Table.create("H spin Hall accumulation", DoubleColumn.create("x/λ_T", xl), DoubleColumn.create("s_z × 10⁴ (Chebyshev)", num),
                 DoubleColumn.create("s_z × 10⁴ (analytic)", an));
-        XYChart c = Plots.line(t, Plots.Style.defaults().title("H: spin accumulation s_z(x) in a slab W = 4λ_T, ∂_yρ = 10⁻⁴ k_F⁴").xLabel("x / λ_T").yLabel("s_z × 10⁴ (per-spin density, k_F³)"),
+        XYChart c = Plots.line(t, Plots.Style.defaults().title("H: spin Hall accumulation, slab W = 4λ_T").xLabel("x / λ_T").yLabel("s_z × 10⁴ (per-spin density, k_F³)"),
                 "x/λ_T", "s_z × 10⁴ (Chebyshev)", "s_z × 10⁴ (analytic)");
         c.getSeriesMap().get("s_z × 10⁴ (Chebyshev)").setMarker(SeriesMarkers.CIRCLE).setLineStyle(SeriesLines.NONE);
         return new Figure("seed001-H-slab", String.format(java.util.Locale.ROOT,

@@ -193,16 +193,22 @@ public final class KineticMagics {
         for (Map.Entry<String, Double> e : c.table().entrySet()) {
             if (e.getKey().startsWith("σ_sH")) continue;
             names.add(e.getKey());
-            vals.add(e.getValue());
+            vals.add(round9(e.getValue()));
             notes.add(note(e.getKey()));
         }
         names.add(unit == SpinChargeCoefficients.SpinCurrentUnit.PAULI ? "σ_sH / (e k_F)" : "σ_sH / (e k_F) [ħ/2 units]");
-        vals.add(c.sigmaSH(unit) / c.host().kF());
+        vals.add(round9(c.sigmaSH(unit) / c.host().kF()));
         notes.add(unit == SpinChargeCoefficients.SpinCurrentUnit.PAULI ? "2eN_F Dθ_sH, spin current j↑−j↓ (Pauli)" : "eN_F Dθ_sH, spin current (ħ/2)(j↑−j↓)");
         Table t = Table.create(String.format(Locale.ROOT, "Seed 001 kinetic coefficients (%s, %s; ħ = 1, S23-literal Ω's, x = ε_F r)", c.method(), c.grid()),
                 StringColumn.create("coefficient", names), DoubleColumn.create("value", vals.stream().mapToDouble(Double::doubleValue).toArray()),
                 StringColumn.create("convention", notes));
         return t;
+    }
+
+    /** Nine significant digits for display. */
+    static double round9(double v) {
+        if (v == 0 || !Double.isFinite(v)) return v;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(9)).doubleValue();
     }
 
     private static String note(String key) {
