@@ -2,21 +2,15 @@
 import unittest
 
 import kernel_env
-from kernel_env import execute, result_text, stream_text
+import test_physics_magics
+from kernel_env import result_text, stream_text
 
 
 class KineticMagicTests(kernel_env.KernelTestCase):
 
-    def ok(self, code):
-        reply, outputs, _ = execute(self.kc, code, timeout=300)
-        self.assertEqual(reply["status"], "ok", msg=f"{code!r}: {reply}")
-        return outputs
-
-    def usage_error(self, code):
-        reply, outputs, _ = execute(self.kc, code)
-        self.assertEqual(reply["status"], "error")
-        self.assertEqual(reply["ename"], "UsageError", msg=str(reply))
-        return reply["evalue"]
+    # the same helpers as the other physics magics (one place)
+    ok = test_physics_magics.PhysicsMagicTests.ok
+    usage_error = test_physics_magics.PhysicsMagicTests.usage_error
 
     def test_impurity_then_kinetic_reproduces_the_kondo_side_jump(self):
         # Eq. 18: η = (0, π/2, 0) → σ_sH = 4 e k_F / 9π² = 0.0450316 e k_F for any n_imp
