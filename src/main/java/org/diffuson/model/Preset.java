@@ -64,6 +64,30 @@ public enum Preset {
     QWZ("Qi–Wu–Zhang Chern model sin kx σx + sin ky σy + (m + cos kx + cos ky) σz on the square lattice",
             new Object[][]{{"m", 1.0, "mass m (Chern number ±1 for 0 < |m| < 2)"}, {"gamma", 0.01, "scalar disorder"}},
             p -> Model.of("qwz", new QwzModel(p.num("m")), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
+    /**
+     * Seed 004 s–d ferromagnet (eqs 4–11): H = k²/2m − Mσ_z in 3D at Fermi energy eF, nonmagnetic impurities n_iu² and
+     * quenched impurity spins u_s S·σ with n_su_s²S⊥² (per in-plane component) and n_su_s²S_z²; Γ = n_iu² 1⊗1 +
+     * n_su_s²[S⊥²(σx⊗σx + σy⊗σy) + S_z² σz⊗σz], so Γ̃1 = n_iu² + n_su_s²S_z², Γ̃2 = 2n_su_s²S⊥². Defaults are the
+     * reference set R (ħ = m = e = 1). Use {@code org.diffuson.gauge.SdFerromagnet.of(model)} for its kernels.
+     */
+    SD_FERROMAGNET("s–d ferromagnet k²/2m − Mσz (3D) with nonmagnetic and magnetic (quenched-spin) impurities, seed 004 eqs 4–11",
+            new Object[][]{{"m", 1.0, "band mass"}, {"eF", 1.0, "Fermi energy ε_F (ε_Fσ = ε_F + σM)"},
+                    {"M", 0.2, "s–d exchange M, 0 < M < ε_F"}, {"scalar", 0.00975, "nonmagnetic disorder n_i u²"},
+                    {"magneticPerp", 2.5e-4, "n_s u_s² S⊥² (one in-plane component)"},
+                    {"magneticZ", 2.5e-4, "n_s u_s² S_z²"}, {"cutoffEnergy", 100.0, "hard cutoff ε(k_c) for k-grid checks"}},
+            p -> {
+                double m = p.positive("m"), eF = p.positive("eF"), mx = p.num("M");
+                if (!(mx > 0) || mx >= eF)
+                    throw new DiffusonException("M", "must satisfy 0 < M < eF, got M=" + mx + ", eF=" + eF,
+                            mx > 0 ? "M ≥ ε_F is a half-metal (no minority Fermi surface): choose M < eF" : "choose M > 0 (↑ is the majority spin)");
+                double s = p.num("scalar"), mp = p.num("magneticPerp"), mz = p.num("magneticZ");
+                if (s < 0 || mp < 0 || mz < 0 || s + mp + mz == 0)
+                    throw new DiffusonException("scalar/magneticPerp/magneticZ", "must be ≥ 0 and not all 0", "disorder strengths are variances");
+                Disorder d = Disorder.of(Disorder.term(s, org.diffuson.linalg.Pauli.S0, "1"),
+                        Disorder.term(mp, org.diffuson.linalg.Pauli.SX, "σx"), Disorder.term(mp, org.diffuson.linalg.Pauli.SY, "σy"),
+                        Disorder.term(mz, org.diffuson.linalg.Pauli.SZ, "σz"));
+                return Model.of("sd-ferromagnet", new SdExchangeBand(m, mx), d, kc(m, p.positive("cutoffEnergy")), p.values);
+            }),
     /** Rashba 2DEG without exchange: Dyakonov–Perel spin relaxation (BNM PRB 70 155308). */
     RASHBA("Rashba 2DEG, b = 0, scalar disorder (Dyakonov–Perel)",
             new Object[][]{{"m", 1.0, "band mass"}, {"alpha", 0.2, "Rashba coupling α"}, {"gamma", 0.05, "scalar disorder γ"},
