@@ -3,7 +3,7 @@ package org.diffuson.paper;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.SphereRule;
 import org.diffuson.kinetic.AnomalousVelocity;
-import org.diffuson.kinetic.ClosedForms;
+import org.diffuson.kinetic.MomentClosedForms;
 import org.diffuson.kinetic.KineticSolver;
 import org.diffuson.kinetic.PhaseShiftMap;
 import org.diffuson.kinetic.SpinChargeCoefficients;
@@ -151,8 +151,8 @@ public final class Seed001 {
         Table t = Sweep.run("E coefficients, full solve vs printed", "η0", x, e0 -> {
             SpinChargeCoefficients s = solve(e0, Math.PI / 2, e2, r);
             ThreeChannelFormulas.Rates pr = ThreeChannelFormulas.printed(e0, Math.PI / 2, e2, H, r);
-            ClosedForms.Inputs in = ClosedForms.Inputs.of(s);
-            ClosedForms.Result lp = ClosedForms.linear(new ClosedForms.Inputs(in.d(), in.thetaSk(), in.gamma0(), in.gamma1(), in.gamma2(),
+            MomentClosedForms.Inputs in = MomentClosedForms.Inputs.of(s);
+            MomentClosedForms.Result lp = MomentClosedForms.linear(new MomentClosedForms.Inputs(in.d(), in.thetaSk(), in.gamma0(), in.gamma1(), in.gamma2(),
                     pr.omegaC(), pr.omegaCs(), pr.omegaSc(), pr.omega0(), pr.omega1(), pr.omega2()));
             double d = s.diffusionConstant();
             Map<String, Double> m = new LinkedHashMap<>();

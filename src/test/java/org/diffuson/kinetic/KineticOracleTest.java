@@ -82,7 +82,7 @@ class KineticOracleTest {
         double worstExact = 0, worstLinear = 0;
         for (double[] e : new double[][]{{0.1, Math.PI / 2, 0.05}, {0.3, 1.1, -0.4}, {-0.7, 0.4, 1.2}, {1.3, -0.2, 0.6}}) {
             SpinChargeCoefficients c = solve(e[0], e[1], e[2], R);
-            ClosedForms.Result ex = ClosedForms.exact(ClosedForms.Inputs.of(c)), li = ClosedForms.linear(ClosedForms.Inputs.of(c));
+            MomentClosedForms.Result ex = MomentClosedForms.exact(MomentClosedForms.Inputs.of(c)), li = MomentClosedForms.linear(MomentClosedForms.Inputs.of(c));
             double d = c.diffusionConstant();
             double[] full = {c.dc() / d, c.thetaSH(), c.d0() / d, c.d1() / d, c.d2() / d};
             double[] ea = {ex.dc() / d, ex.thetaSH(), ex.d0() / d, ex.d1() / d, ex.d2() / d};
@@ -98,8 +98,8 @@ class KineticOracleTest {
         // and the printed Ω's in Eqs 11–14 fail by percent
         ThreeChannelFormulas.Rates p = ThreeChannelFormulas.printed(0.3, 1.1, -0.4, H, R);
         SpinChargeCoefficients c = solve(0.3, 1.1, -0.4, R);
-        ClosedForms.Inputs in = ClosedForms.Inputs.of(c);
-        ClosedForms.Result pl = ClosedForms.linear(new ClosedForms.Inputs(in.d(), in.thetaSk(), in.gamma0(), in.gamma1(), in.gamma2(),
+        MomentClosedForms.Inputs in = MomentClosedForms.Inputs.of(c);
+        MomentClosedForms.Result pl = MomentClosedForms.linear(new MomentClosedForms.Inputs(in.d(), in.thetaSk(), in.gamma0(), in.gamma1(), in.gamma2(),
                 p.omegaC(), p.omegaCs(), p.omegaSc(), p.omega0(), p.omega1(), p.omega2()));
         double d = c.diffusionConstant();
         double rel = Math.max(Math.max(Math.abs(pl.thetaSH() - c.thetaSH()) / Math.abs(c.thetaSH()), Math.abs(pl.dc() - c.dc()) / c.dc()),
