@@ -119,6 +119,84 @@ public final class ZOps {
         return true;
     }
 
+    /**
+     * Banded LU with partial pivoting, in place on dense row-major storage: entries with j − i &gt; ku or i − j &gt; kl
+     * are assumed zero, so the cost is O(n·kl·(kl + ku)) instead of O(n³) (pivoting widens the upper band to kl + ku).
+     * Returns false on an exactly zero pivot. LINPACK-style pivots: row k was swapped with row piv[k] at step k (the
+     * multipliers stay in place). Solve with {@link #luSolveBanded}.
+     */
+    public static boolean luDecomposeBanded(double[] a, int n, int kl, int ku, int[] piv) {
+        for (int k = 0; k < n; k++) {
+            int last = Math.min(n - 1, k + kl), lastCol = Math.min(n - 1, k + kl + ku);
+            int p = k;
+            double best = -1;
+            for (int i = k; i <= last; i++) {
+                double m = Math.abs(a[2 * (i * n + k)]) + Math.abs(a[2 * (i * n + k) + 1]);
+                if (m > best) {
+                    best = m;
+                    p = i;
+                }
+            }
+            if (best == 0) return false;
+            if (p != k) {
+                for (int j = k; j <= lastCol; j++) {
+                    int x = 2 * (k * n + j), y = 2 * (p * n + j);
+                    double t = a[x]; a[x] = a[y]; a[y] = t;
+                    t = a[x + 1]; a[x + 1] = a[y + 1]; a[y + 1] = t;
+                }
+            }
+            piv[k] = p;
+            double pr = a[2 * (k * n + k)], pi = a[2 * (k * n + k) + 1], den = pr * pr + pi * pi;
+            double qr = pr / den, qi = -pi / den;
+            for (int i = k + 1; i <= last; i++) {
+                int ik = 2 * (i * n + k);
+                double lr = a[ik] * qr - a[ik + 1] * qi, li = a[ik] * qi + a[ik + 1] * qr;
+                a[ik] = lr;
+                a[ik + 1] = li;
+                if (lr == 0 && li == 0) continue;
+                for (int j = k + 1; j <= lastCol; j++) {
+                    int ij = 2 * (i * n + j), kj = 2 * (k * n + j);
+                    a[ij] -= lr * a[kj] - li * a[kj + 1];
+                    a[ij + 1] -= lr * a[kj + 1] + li * a[kj];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Solves A·x = b after {@link #luDecomposeBanded} (b in original row order, overwritten with x; one column).
+     * {@code work} needs 2n doubles.
+     */
+    public static void luSolveBanded(double[] lu, int n, int kl, int ku, int[] piv, double[] b, double[] work) {
+        System.arraycopy(b, 0, work, 0, 2 * n);
+        for (int k = 0; k < n; k++) {
+            int p = piv[k];
+            if (p != k) {
+                double t = work[2 * k]; work[2 * k] = work[2 * p]; work[2 * p] = t;
+                t = work[2 * k + 1]; work[2 * k + 1] = work[2 * p + 1]; work[2 * p + 1] = t;
+            }
+            double xr = work[2 * k], xi = work[2 * k + 1];
+            for (int i = k + 1, e = Math.min(n - 1, k + kl); i <= e; i++) {
+                double lr = lu[2 * (i * n + k)], li = lu[2 * (i * n + k) + 1];
+                work[2 * i] -= lr * xr - li * xi;
+                work[2 * i + 1] -= lr * xi + li * xr;
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sr = work[2 * i], si = work[2 * i + 1];
+            for (int k = i + 1, e = Math.min(n - 1, i + kl + ku); k <= e; k++) {
+                double ur = lu[2 * (i * n + k)], ui = lu[2 * (i * n + k) + 1];
+                sr -= ur * work[2 * k] - ui * work[2 * k + 1];
+                si -= ur * work[2 * k + 1] + ui * work[2 * k];
+            }
+            double ur = lu[2 * (i * n + i)], ui = lu[2 * (i * n + i) + 1], den = ur * ur + ui * ui;
+            work[2 * i] = (sr * ur + si * ui) / den;
+            work[2 * i + 1] = (si * ur - sr * ui) / den;
+        }
+        System.arraycopy(work, 0, b, 0, 2 * n);
+    }
+
     /** Solves LU·X = B in place for m columns of B (n×m, already row-permuted by piv). */
     public static void luSolveColumns(double[] lu, int n, double[] b, int m) {
         for (int c = 0; c < m; c++) {

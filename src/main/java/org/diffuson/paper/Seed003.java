@@ -1,0 +1,190 @@
+package org.diffuson.paper;
+
+import org.diffuson.plot.Plots;
+import org.diffuson.usadel.Boundary;
+import org.diffuson.usadel.Bulk;
+import org.diffuson.usadel.GapEquation;
+import org.diffuson.usadel.Junction;
+import org.diffuson.usadel.JunctionSolution;
+import org.diffuson.usadel.Layer;
+import org.diffuson.usadel.PointImpurity;
+import org.diffuson.usadel.SpinOrbitCoefficients;
+import org.diffuson.usadel.Vortex;
+import org.hipparchus.complex.Complex;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figures N1–N8 of seed 003 (Huang, Tokatly, Bergeret 2018), as proposed in its spec §4: the paper itself has no data
+ * plots. Each builder takes the figure's physical parameters, computes with {@code org.diffuson.usadel} and returns a
+ * {@link Figure} (table + chart). ħ = k_B = 1; units are stated on each axis.
+ */
+public final class Seed003 {
+    private Seed003() {
+    }
+
+    static Table table(String name, String x, double[] xs, Map<String, double[]> cols) {
+        Table t = Table.create(name, DoubleColumn.create(x, xs));
+        for (Map.Entry<String, double[]> e : cols.entrySet()) t.addColumns(DoubleColumn.create(e.getKey(), e.getValue()));
+        return t;
+    }
+
+    static double[] linspace(double a, double b, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = a + (b - a) * i / (n - 1);
+        return v;
+    }
+
+    /** N1: |θ|, |κ| and their parts vs p_F a (m = p_F = 1, λ²p_F² = 0.01, n_im = 0.002; log-abs axis). */
+    public static Figure n1(double socStrength, double density) {
+        double[] a = linspace(-10, 10, 401);
+        String[] names = {"|θ|", "|θ skew|", "|θ side jump|", "|κ|", "|κ local|", "|κ nonlocal|"};
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String n : names) cols.put(n, new double[a.length]);
+        double kappaZero = Double.NaN;
+        double prev = Double.NaN;
+        for (int i = 0; i < a.length; i++) {
+            SpinOrbitCoefficients c = new PointImpurity(1, 1, a[i] == 0 ? 1e-9 : a[i], density, socStrength).coefficients();
+            double[] v = {c.theta(), c.thetaSkew(), c.thetaSideJump(), c.kappa(), c.kappaLocal(), c.kappaNonlocal()};
+            for (int k = 0; k < v.length; k++) cols.get(names[k])[i] = Math.abs(v[k]);
+            if (i > 0 && prev * c.kappa() < 0) kappaZero = a[i];
+            prev = c.kappa();
+        }
+        Table t = table("N1 θ and κ vs p_F a", "p_F a", a, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title("N1: spin Hall angle θ and swapping κ (λ²p_F² = "
+                + socStrength + ")").xLabel("p_F a").yLabel("|coefficient|").logYAxis(), "p_F a", names);
+        return new Figure("N1", String.format(Locale.ROOT, "θ = (2/3)ω2τ + 2ω1τ/(p_F l) and κ = (2/3)ω1τ − 2ω2τ/(p_F l) "
+                + "(Eqs. 4–5) vs scattering length; κ changes sign at p_F a ≈ %.2f (= p_F l/3), where |κ| dips.", kappaZero),
+                t, ch);
+    }
+
+    /** N2: Δ(T)/Δ0 vs T/T_c (cutoff-free gap equation). */
+    public static Figure n2(int points) {
+        double[] t = linspace(0.01, 1, points);
+        double[] d = GapEquation.bcsGapCurve(t);
+        for (int i = 0; i < d.length; i++) d[i] /= GapEquation.DELTA0;
+        Table tab = table("N2 Δ(T)", "T/T_c", t, Map.of("Δ/Δ0", d));
+        XYChart ch = Plots.line(tab, Plots.Style.defaults().title("N2: BCS gap, Δ0/T_c = πe^{−γ} = 1.763877")
+                .xLabel("T / T_c").yLabel("Δ(T) / Δ0"), "T/T_c", "Δ/Δ0");
+        return new Figure("N2", "Δ(T)/Δ0 from the cutoff-free gap equation (Matsubara sum with analytic tail); "
+                + "Δ0 = 1.763877 T_c.", tab, ch);
+    }
+
+    /** N3: bulk DOS for h = 0.3Δ and several 1/τ_so, η = 1e-3Δ. */
+    public static Figure n3(double h, double[] rates, double eta) {
+        double[] e = linspace(0, 2, 401);
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (double r : rates)
+            cols.put(String.format(Locale.ROOT, "1/τ_so = %.1fΔ", r), Bulk.bcs(1).withField(h).withSpinRelaxation(r).dos(e, eta));
+        Table t = table("N3 bulk DOS", "ε/Δ", e, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title(String.format(Locale.ROOT,
+                "N3: DOS with exchange field h = %.1fΔ and EY relaxation (η = %.0eΔ)", h, eta))
+                .xLabel("ε / Δ").yLabel("N(ε) / N_F"), "ε/Δ", cols.keySet().toArray(String[]::new));
+        return new Figure("N3", "Zeeman-split BCS peaks at Δ ± h merge as 1/τ_so grows (coupled θ equations, "
+                + "continued from above the gap).", t, ch);
+    }
+
+    /** N4: SNS midpoint DOS vs ε/E_Th (rigid Θ = π/2 electrodes, D = L = 1). */
+    public static Figure n4(double eta, int points) {
+        Junction sns = Junction.of(Boundary.rigid(Bulk.bcs(1e12)), Boundary.vacuum(), Layer.normal(0.5, 1));
+        double[] e = linspace(0.05, 10, points);
+        double[] n = sns.dos(e, eta, 0.5, Junction.Form.THETA);
+        Table t = table("N4 SNS DOS", "ε/E_Th", e, Map.of("N(L/2)/N_F", n));
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title(String.format(Locale.ROOT,
+                "N4: SNS minigap E_g = 3.1216 E_Th (η = %.0e E_Th)", eta)).xLabel("ε / E_Th (E_Th = D/L²)")
+                .yLabel("N(L/2) / N_F"), "ε/E_Th", "N(L/2)/N_F");
+        return new Figure("N4", "Midpoint DOS of a long SNS junction (Θ = π/2 at the electrodes): zero below "
+                + "E_g = 3.1216 E_Th, the fold of the first integral.", t, ch);
+    }
+
+    /** N5: singlet and triplet amplitudes in S/F (row 19: D = 1, ω = 0.3, h = 2 in F only, Δ = 1). */
+    public static Figure n5(double omega, double h) {
+        Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1)), Boundary.vacuum(), Layer.ferromagnet(12, 1, h).withMesh(12, 20));
+        JunctionSolution s = j.matsubara(omega, Junction.Form.THETA);
+        double xiF = Math.sqrt(1 / h);
+        double[] x = linspace(0, 6 * xiF, 241);
+        String[] names = {"Re f_s", "Im f_s", "Re f_t", "Im f_t"};
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String n : names) cols.put(n, new double[x.length]);
+        double[] xr = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            Complex a = s.theta(x[i], 1).sin(), b = s.theta(x[i], -1).sin();
+            Complex fs = a.add(b).multiply(new Complex(0, 0.5)), ft = a.subtract(b).multiply(new Complex(0, 0.5));
+            cols.get("Re f_s")[i] = fs.getReal();
+            cols.get("Im f_s")[i] = fs.getImaginary();
+            cols.get("Re f_t")[i] = ft.getReal();
+            cols.get("Im f_t")[i] = ft.getImaginary();
+            xr[i] = x[i] / xiF;
+        }
+        Table t = table("N5 S/F amplitudes", "x/ξ_F", xr, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title(String.format(Locale.ROOT,
+                "N5: S/F proximity, ω = %.1fΔ, h = %.0fΔ (ξ_F = √(D/h))", omega, h)).xLabel("x / ξ_F")
+                .yLabel("anomalous amplitude"), "x/ξ_F", names);
+        return new Figure("N5", "Singlet f_s = i(sinΘ₊ + sinΘ₋)/2 and triplet f_t = i(sinΘ₊ − sinΘ₋)/2 decay and "
+                + "oscillate in F (exact kink solution Θ = 4 arctan[tan(Θ_S/4)e^{−kx}]).", t, ch);
+    }
+
+    /** N6: spin Hall accumulation S^z(y) across a normal strip, in units of θ J L_s/D, for several W/L_s. */
+    public static Figure n6(double[] widths) {
+        double[] u = linspace(-0.5, 0.5, 201);
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (double w : widths) {
+            double[] v = new double[u.length];
+            for (int i = 0; i < u.length; i++) v[i] = Math.sinh(u[i] * w) / Math.cosh(w / 2);
+            cols.put(String.format(Locale.ROOT, "W = %.1f L_s", w), v);
+        }
+        Table t = table("N6 spin Hall strip", "y/W", u, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title("N6: spin accumulation S^z(y) across a strip (normal state)")
+                .xLabel("y / W").yLabel("S^z / (θ J L_s / D)"), "y/W", cols.keySet().toArray(String[]::new));
+        return new Figure("N6", "S^z(y) = θJL_s sinh(y/L_s)/(D cosh(W/2L_s)), L_s = √(Dτ_so); verified against the "
+                + "matrix current (Eq. 2) and EY term (Eq. 70) by finite differences in NormalStateTest.", t, ch);
+    }
+
+    /** N7: vortex (row 21): Δ(r), Θ₊(r) and both torque projections vs r/ξ0. */
+    public static Figure n7(double omega, double h) {
+        Vortex.Solution s = new Vortex(1, 1, new double[]{h, 0, 0}, 0, Math::tanh, 1e-3, 12).solve(omega);
+        double[] r = linspace(0.1, 5, 197);
+        String[] names = {"Δ/Δ0", "Re Θ₊", "Im Θ₊", "Tr[στ3Ť]/κ", "Im Tr[σŤ]/θ"};
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String n : names) cols.put(n, new double[r.length]);
+        double zero = Double.NaN, prev = Double.NaN;
+        for (int i = 0; i < r.length; i++) {
+            cols.get("Δ/Δ0")[i] = Math.tanh(r[i]);
+            cols.get("Re Θ₊")[i] = s.theta(r[i], 1).getReal();
+            cols.get("Im Θ₊")[i] = s.theta(r[i], 1).getImaginary();
+            double k = s.torqueSigmaTau3PerKappa(r[i]).getReal();
+            cols.get("Tr[στ3Ť]/κ")[i] = k;
+            cols.get("Im Tr[σŤ]/θ")[i] = s.torqueSigmaPerTheta(r[i]).getImaginary();
+            if (i > 0 && prev * k < 0) zero = r[i];
+            prev = k;
+        }
+        Table t = table("N7 vortex", "r/ξ0", r, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title(String.format(Locale.ROOT,
+                "N7: vortex n = 1, ω = %.3fΔ0, |h| = %.1fΔ0 ⟂ ẑ; torque along ẑ×ĥ", omega, h)).xLabel("r / ξ0 (ξ0 = √(D/Δ0))")
+                .yLabel("dimensionless"), "r/ξ0", names);
+        return new Figure("N7", String.format(Locale.ROOT, "Both torque projections point along ±ẑ×ĥ and decay away "
+                + "from the core; the κ projection changes sign at r ≈ %.3f ξ0 (spec erratum: not 1.5 ξ0).", zero), t, ch);
+    }
+
+    /** N8: T_c(h)/T_c0 for several spin-relaxation rates (linearized, digamma form). */
+    public static Figure n8(double[] rates) {
+        double[] h = linspace(0, 2.5, 126);
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (double r : rates) {
+            double[] v = new double[h.length];
+            for (int i = 0; i < h.length; i++) v[i] = GapEquation.tc(h[i], r);
+            cols.put(String.format(Locale.ROOT, "1/τ_so = %.0f T_c0", r), v);
+        }
+        Table t = table("N8 Tc(h)", "h/T_c0", h, cols);
+        XYChart ch = Plots.line(t, Plots.Style.defaults().title("N8: critical temperature vs exchange field (second-order line)")
+                .xLabel("h / T_c0").yLabel("T_c / T_c0"), "h/T_c0", cols.keySet().toArray(String[]::new));
+        return new Figure("N8", "ln(T_c0/T) = 2πTΣ[1/ω − (ω+Γ)/(ω²+Γω+h²)], Γ = 1/2τ_so, by digamma functions; spin "
+                + "relaxation protects superconductivity against the exchange field. (At τ_so = ∞ and T < 0.56 T_c0 "
+                + "the true transition is first order: see GapEquation.criticalField.)", t, ch);
+    }
+}
