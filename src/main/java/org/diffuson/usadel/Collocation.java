@@ -227,9 +227,12 @@ public final class Collocation {
                 lambda /= 2;
             }
             System.arraycopy(trial, 0, y, 0, 2 * nu);
+            double prevRes = res;
             res = newRes;
             if (!Double.isFinite(res)) return new Result(mesh, m, y, it + 1, res, false);
             if (lambda == 1 && smax <= tol * (1 + ymax)) return new Result(mesh, m, y, it + 1, res, true);
+            // stagnation at round-off: the residual no longer decreases and is at the rounding level of the equations
+            if (smax <= 1e-8 * (1 + ymax) && res > 0.5 * prevRes) return new Result(mesh, m, y, it + 1, res, true);
         }
         return new Result(mesh, m, y, it, res, false);
     }
