@@ -208,7 +208,8 @@ public final class Collocation {
         double res = residual(mesh, f, left, right, match, y, r, null);
         int it = 0;
         for (; it < maxIter; it++) {
-            Arrays.fill(jac, 0);
+            for (int i = 0; i < nu; i++)     // only the band (plus pivoting fill) is ever read or written
+                Arrays.fill(jac, 2 * (i * nu + Math.max(0, i - band)), 2 * (i * nu + Math.min(nu - 1, i + 2 * band) + 1), 0);
             residual(mesh, f, left, right, match, y, r, jac);
             if (!ZOps.luDecomposeBanded(jac, nu, band, band, piv))
                 return new Result(mesh, m, y, it, res, false);

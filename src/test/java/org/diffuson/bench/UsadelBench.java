@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #snsDos64}: the SNS problem of {@code src/test/python/usadel_sns_peer.py} (scipy.integrate.solve_bvp):
  *       midpoint DOS on 64 energies ε ∈ [0.5, 8] E_Th, η = 1e-3, continued from above — target ≥ 10× the peer at equal
  *       accuracy (both agree with a tol = 1e-8 scipy reference to ~1e-7);</li>
- *   <li>{@link #selfConsistentSns}: S|N|S (vacuum ends), Δ(x) self-consistent, 204 mesh nodes, 64 Matsubara
+ *   <li>{@link #selfConsistentSns}: S|N|S (vacuum ends), Δ(x) self-consistent, 198 mesh nodes, 64 Matsubara
  *       frequencies — target &lt; 2 s;</li>
  *   <li>{@link #gapCurve100}: Δ(T) at 100 temperatures — target &lt; 1 s;</li>
  *   <li>{@link #tcMap2500}: T_c(h, 1/τ_so) on 50 × 50 points — target &lt; 10 s.</li>
@@ -52,15 +52,15 @@ public class UsadelBench {
     }
 
     public static MatsubaraSet.SelfConsistent selfConsistent() {
-        Layer s = Layer.superconductor(2, 1, 1.6).selfConsistent(1).withMesh(4, 16);
-        Layer n = Layer.normal(1, 1).withMesh(4, 16);
+        Layer s = Layer.superconductor(2, 1, 1.6).selfConsistent(1).withMesh(6, 10);
+        Layer n = Layer.normal(1, 1).withMesh(6, 10);
         Junction j = Junction.of(Boundary.vacuum(), Boundary.vacuum(), s, n, s);
         return MatsubaraSet.selfConsistent(j, 0.3, 64, Junction.Form.THETA, 1e-6, 100);
     }
 
     @Benchmark
     public double selfConsistentSns() {
-        return selfConsistent().gapAt(2.5);
+        return selfConsistent().gapAt(1.0);
     }
 
     @Benchmark
@@ -93,7 +93,7 @@ public class UsadelBench {
             long t3 = System.nanoTime();
             b.tcMap2500();
             long t4 = System.nanoTime();
-            System.out.printf("snsDos64 %.1f ms (N(8) = %.9f, N(0.5) = %.2e); selfConsistentSns %.1f ms (Δ(2.5) = %.4f); "
+            System.out.printf("snsDos64 %.1f ms (N(8) = %.9f, N(0.5) = %.2e); selfConsistentSns %.1f ms (Δ(1) = %.4f); "
                             + "gapCurve100 %.1f ms; tcMap2500 %.1f ms%n", (t1 - t0) / 1e6, d[0], d[63], (t2 - t1) / 1e6, g,
                     (t3 - t2) / 1e6, (t4 - t3) / 1e6);
         }
