@@ -145,8 +145,8 @@ public final class Agreement {
             Ladder l = ladder(m, u);
             sigmaName = l.selfEnergy().name();
             Kubo k = new Kubo(l);
-            yx.add(terms == Terms.FULL ? k.conductivityWithSea(1, 0) : k.conductivity(1, 0));
-            xx.add(terms == Terms.FULL ? k.conductivityWithSea(0, 0) : k.conductivity(0, 0));
+            yx.add(compute(k, 1, 0));
+            xx.add(compute(k, 0, 0));
         }
         int n = disorders.length;
         double[] kyx = new double[n], kxx = new double[n];
@@ -159,6 +159,15 @@ public final class Agreement {
         BoltzmannResult br = bb.disorder(disorders[0]).build().solve(fermiEnergy);
         return new AgreementResult(modelName, fermiEnergy, selfEnergy, sigmaName, terms, disorders.clone(), kyx, kxx,
                 List.copyOf(yx), List.copyOf(xx), br);
+    }
+
+    /** Only the terms that enter the compared value. */
+    private KuboResult compute(Kubo k, int a, int b) {
+        return switch (terms) {
+            case FERMI_SURFACE -> k.fermiSurface(a, b);
+            case STREDA_I -> k.conductivity(a, b);
+            case FULL -> k.conductivityWithSea(a, b);
+        };
     }
 
     private double value(KuboResult r) {
