@@ -41,9 +41,13 @@ class WireFormatTests(kernel_env.KernelTestCase):
         while self.sub.poll(0):
             self.sub.recv_multipart()
         msg_id = self.kc.execute(code)
-        reply = self.kc.get_shell_msg(timeout=60)
-        while reply["parent_header"].get("msg_id") != msg_id:  # late kernel_info replies of a slow start-up
+        # start_new_kernel may have sent several kernel_info requests while the kernel started (slow on a loaded
+        # machine); their late replies are still queued on the shell channel, so skip to this request's reply
+        while True:
             reply = self.kc.get_shell_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+            self.assertEqual(reply["msg_type"], "kernel_info_reply", "an unexpected shell reply")
         parsed = []
         while True:
             msg = self.kc.get_iopub_msg(timeout=60)

@@ -3,7 +3,7 @@ package org.diffuson.green;
 import org.diffuson.DiffusonException;
 
 /**
- * Options of the SCBA loop (seed 000 spec §3.1): Σ ← (1−β)Σ + βΓ[∫G(Σ)] (linear) or Anderson mixing with the given
+ * Options of the SCBA loop (seed 000 Eqs. 2, 187, 247, 384): Σ ← (1−β)Σ + βΓ[∫G(Σ)] (linear) or Anderson mixing with the given
  * history depth; stop when max|ΔΣ| &lt; tolerance.
  *
  * @param tolerance     absolute stop criterion on max|Σ_new − Σ| (default 1e-13)

@@ -105,6 +105,7 @@ public final class DiffusonKernel extends BaseKernel {
         this.runner.setTimeoutMillis(config.timeoutMillis());
         for (Magic m : BuiltinMagics.all()) magics.put(key(m), m);
         for (Magic m : PhysicsMagics.all()) magics.put(key(m), m);
+        for (Magic m : org.diffuson.kernel.magic.KineticMagics.all()) magics.put(key(m), m);
         for (Magic m : ServiceLoader.load(Magic.class)) magics.put(key(m), m);
     }
 

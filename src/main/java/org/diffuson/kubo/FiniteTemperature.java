@@ -18,7 +18,7 @@ import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Kubo–Středa response at temperature T and chemical potential μ (ħ = k_B = 1; seed 000 §3.6, eqs 206–213, with the
+ * Kubo–Středa response at temperature T and chemical potential μ (ħ = k_B = 1; seed 000 Eqs. 206–213, with the
  * T = 0 terms of {@link Kubo}):
  * <pre>
  *   χ_AB(T, μ) = ∫dε (−∂f/∂ε) χ^I(ε) + χ^{II}(T, μ),     χ^{II}(T, μ) = Re ∫dε f(ε) X^R(ε),

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
- * (seed 002 spec §3.4; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
+ * (seed 002 Eq. 65, non-crossing Kubo–Středa; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
  * B̃ = B + Γ[Y], (1 − Φ̄Γ)Y = Y₀ = Σ_k G^R B G^A, with Φ̄ the q = 0 bubble of the same grid — so the Ward identity
  * and the conserving structure of the SCBA carry over. A conserved mode of 1 − Φ̄Γ (exact zero eigenvalue with SCBA)
  * is deflated; its overlap with Y₀ is reported.
@@ -142,7 +142,7 @@ public final class Kubo {
         // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}: −Re(i X) = Im X.
         // Nodes in parallel, summed in node order (deterministic).
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(j -> part[j] = nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0]).getImaginary());
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea energy integral", j -> part[j] = nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0]).getImaginary()));
         double sum = 0;
         for (double p : part) sum += p;
         return DiffusonException.requireFinite("sea", sum);
@@ -182,17 +182,13 @@ public final class Kubo {
         int n = model.dim(), nn = 2 * n * n;
         Energy z = Energy.complex(e, y);
         CMatrix sig = ladder.sigma(z);
-        // dΣ/dz by a central difference along the real direction (Σ analytic in the upper half plane)
-        double h = 1e-4 * Math.max(y, 1e-3);
-        CMatrix dsig = ladder.selfEnergy().name().equals("SCBA")
-                ? ladder.sigma(Energy.complex(e + h, y)).minus(ladder.sigma(Energy.complex(e - h, y))).scale(1 / (2 * h))
-                : CMatrix.zeros(n, n);
-        double[] s = sig.toArray(), ds = dsig.toArray();
+        // dΣ/dz from the self-energy model itself (analytic where known, one documented step rule otherwise)
+        double[] s = sig.toArray(), ds = ladder.selfEnergy().derivative(z).toArray();
         KGrid g = seaGrid();
         if (polar(va, vb)) return seaPolar((VelocityVertex) va, (VelocityVertex) vb, g, n, e, y, s, ds);
         int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
         double[][] part = new double[chunks][2];
-        IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("Fermi-sea k-sum", c -> {
+        IntStream.range(0, chunks).parallel().forEach(c -> {
             double[] hk = new double[nn], gz = new double[nn], a = new double[nn], b = new double[nn], gp = new double[nn];
             double[] t1 = new double[nn], t2 = new double[nn], lu = new double[nn], one = new double[nn];
             int[] piv = new int[n];
@@ -220,7 +216,7 @@ public final class Kubo {
                 part[c][0] += wt * (tr1r - tr2r);
                 part[c][1] += wt * (tr1i - tr2i);
             }
-        }));
+        });
         double re = 0, im = 0;
         for (double[] p : part) { re += p[0]; im += p[1]; }
         return new org.hipparchus.complex.Complex(re, im);
@@ -462,11 +458,7 @@ public final class Kubo {
         return CMatrix.unvec(mat.inverse().times(yv), n);
     }
 
-    /**
-     * The refusal when Y₀ = Σ_k G^R B G^A overlaps the conserved mode. For a current or spin vertex the overlap is a
-     * quadrature error of a grid too coarse for the Fermi surface (it falls with refinement: QWZ on an off-centre
-     * 16² mesh 2.5e-1, 64² 1.3e-4, 128² 5.9e-7); only a density-like vertex keeps it O(1) on every grid.
-     */
+    /** The refusal when the vertex overlaps the ladder's conserved mode: names the grid when it may be the cause (issue 9). */
     static DiffusonException zeroModeRefusal(double overlap, KGrid grid) {
         if (grid == null)
             return new DiffusonException("vertex", String.format(java.util.Locale.ROOT, "drives the conserved (zero) mode of the ladder (overlap %.2e)", overlap),

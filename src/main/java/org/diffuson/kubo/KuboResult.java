@@ -1,9 +1,7 @@
 package org.diffuson.kubo;
 
+import org.diffuson.DataTable;
 import org.diffuson.linalg.CMatrix;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 import java.util.Locale;
 
@@ -56,10 +54,10 @@ public record KuboResult(String observable, String field, String selfEnergy, dou
     /** Total: Středa I + Středa II (if computed). */
     public double total() { return stredaI() + sea; }
 
-    public Table table() {
-        return Table.create(String.format(Locale.ROOT, "χ(%s, %s) at E=%.6g, %s", observable, field, energy, selfEnergy),
-                StringColumn.create("term", "RA bare bubble", "RA vertex correction", "−RR bare", "−RR vertex correction", seaComputed ? "Středa II (sea)" : "Středa II (not computed)", rrComputed() ? "total" : "Fermi-surface RA (RR not computed)"),
-                DoubleColumn.create("value", bareRA, vertexRA, -bareRR, -vertexRR, sea, rrComputed() ? total() : fermiSurface()));
+    public DataTable table() {
+        return DataTable.of(String.format(Locale.ROOT, "χ(%s, %s) at E=%.6g, %s", observable, field, energy, selfEnergy),
+                DataTable.Column.strings("term", "RA bare bubble", "RA vertex correction", "−RR bare", "−RR vertex correction", seaComputed ? "Středa II (sea)" : "Středa II (not computed)", rrComputed() ? "total" : "Fermi-surface RA (RR not computed)"),
+                DataTable.Column.doubles("value", bareRA, vertexRA, -bareRR, -vertexRR, sea, rrComputed() ? total() : fermiSurface()));
     }
 
     @Override

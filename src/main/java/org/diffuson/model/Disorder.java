@@ -51,6 +51,28 @@ public final class Disorder {
 
     public static Term term(double weight, CMatrix m, String label) { return new Term(weight, m, label); }
 
+    /** One vertex w·M⊗M: impurities with the Hermitian vertex M and strength w (e.g. {@code Disorder.of(Op.sz, 0.02)}). */
+    public static Disorder of(Op m, double weight) { return of(term(weight, m.matrix(), m.label())); }
+
+    /** One vertex w·M⊗M for a Hermitian matrix M. */
+    public static Disorder of(CMatrix m, double weight) { return of(term(weight, m, "M")); }
+
+    /** Scalar disorder γ·1⊗1 in a two-component (spin ½) basis. */
+    public static Disorder scalar(double gamma) { return scalar(2, gamma); }
+
+    /**
+     * Magnetic impurities with random moments: w_x σx⊗σx + w_y σy⊗σy + w_z σz⊗σz (isotropic moments: w_x = w_y = w_z).
+     * Zero weights are left out.
+     */
+    public static Disorder magnetic(double wx, double wy, double wz) {
+        List<Term> t = new ArrayList<>();
+        if (wx != 0) t.add(term(wx, Pauli.SX, "σx"));
+        if (wy != 0) t.add(term(wy, Pauli.SY, "σy"));
+        if (wz != 0) t.add(term(wz, Pauli.SZ, "σz"));
+        if (t.isEmpty()) throw new DiffusonException("w", "all magnetic weights are 0", "give at least one positive weight");
+        return of(t.toArray(Term[]::new));
+    }
+
     /** Scalar (spin-independent) disorder γ·1⊗1 (seed 000 eq 46). */
     public static Disorder scalar(int n, double gamma) {
         return of(term(gamma, CMatrix.identity(n), "1"));
@@ -68,6 +90,9 @@ public final class Disorder {
 
     /** A full n⁴ tensor given as its superoperator; validated as a covariance. */
     public static Disorder tensor(Superoperator gamma) { return new Disorder(gamma.dim(), gamma, List.of()); }
+
+    /** Adds the independent vertex w·M⊗M. */
+    public Disorder plus(Op m, double weight) { return plus(of(m, weight)); }
 
     /** Sum of two independent disorder sources (e.g. scalar plus magnetic, seed 000 eq 438). */
     public Disorder plus(Disorder other) {
@@ -92,6 +117,17 @@ public final class Disorder {
 
     /** Γ[X]. */
     public CMatrix apply(CMatrix x) { return gamma.apply(x); }
+
+    /**
+     * u₀² if this is scalar white noise, Γ[X] = u₀²X for every X (the correlator ⟨U(r)U(r′)⟩ = u₀²δ(r − r′) of the
+     * Boltzmann theory, seed 002 Eq. 9); NaN otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
+     */
+    public double scalarStrength() {
+        CMatrix m = gamma.matrix();
+        double u = m.re(0, 0);
+        if (!(u > 0)) return Double.NaN;
+        return m.minus(CMatrix.identity(m.rows()).scale(u)).normMax() <= 1e-12 * u ? u : Double.NaN;
+    }
 
     /** The covariance matrix C_{(α,γ),(β,δ)} = Γ_{αγδβ} (n²×n², Hermitian PSD for physical disorder). */
     public CMatrix covariance() {
@@ -131,7 +167,7 @@ public final class Disorder {
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             if (i > 0) sb.append(" + ");
-            sb.append(String.format(Locale.ROOT, "%.6g·%s⊗%s", t.weight(), t.label(), t.label()));
+            sb.append(Coefficient.number(t.weight())).append('·').append(t.label()).append('⊗').append(t.label());
         }
         return sb.toString();
     }

@@ -12,6 +12,14 @@ public interface Hamiltonian {
     /** Basis dimension n (spin ⊗ orbital). */
     int dim();
 
+    /**
+     * A Hamiltonian from a Java function {@code k -> H(k)}; its velocities need finite differences. Prefer
+     * {@link TermHamiltonian#builder} (exact velocities, printable formula).
+     */
+    static Hamiltonian of(int n, int spaceDim, java.util.function.Function<double[], CMatrix> h) {
+        return new FunctionHamiltonian(n, spaceDim, h, "user function");
+    }
+
     /** Spatial dimension d (2 or 3). */
     int spaceDim();
 

@@ -24,6 +24,103 @@ public record Isotropy(Kind kind, double[] j) {
 
     public boolean reducible() { return kind != Kind.NONE; }
 
+    /**
+     * Detects the rotational symmetry of H from its values, never from a declaration. 2D: on circles of radii
+     * (0.31, 0.77, 1.43)·scale the angular Fourier series of every entry H_ab(φ) = Σ_m c_m e^{imφ} (32 angles) must
+     * hold a single harmonic m_ab, the same at every radius; then H(R_φ k) = U H(k) U† with U = diag(e^{−ij_aφ}) and
+     * j_a − j_b = −m_ab, solved on each connected block and centred (Rashba: j = (½, −½), the conserved J_z). All
+     * m_ab = 0 gives FULL (H depends on |k| only); two harmonics in one entry, or inconsistent m, gives NONE. 3D: FULL
+     * if H(k) is the same along several directions at each radius, otherwise NONE. Relative tolerance 1e-9.
+     */
+    public static Isotropy detect(Hamiltonian h, double scale) {
+        int n = h.dim(), nn = 2 * n * n;
+        double[] radii = {0.31 * scale, 0.77 * scale, 1.43 * scale};
+        double[] buf = new double[nn], ref = new double[nn];
+        if (h.spaceDim() == 3) {
+            double[][] dirs = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.48, -0.6, 0.64}, {-0.36, 0.48, -0.8}, {0.6, 0.8, 0}};
+            for (double r : radii) {
+                h.eval(r * dirs[0][0], r * dirs[0][1], r * dirs[0][2], ref, 0);
+                double tol = 1e-9 * Math.max(1, maxAbs(ref));
+                for (double[] u : dirs) {
+                    h.eval(r * u[0], r * u[1], r * u[2], buf, 0);
+                    for (int i = 0; i < nn; i++) if (Math.abs(buf[i] - ref[i]) > tol) return NONE;
+                }
+            }
+            return full(n);
+        }
+        final int N = 32;
+        double[][] vals = new double[N][nn];
+        Integer[] m = new Integer[n * n];
+        for (double r : radii) {
+            double scaleH = 1;
+            for (int j = 0; j < N; j++) {
+                double phi = 2 * Math.PI * j / N;
+                h.eval(r * Math.cos(phi), r * Math.sin(phi), 0, vals[j], 0);
+                scaleH = Math.max(scaleH, maxAbs(vals[j]));
+            }
+            double tol = 1e-9 * scaleH;
+            for (int ab = 0; ab < n * n; ab++) {
+                int found = Integer.MIN_VALUE;
+                for (int q = -N / 2 + 1; q <= N / 2; q++) {
+                    double cr = 0, ci = 0;
+                    for (int j = 0; j < N; j++) {
+                        double ph = -2 * Math.PI * q * j / N, c = Math.cos(ph), s = Math.sin(ph);
+                        double hr = vals[j][2 * ab], hi = vals[j][2 * ab + 1];
+                        cr += c * hr - s * hi;
+                        ci += s * hr + c * hi;
+                    }
+                    if (Math.hypot(cr, ci) / N > tol) {
+                        if (found != Integer.MIN_VALUE) return NONE;   // two harmonics in one entry
+                        found = q;
+                    }
+                }
+                if (found == Integer.MIN_VALUE) continue;
+                if (m[ab] != null && m[ab] != found) return NONE;
+                m[ab] = found;
+            }
+        }
+        boolean allZero = true;
+        for (int a = 0; a < n; a++) {
+            if (m[a * n + a] != null && m[a * n + a] != 0) return NONE;
+            for (int b = 0; b < n; b++) if (m[a * n + b] != null && m[a * n + b] != 0) allZero = false;
+        }
+        if (allZero) return full(n);
+        double[] j = new double[n];
+        boolean[] seen = new boolean[n];
+        for (int root = 0; root < n; root++) {
+            if (seen[root]) continue;
+            java.util.List<Integer> block = new java.util.ArrayList<>();
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+            queue.add(root);
+            seen[root] = true;
+            while (!queue.isEmpty()) {
+                int a = queue.poll();
+                block.add(a);
+                for (int b = 0; b < n; b++) {
+                    Integer mab = m[a * n + b];
+                    if (mab == null || a == b) continue;
+                    double jb = j[a] + mab;   // j_a − j_b = −m_ab
+                    if (!seen[b]) {
+                        seen[b] = true;
+                        j[b] = jb;
+                        queue.add(b);
+                    } else if (Math.abs(j[b] - jb) > 1e-12) return NONE;
+                }
+            }
+            double mean = 0;
+            for (int a : block) mean += j[a];
+            mean /= block.size();
+            for (int a : block) j[a] -= mean;
+        }
+        return axial(j);
+    }
+
+    private static double maxAbs(double[] v) {
+        double s = 0;
+        for (double x : v) s = Math.max(s, Math.abs(x));
+        return s;
+    }
+
     /** True if the angular average keeps the operator component |a⟩⟨b|, i.e. j_a = j_b. */
     public boolean keeps(int a, int b) { return kind == Kind.FULL || Math.abs(j[a] - j[b]) < 1e-12; }
 

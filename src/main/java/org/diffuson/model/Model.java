@@ -31,6 +31,17 @@ public record Model(String name, Hamiltonian hamiltonian, Disorder disorder, Run
         return new Model(name, h, d, Rung.of(d), cutoff, parameters);
     }
 
+    /**
+     * A lattice model: its k-space is the Brillouin zone (use {@code KGrid.of(BrillouinZone)}), so it needs no momentum
+     * cutoff. The {@link #cutoff()} recorded is the bound |b₁| + |b₂| on |k| over the zone parallelogram (every zone
+     * mesh lies inside it), not a physical parameter.
+     */
+    public static Model lattice(String name, LatticeHamiltonian h, Disorder d, Map<String, Object> parameters) {
+        double[] b = h.reciprocalVectors();
+        double bound = (Math.hypot(b[0], b[1]) + Math.hypot(b[2], b[3])) * (1 + 1e-12);
+        return new Model(name, h, d, Rung.of(d), bound, parameters);
+    }
+
     public int dim() { return hamiltonian.dim(); }
     public int spaceDim() { return hamiltonian.spaceDim(); }
 
@@ -53,8 +64,14 @@ public record Model(String name, Hamiltonian hamiltonian, Disorder disorder, Run
         sb.append("  ").append(hamiltonian).append('\n');
         sb.append("  disorder: ").append(disorder).append('\n');
         sb.append("  ladder rung: ").append(rung).append('\n');
-        sb.append(String.format(Locale.ROOT, "  cutoff: |k| ≤ k_c = %.6g%n", cutoff));
-        sb.append("  parameters: ").append(parameters).append('\n');
+        sb.append("  cutoff: |k| ≤ k_c = ").append(org.diffuson.Numbers.format(cutoff)).append('\n');
+        sb.append("  parameters: {");
+        int i = 0;
+        for (var e : parameters.entrySet()) {
+            if (i++ > 0) sb.append(", ");
+            sb.append(e.getKey()).append('=').append(e.getValue() instanceof Number x ? org.diffuson.Numbers.format(x.doubleValue()) : String.valueOf(e.getValue()));
+        }
+        sb.append("}\n");
         sb.append("  isotropy: ").append(hamiltonian.isotropy()).append('\n');
         sb.append("  H(k=0) =\n").append(hamiltonian.at(0, 0, 0).toString().indent(4));
         return sb.toString();

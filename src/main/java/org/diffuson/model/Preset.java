@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Preset models with named parameters, Kwant-style: {@code Preset.COPT.with("alpha", 0.5).with("bz", 0.5).build()}.
+ * Preset models with named parameters, their Hamiltonians written with the {@link TermHamiltonian} builder
+ * ({@link Hamiltonians}; exact velocities, detected symmetry), Kwant-style: {@code Preset.COPT.with("alpha", 0.5).with("bz", 0.5).build()}.
  * Units (ħ = 1): energies in the units of the parameters, momenta in matching inverse length; cutoffs are hard.
  * {@link #describe()} lists every parameter with its default and meaning.
  */
 public enum Preset {
-    /** Single parabolic band with scalar disorder: 1/τ = 2πνγ, ν = m/2π (2D). Seed 000 spec §2.3. */
+    /** Single parabolic band with scalar disorder: 1/τ = 2πνγ, ν = m/2π (2D); the Drude model, not in seed 000. */
     DRUDE("single parabolic band ε=k²/2m, scalar white-noise disorder γ",
             new Object[][]{{"m", 1.0, "band mass"}, {"gamma", 0.2, "disorder strength γ (1/τ = 2πνγ)"},
                     {"d", 2.0, "space dimension, 2 or 3"}, {"cutoffEnergy", 100.0, "hard cutoff ε(k_c) = U_C"}},
             p -> {
                 double m = p.num("m");
                 int d = (int) p.num("d");
-                Hamiltonian h = new ParabolicBand(m, d);
+                if (d != 2 && d != 3) throw new DiffusonException("d", "must be 2 or 3, got " + p.num("d"), "pass d=2 or d=3");
+                Hamiltonian h = Hamiltonians.parabolic(d).with("m", p.positive("m"));
                 return Model.of("drude", h, Disorder.scalar(1, p.positive("gamma")), kc(m, p.positive("cutoffEnergy")), p.values);
             }),
     /** Seed 000 minimal model: H = k²/2m + bσ_z, Γ = Γ_1 1⊗1 + Γ_x σ_x⊗σ_x (eqs 17, 243–252). */
@@ -36,7 +38,7 @@ public enum Preset {
                 Rung.Placement pl = p.placement();
                 double t = p.num("t");
                 Rung rung = pl == Rung.Placement.SANDWICH && t == 1 ? Rung.of(dis) : Rung.minimal(p.num("gamma1"), p.num("gammaX"), t, pl);
-                return new Model("minimal", new ZeemanBand(m, p.num("b")), dis, rung, kc(m, p.positive("cutoffEnergy")), p.values);
+                return new Model("minimal", Hamiltonians.zeeman().with("m", p.positive("m"), "b", p.num("b")), dis, rung, kc(m, p.positive("cutoffEnergy")), p.values);
             }),
     /** Seed 000 CoPt model: k²/2m + α(k_yσ_x − k_xσ_y) + b·σ with scalar (and optional magnetic) disorder. */
     COPT("Rashba 2DEG with exchange field b (CoPt), scalar + optional magnetic disorder, seed 000 eqs 24–46",
@@ -46,24 +48,24 @@ public enum Preset {
                     {"cutoffEnergy", 21.0, "hard cutoff ε(k_c) = k_c²/2m"}},
             p -> {
                 double m = p.num("m");
-                return Model.of("copt", new RashbaExchange(m, p.num("alpha"), p.num("bx"), p.num("by"), p.num("bz")),
+                return Model.of("copt", Hamiltonians.rashbaExchange(true).with("m", p.positive("m"), "alpha", p.num("alpha"), "bx", p.num("bx"), "by", p.num("by"), "bz", p.num("bz")),
                         disorder(p), kc(m, p.positive("cutoffEnergy")), p.values);
             }),
     /** Seed 000 magnetized TI surface: α(k_yσ_x − k_xσ_y) + b·σ, ε_k = 0, cutoff k_c. */
     COPT_TI("magnetized topological-insulator surface (ε_k = 0) with cutoff k_c, seed 000 Sec. I.F",
             new Object[][]{{"alpha", 0.5, "Dirac velocity α"}, {"bz", 0.5, "exchange gap b_z"},
                     {"gamma", 0.1, "scalar disorder γ"}, {"magnetic", 0.0, "magnetic disorder w"}, {"kc", 10.0, "momentum cutoff k_c"}},
-            p -> Model.of("copt-ti", new RashbaExchange(Double.POSITIVE_INFINITY, p.num("alpha"), 0, 0, p.num("bz")),
+            p -> Model.of("copt-ti", Hamiltonians.rashbaExchange(false).with("alpha", p.num("alpha"), "bx", 0, "by", 0, "bz", p.num("bz")),
                     disorder(p), p.positive("kc"), p.values)),
     /** Seed 002 magnetic TI surface (massive Dirac): v_F(k_xσ_y − k_yσ_x) + Mσ_z, scalar white noise u₀². */
     DIRAC("massive Dirac / magnetic TI surface of seed 002: v_F(k_x σy − k_y σx) + M σz, scalar disorder u0²",
             new Object[][]{{"vF", 1.0, "Fermi velocity v_F (ħ = 1)"}, {"M", 0.4, "Dirac mass / exchange gap M"},
                     {"gamma", 0.05, "scalar disorder u0² (paper: 1/τ = πu0²ρ(ε_F))"}, {"kc", 40.0, "momentum cutoff k_c"}},
-            p -> Model.of("dirac", new MassiveDirac(p.positive("vF"), p.num("M")), Disorder.scalar(2, p.positive("gamma")), p.positive("kc"), p.values)),
+            p -> Model.of("dirac", Hamiltonians.massiveDirac().with("vF", p.positive("vF"), "M", p.num("M")), Disorder.scalar(2, p.positive("gamma")), p.positive("kc"), p.values)),
     /** Qi–Wu–Zhang Chern insulator on the square lattice (a = 1); integrate over its Brillouin zone. */
     QWZ("Qi–Wu–Zhang Chern model sin kx σx + sin ky σy + (m + cos kx + cos ky) σz on the square lattice",
             new Object[][]{{"m", 1.0, "mass m (Chern number ±1 for 0 < |m| < 2)"}, {"gamma", 0.01, "scalar disorder"}},
-            p -> Model.of("qwz", new QwzModel(p.num("m")), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
+            p -> Model.of("qwz", Hamiltonians.qwz().with("m", p.num("m")).onLattice(2 * Math.PI, 0, 0, 2 * Math.PI), Disorder.scalar(2, p.positive("gamma")), 2 * Math.PI * Math.sqrt(2) * (1 + 1e-9), p.values)),
     /**
      * Seed 004 s–d ferromagnet (eqs 4–11): H = k²/2m − Mσ_z in 3D at Fermi energy eF, nonmagnetic impurities n_iu² and
      * quenched impurity spins u_s S·σ with n_su_s²S⊥² (per in-plane component) and n_su_s²S_z²; Γ = n_iu² 1⊗1 +
@@ -94,7 +96,7 @@ public enum Preset {
                     {"cutoffEnergy", 100.0, "hard cutoff ε(k_c)"}},
             p -> {
                 double m = p.num("m");
-                return Model.of("rashba", new RashbaExchange(m, p.num("alpha"), 0, 0, 0), Disorder.scalar(2, p.num("gamma")),
+                return Model.of("rashba", Hamiltonians.rashbaExchange(true).with("m", p.positive("m"), "alpha", p.num("alpha"), "bx", 0, "by", 0, "bz", 0), Disorder.scalar(2, p.num("gamma")),
                         kc(m, p.positive("cutoffEnergy")), p.values);
             });
 

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * Figures F1–F7 and the worked CoPt table of seed 000 (Sacksteder, spin diffusion in magnetized systems), as proposed
- * in spec §6 — the paper itself has no figures, so these are new evaluations of its analytic claims.
+ * in docs/equations.md, seed 000 figures — the paper itself has no figures, so these are new evaluations of its analytic claims.
  * {@code main(dir)} writes every figure as SVG, PDF and PNG.
  */
 public final class Seed000 {
@@ -177,7 +177,14 @@ public final class Seed000 {
         }, p);
         XYChart c = Plots.line(t, Plots.Style.defaults().title("F6: Sz relaxation rate × τ, Rashba 2DEG (EF=40, τ=5)").yLabel("Γ_s τ"),
                 "Ωτ", "BNM (1-I)zz", "linearized K", "exact pole", "a/(1+a)", "a/(1-a)", "(1-√(1-4a))/2");
-        return new Figure("F6", "Numerics (ladder on the grid) against the FS closed forms: BNM underestimates, the linearized K overestimates; the pole is exact.", t, c);
+        // the closed forms as points on top of the numerical lines, so each pair stays visible where they coincide
+        for (String closed : new String[]{"a/(1+a)", "a/(1-a)", "(1-√(1-4a))/2"}) {
+            var se = c.getSeriesMap().get(closed);
+            se.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            se.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        }
+        c.setYAxisTitle("Γ_s τ (dimensionless)");
+        return new Figure("F6", "Numerics (lines: ladder on the grid) against the Fermi-surface closed forms (points): BNM's (1−I)zz follows a/(1+a) and underestimates, the linearized K follows a/(1−a) and overestimates; the exact pole of det K follows (1−√(1−4a))/2 (a = (Ωτ)²).", t, c);
     }
 
     /** F7: Drude, K(q, 0)·2πν/q² vs qℓ converging to D; FS closed form alongside. */
@@ -202,7 +209,7 @@ public final class Seed000 {
         return new Figure("F7", "K(q,0)·2πν/q² → D = vF²τ/2 as qℓ → 0; the ballistic FS form √(1+(qℓ)²) − 1 takes over at qℓ ~ 1.", t, c);
     }
 
-    /** The worked CoPt table of spec §4 (E = 0, cutoff 21 and 10): Σ, (1−I) entries, min|eig|, WTI, for the three Σ choices. */
+    /** The worked CoPt table of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md (E = 0, cutoff 21 and 10): Σ, (1−I) entries, min|eig|, WTI, for the three Σ choices. */
     public static Table workedTable() {
         StringColumn choice = StringColumn.create("Σ choice");
         DoubleColumn cut = DoubleColumn.create("cutoff ε(kc)"), s0r = DoubleColumn.create("Re Σ0"), s0i = DoubleColumn.create("Im Σ0"),

@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Figures N1–N5 of seed 002 (Atencia, Niu, Culcer: semiclassical equations of motion for disordered conductors), as
- * proposed in its spec §5: the paper has only a schematic figure. Massive Dirac model (magnetic TI surface),
+ * proposed in its docs/equations.md, seed 002 figures: the paper has only a schematic figure. Massive Dirac model (magnetic TI surface),
  * ħ = v_F = 1, ε_F = 1, ξ = M/ε_F; conductivities in e²/h. Kubo points use the paper's Born matrix
  * Σ^R = −(i/2τ)(σ₀ + ξσ_z), 1/τ = πu₀²ρ(ε_F), and are extrapolated linearly in 1/(ε_Fτ) (Richardson).
  */
@@ -57,6 +57,19 @@ public final class Seed002 {
     public static double kuboExtrapolated(double xi, double u0sq, int a, int b) {
         return 2 * kubo(xi, u0sq / 2, a, b) - kubo(xi, u0sq, a, b);
     }
+
+    /** σ_{current, field} (e²/h) from the Kubo ladder with the paper's Born matrix, typed axes. */
+    public static double kubo(double xi, double u0sq, org.diffuson.model.Axis current, org.diffuson.model.Axis field) {
+        return kubo(xi, u0sq, current.index(), field.index());
+    }
+
+    /** Richardson extrapolation to u₀² → 0 of {@link #kubo(double, double, org.diffuson.model.Axis, org.diffuson.model.Axis)}. */
+    public static double kuboExtrapolated(double xi, double u0sq, org.diffuson.model.Axis current, org.diffuson.model.Axis field) {
+        return kuboExtrapolated(xi, u0sq, current.index(), field.index());
+    }
+
+    /** Boltzmann total σ_yx = 4ξ(1+ξ²)/(1+3ξ²)² (seed 002 Eq. 86), e²/h. */
+    public static double boltzmannTotal(double xi) { return total(xi); }
 
     static double total(double xi) { return 4 * xi * (1 + xi * xi) / Math.pow(1 + 3 * xi * xi, 2); }
 
@@ -123,7 +136,7 @@ public final class Seed002 {
     /** N4: β, n^sj and n^sk on the Fermi ring (conduction band) at ξ = 0.4. */
     public static Figure n4() {
         ShellProfile s = boltzmann(0.4, 0.05, SkewForm.B).fermiShell();
-        Table full = s.toTable();
+        Table full = org.diffuson.table.Tables.tablesaw(s.toTable());
         Table t = full.where(full.intColumn("band").isEqualTo(full.intColumn("band").get(0)));
         t.setName("N4 pointwise quantities on the conduction ring, ξ = 0.4");
         XYChart c = Plots.line(t, Plots.Style.defaults().title("N4: β, n^sj, n^sk on the Fermi ring (ξ = 0.4, u0² = 0.05, E ∥ x)").xLabel("θ").yLabel(""),

@@ -190,7 +190,34 @@ public final class DisplayList {
         }
 
         void stroke(Path2D.Float path, int argb, BasicStroke stroke, Clip clip, int flags) {
+            if (!ops.isEmpty() && continues(ops.get(ops.size() - 1), path, argb, stroke, clip, flags)) return;
             ops.add(new Op(Kind.STROKE, path, argb, stroke, clip, flags, null, null, 1f));
+        }
+
+        /**
+         * Joins a polyline drawn segment by segment (XChart strokes a series as one Line2D per pair of points) onto
+         * the previous stroke when it starts where that one ended with the same colour, stroke, clip and flags: a dash
+         * pattern then runs along the whole curve instead of restarting on every short segment (which drew dashed
+         * series solid), the segments meet with proper joins, and the SVG/PDF is smaller.
+         */
+        private static boolean continues(Op last, Path2D.Float path, int argb, BasicStroke stroke, Clip clip, int flags) {
+            if (last.kind() != Kind.STROKE || last.argb() != argb || last.clip() != clip || last.flags() != flags || !last.stroke().equals(stroke))
+                return false;
+            Path2D.Float prev = (Path2D.Float) last.shape();
+            java.awt.geom.Point2D end = prev.getCurrentPoint();
+            if (end == null) return false;
+            float[] c = new float[6];
+            java.awt.geom.PathIterator it = path.getPathIterator(null);
+            if (it.isDone() || it.currentSegment(c) != java.awt.geom.PathIterator.SEG_MOVETO) return false;
+            if (Math.abs(c[0] - end.getX()) > 1e-3 || Math.abs(c[1] - end.getY()) > 1e-3) return false;
+            List<float[]> pts = new ArrayList<>();
+            for (it.next(); !it.isDone(); it.next()) {
+                if (it.currentSegment(c) != java.awt.geom.PathIterator.SEG_LINETO) return false;
+                pts.add(new float[]{c[0], c[1]});
+            }
+            if (pts.isEmpty()) return false;
+            for (float[] q : pts) prev.lineTo(q[0], q[1]);
+            return true;
         }
 
         void fillEllipse(Ellipse2D.Float e, int argb, Clip clip, int flags) {

@@ -37,12 +37,30 @@ public final class Sweep {
         return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.15g", r));
     }
 
-    /** n points from a to b (both > 0) evenly spaced in log. */
+    /** n points from a to b (both > 0) evenly spaced in log; the ends are exactly a and b. */
     public static double[] logspace(double a, double b, int n) {
         if (!(a > 0 && b > 0)) throw new DiffusonException("range", "logspace needs positive ends, got " + a + ", " + b, "use linspace for ranges through 0");
         double[] x = linspace(Math.log(a), Math.log(b), n);
         for (int i = 0; i < n; i++) x[i] = Math.exp(x[i]);
+        x[0] = a;
+        x[n - 1] = b;
         return x;
+    }
+
+    /**
+     * One row of a sweep with its columns in the order given: {@code Sweep.row("Kubo", k, "Boltzmann", b)} (a
+     * {@code Map.of} row would scramble the column order).
+     */
+    public static Map<String, Double> row(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0)
+            throw new DiffusonException("row", "expects name, value pairs, got " + namesAndValues.length + " arguments", "e.g. Sweep.row(\"tau\", tau, \"sigma\", s)");
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (!(namesAndValues[i] instanceof String name) || !(namesAndValues[i + 1] instanceof Number v))
+                throw new DiffusonException("row", "argument " + i + " is not a (String, number) pair", "e.g. Sweep.row(\"tau\", 1.5)");
+            m.put(name, v.doubleValue());
+        }
+        return m;
     }
 
     /** Runs f at every value (in parallel) and tabulates the outputs. */

@@ -22,6 +22,7 @@ final class ArrayText {
             if (i > 0) sb.append(", ");
             Object item = Array.get(array, i);
             if (item != null && item.getClass().isArray()) append(sb, item);
+            else if (item instanceof Double || item instanceof Float) sb.append(org.diffuson.Numbers.format(((Number) item).doubleValue(), 6));
             else sb.append(item);
         }
         if (n > MAX_ITEMS) sb.append(", … (").append(n).append(" items)");

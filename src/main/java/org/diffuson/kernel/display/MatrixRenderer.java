@@ -26,29 +26,56 @@ public final class MatrixRenderer {
     }
 
     public static DisplayData bundle(ZMatrixRMaj m) {
-        return bundle(m.numRows, m.numCols, "complex",
-                (r, c) -> complex(m.getReal(r, c), m.getImag(r, c), false),
-                (r, c) -> complex(m.getReal(r, c), m.getImag(r, c), true));
+        double scale = 0;
+        for (int r = 0; r < m.numRows; r++) for (int c = 0; c < m.numCols; c++) scale = Math.max(scale, Math.hypot(m.getReal(r, c), m.getImag(r, c)));
+        double sc = scale;
+        return bundle(m.numRows, m.numCols, "complex" + note(m.numRows, m.numCols, (r, c) -> m.getReal(r, c), (r, c) -> m.getImag(r, c), sc),
+                (r, c) -> complex(zero(m.getReal(r, c), sc), zero(m.getImag(r, c), sc), false),
+                (r, c) -> complex(zero(m.getReal(r, c), sc), zero(m.getImag(r, c), sc), true));
     }
 
     public static DisplayData bundle(DMatrixRMaj m) {
-        return bundle(m.numRows, m.numCols, "real", (r, c) -> number(m.get(r, c)),
-                (r, c) -> latexNumber(m.get(r, c)));
+        double scale = 0;
+        for (int r = 0; r < m.numRows; r++) for (int c = 0; c < m.numCols; c++) scale = Math.max(scale, Math.abs(m.get(r, c)));
+        double sc = scale;
+        return bundle(m.numRows, m.numCols, "real" + note(m.numRows, m.numCols, m::get, (r, c) -> 0, sc), (r, c) -> number(zero(m.get(r, c), sc)),
+                (r, c) -> latexNumber(zero(m.get(r, c), sc)));
     }
 
     /** Diffuson's complex matrix. */
     public static DisplayData bundle(CMatrix m) {
-        return bundle(m.rows(), m.cols(), "complex", (r, c) -> complex(m.re(r, c), m.im(r, c), false),
-                (r, c) -> complex(m.re(r, c), m.im(r, c), true));
+        double sc = m.normMax();
+        return bundle(m.rows(), m.cols(), "complex" + note(m.rows(), m.cols(), m::re, m::im, sc),
+                (r, c) -> complex(zero(m.re(r, c), sc), zero(m.im(r, c), sc), false),
+                (r, c) -> complex(zero(m.re(r, c), sc), zero(m.im(r, c), sc), true));
     }
 
     /** A superoperator, shown as its matrix in the standard operator basis (rows and columns named). */
     public static DisplayData bundle(Superoperator s) {
         CMatrix m = s.inStandardBasis();
+        double sc = m.normMax();
         List<String> names = OperatorBasis.standard(s.dim()).names();
-        DisplayData d = bundle(m.rows(), m.cols(), "superoperator (standard basis " + names + ")",
-                (r, c) -> complex(m.re(r, c), m.im(r, c), false), (r, c) -> complex(m.re(r, c), m.im(r, c), true));
+        DisplayData d = bundle(m.rows(), m.cols(), "superoperator (standard basis " + names + ")" + note(m.rows(), m.cols(), m::re, m::im, sc),
+                (r, c) -> complex(zero(m.re(r, c), sc), zero(m.im(r, c), sc), false),
+                (r, c) -> complex(zero(m.re(r, c), sc), zero(m.im(r, c), sc), true));
         return d;
+    }
+
+    private interface Value {
+        double at(int r, int c);
+    }
+
+    /** x, or 0 when it is a numerical zero of a matrix of size {@code scale}. */
+    static double zero(double x, double scale) { return org.diffuson.Numbers.isZero(x, scale) ? 0 : x; }
+
+    /** The zero convention, stated once, when some entry was shown as 0. */
+    private static String note(int rows, int cols, Value re, Value im, double scale) {
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) {
+                double a = re.at(r, c), b = im.at(r, c);
+                if (a != 0 && zero(a, scale) == 0 || b != 0 && zero(b, scale) == 0) return " (" + org.diffuson.Numbers.ZERO_NOTE + ")";
+            }
+        return "";
     }
 
     /** LaTeX of a complex matrix, without surrounding {@code $$}. */

@@ -41,6 +41,7 @@ public final class Renderers {
         if (value instanceof DisplayData d) return d;
         if (value instanceof Chart<?, ?> chart) return ChartEncoder.bundle(chart);
         if (value instanceof Table table) return TableRenderer.bundle(table);
+        if (value instanceof org.diffuson.DataTable table) return TableRenderer.bundle(org.diffuson.table.Tables.tablesaw(table));
         if (value instanceof ZMatrixRMaj m) return MatrixRenderer.bundle(m);
         if (value instanceof DMatrixRMaj m) return MatrixRenderer.bundle(m);
         if (value instanceof CMatrix m) return MatrixRenderer.bundle(m);
@@ -57,12 +58,16 @@ public final class Renderers {
         String s;
         if (value instanceof Table t) {
             s = "Table '" + t.name() + "' (" + t.rowCount() + " rows × " + t.columnCount() + " columns)";
+        } else if (value instanceof org.diffuson.DataTable t) {
+            s = "Table '" + t.name() + "' (" + t.rowCount() + " rows × " + t.columnCount() + " columns)";
         } else if (value instanceof ZMatrixRMaj m) {
             s = "complex " + m.numRows + "×" + m.numCols + " matrix";
         } else if (value instanceof DMatrixRMaj m) {
             s = "real " + m.numRows + "×" + m.numCols + " matrix";
         } else if (value != null && value.getClass().isArray()) {
             s = ArrayText.of(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            s = org.diffuson.Numbers.format(((Number) value).doubleValue(), 6);
         } else {
             s = String.valueOf(value);
         }
@@ -70,10 +75,18 @@ public final class Renderers {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
+    /**
+     * Plain text of a value: floating-point numbers at up to {@link #DIGITS} significant digits (no float noise, a full
+     * double never reaches the notebook), arrays item by item.
+     */
     static String text(Object value) {
         if (value.getClass().isArray()) return ArrayText.of(value);
+        if (value instanceof Double || value instanceof Float) return org.diffuson.Numbers.format(((Number) value).doubleValue(), DIGITS);
         return String.valueOf(value);
     }
+
+    /** Significant digits of a floating-point cell result. */
+    public static final int DIGITS = 10;
 
     private static DisplayData duckTyped(Object value) {
         Method[] methods = DUCKS.computeIfAbsent(value.getClass(), Renderers::findDuckMethods);

@@ -32,7 +32,7 @@ public final class PhysicsMagics {
 
     public static List<Magic> all() {
         return List.of(new ModelMagic(), new ScbaMagic(), new LadderMagic(), new DiffusionMagic(), new SweepMagic(),
-                new KuboMagic(), new BoltzmannMagic(), new GaugeMagic());
+                new KuboMagic(), new BoltzmannMagic(), new UsadelMagic(), new GaugeMagic());
     }
 
     /** Runs library code; a {@link DiffusonException} from argument validation becomes a usage error. */
@@ -208,7 +208,11 @@ public final class PhysicsMagics {
             String name = a.variableName("diffusion");
             DiffusionOperator d = call(ctx, ladder::diffusion);
             ctx.bind(name, d, DiffusionOperator.class.getName());
-            ctx.out().print(d);
+            org.hipparchus.complex.Complex dz = d.zeroModeDiffusion(0, 0);
+            ctx.out().println("diffusion operator (ħ = 1; rates in energy units, D in energy × length² of the model): τ = "
+                    + org.diffuson.Numbers.format(d.tau()) + ", ℓ = " + org.diffuson.Numbers.format(d.meanFreePath())
+                    + ", zero-mode D_xx = " + org.diffuson.Numbers.complex(dz.getReal(), dz.getImaginary(), dz.norm(), 6)
+                    + "; the table lists the relaxation rates (eigenvalues of R = −iK_ω⁻¹K₀ and BNM's (1 − I₀)/τ)");
             return d.ratesTable();
         }
     }
@@ -251,8 +255,12 @@ public final class PhysicsMagics {
                     ? new org.diffuson.kubo.Kubo(ladder).conductivityWithSea(i, j)
                     : new org.diffuson.kubo.Kubo(ladder).conductivity(i, j));
             ctx.bind(name, r, org.diffuson.kubo.KuboResult.class.getName());
-            ctx.out().println(r);
-            return r.table();
+            double ward = ladder.scbaResult().method().startsWith("SCBA")
+                    ? ladder.ward(org.diffuson.green.Energy.retarded(ladder.energy()), org.diffuson.green.Energy.advanced(ladder.energy())).relative() : Double.NaN;
+            String sym = "σ_" + "xyz".charAt(i) + "xyz".charAt(j);
+            return new org.diffuson.pipeline.Response(sym, "e²/h", r,
+                    new org.diffuson.pipeline.Certificate(ladder.scbaResult().residual(), ward, Double.NaN, r.total())).toString()
+                    + "\n  (" + name + " = KuboResult χ(" + r.observable() + ", " + r.field() + "); σ = (e²/h)·χ with ħ = 1)";
         }
     }
 
@@ -281,11 +289,7 @@ public final class PhysicsMagics {
             double e = requiredDouble(a, "energy");
             String name = a.variableName("boltzmann");
             org.diffuson.boltzmann.BoltzmannResult r = call(ctx, () -> {
-                var terms = model.disorder().terms();
-                if (terms.size() != 1 || !terms.get(0).matrix().approxEquals(org.diffuson.linalg.CMatrix.identity(model.dim()), 1e-15))
-                    throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder (γ·1⊗1); this model has " + model.disorder(),
-                            "use a preset with scalar disorder (dirac, copt with magnetic=0, rashba, drude)");
-                var b = org.diffuson.boltzmann.BoltzmannSolver.builder(model.hamiltonian()).disorder(terms.get(0).weight()).kMax(model.cutoff());
+                var b = org.diffuson.boltzmann.BoltzmannSolver.builder(model);
                 if (a.hasOption("angles")) b = b.angles(a.intOption("angles", 64));
                 if (a.hasOption("form")) {
                     String f = a.option("form", "B").trim().toUpperCase(Locale.ROOT);

@@ -46,6 +46,7 @@ final class PlotMagic implements Magic {
         String name = a.variableName("chart");
         String tableExpr = a.positional().get(0);
         Object value = ctx.value(tableExpr);
+        if (value instanceof org.diffuson.DataTable dt) value = org.diffuson.table.Tables.tablesaw(dt);
         if (!(value instanceof Table table)) {
             throw new MagicUsageException("'" + tableExpr + "' is a "
                     + (value == null ? "null" : value.getClass().getSimpleName()) + ", not a tablesaw Table");
@@ -54,8 +55,8 @@ final class PlotMagic implements Magic {
         List<String> ys = new ArrayList<>();
         for (String y : a.option("y", "").split(",")) if (!y.isBlank()) ys.add(y.strip());
         if (ys.isEmpty()) throw new MagicUsageException("y= names no column");
-        int width = a.intOption("width", 640);
-        int height = a.intOption("height", 400);
+        int width = a.intOption("width", org.diffuson.plot.PaperStyle.Size.NOTEBOOK.width);
+        int height = a.intOption("height", org.diffuson.plot.PaperStyle.Size.NOTEBOOK.height);
         if (width < 50 || height < 50 || width > 4000 || height > 4000) {
             throw new MagicUsageException("width and height must be between 50 and 4000 pixels");
         }
@@ -63,6 +64,7 @@ final class PlotMagic implements Magic {
                 .title(a.option("title", table.name() == null ? "" : table.name()))
                 .xAxisTitle(a.option("xlabel", a.option("x", "")))
                 .yAxisTitle(a.option("ylabel", ys.size() == 1 ? ys.get(0) : "")).build();
+        org.diffuson.plot.PaperStyle.apply(chart, width <= 300 ? org.diffuson.plot.PaperStyle.Size.SINGLE_COLUMN : org.diffuson.plot.PaperStyle.Size.NOTEBOOK);
         chart.getStyler().setXAxisLogarithmic(a.flag("logx"));
         chart.getStyler().setYAxisLogarithmic(a.flag("logy"));
         chart.getStyler().setLegendVisible(ys.size() > 1);

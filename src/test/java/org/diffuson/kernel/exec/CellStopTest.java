@@ -69,12 +69,12 @@ class CellStopTest {
     void loopsRecursionAndCatchAllCodeStopWithoutThreadStop() throws Exception {
         java.eval("int kept = 41;", "", 0);
         java.eval("void spin() { while (true) { try { Math.sqrt(1); } catch (Throwable t) {} } }", "", 0);
-        java.eval("int deep(int n) { return n < 0 ? 0 : deep(n + 1) - deep(n + 2); }", "", 0);
+        java.eval("long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }", "", 0);
         for (String code : new String[]{
                 "while (true) {}",
                 "{ long s = 0; for (long i = 0; ; i++) s += i * i % 7; }",
                 "spin();",
-                "deep(0);",
+                "fib(90);", // exponential time at depth 90: only the method-entry and branch checks end it
                 "Thread.sleep(60_000);",
                 "new java.util.concurrent.LinkedBlockingQueue<Integer>().take();",
                 "{ var t = new Thread(() -> { while (true) {} }); t.start(); t.join(); }",

@@ -1,0 +1,298 @@
+package org.diffuson.model;
+
+import org.diffuson.DiffusonException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * H(k) written the way physicists write it: a sum Σ_i f_i(k) M_i of Hermitian matrices M_i (Pauli, Gell-Mann,
+ * Kronecker products, any labelled Hermitian {@link Op}) times real coefficient functions f_i (k·p polynomials and
+ * lattice harmonics, {@link Coefficient}). ħ = 1; energies and momenta in the units of the parameters.
+ * <pre>{@code
+ * var h = TermHamiltonian.builder(2, 2)
+ *         .term(Op.s0, Coefficient.k2().times(0.5).over("m"))            // k²/2m
+ *         .term(Op.sx, Coefficient.ky().times("alpha"))                   // α k_y σx
+ *         .term(Op.sy, Coefficient.kx().times("alpha").negate())          // −α k_x σy
+ *         .term(Op.sz, "bz")                                              // b_z σz
+ *         .build()
+ *         .with("m", 1, "alpha", 0.5, "bz", 0.5);                         // parameters supplied late (Kwant's params)
+ * }</pre>
+ * Immutable. Velocities ∂H/∂k_a are exact (the coefficients are differentiated symbolically, {@link #velocity}); the
+ * rotational symmetry is detected numerically ({@link Isotropy#detect}), never declared; {@link #toString()} prints
+ * the formula with the parameter values.
+ */
+public final class TermHamiltonian implements GradientHamiltonian {
+    /** One term f(k)·M. */
+    public record Term(Op op, Coefficient coefficient) {
+        @Override public String toString() { return "(" + coefficient + ")·" + op.label(); }
+    }
+
+    private final String name;
+    private final int n, d;
+    private final List<Term> terms;
+    private final Map<String, Double> values;   // every parameter, in order of first use; null = not yet given
+    // compiled form (null until every parameter has a value)
+    private final Coefficient.Compiled[] f;
+    private final Coefficient.Compiled[][] df; // [axis][term]
+    private final int[][] idx;                  // non-zero interleaved entries of each M: position
+    private final double[][] mre, mim;
+    private volatile Isotropy isotropy;
+
+    private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values) {
+        this.name = name;
+        this.n = n;
+        this.d = d;
+        this.terms = List.copyOf(terms);
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        int t = terms.size();
+        idx = new int[t][];
+        mre = new double[t][];
+        mim = new double[t][];
+        for (int i = 0; i < t; i++) {
+            var m = terms.get(i).op().matrix();
+            List<Integer> pos = new ArrayList<>();
+            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) if (m.re(a, b) != 0 || m.im(a, b) != 0) pos.add(a * n + b);
+            idx[i] = new int[pos.size()];
+            mre[i] = new double[pos.size()];
+            mim[i] = new double[pos.size()];
+            for (int p = 0; p < pos.size(); p++) {
+                int ab = pos.get(p);
+                idx[i][p] = 2 * ab;
+                mre[i][p] = m.re(ab / n, ab % n);
+                mim[i][p] = m.im(ab / n, ab % n);
+            }
+        }
+        if (values.values().stream().allMatch(v -> v != null)) {
+            f = new Coefficient.Compiled[t];
+            df = new Coefficient.Compiled[3][t];
+            for (int i = 0; i < t; i++) {
+                Term term = terms.get(i);
+                String where = "the " + term.op().label() + " term";
+                f[i] = term.coefficient().compile(values, where);
+                for (Axis a : Axis.values()) df[a.index()][i] = term.coefficient().derivative(a).compile(values, where);
+            }
+        } else {
+            f = null;
+            df = null;
+        }
+    }
+
+    /** Starts an n×n Hamiltonian in d = 2 or 3 space dimensions. */
+    public static Builder builder(int n, int spaceDim) { return new Builder(n, spaceDim); }
+
+    /** Collects terms and default parameter values; {@link #build()} finalizes. */
+    public static final class Builder {
+        private final int n, d;
+        private final List<Term> terms = new ArrayList<>();
+        private final Map<String, Double> defaults = new LinkedHashMap<>();
+        private String name = "H";
+
+        private Builder(int n, int d) {
+            if (n < 1) throw new DiffusonException("n", "basis dimension must be ≥ 1, got " + n, "e.g. 2 for spin ½");
+            if (d != 2 && d != 3) throw new DiffusonException("spaceDim", "must be 2 or 3, got " + d, "pass 2 or 3");
+            this.n = n;
+            this.d = d;
+        }
+
+        /** Adds f(k)·M. */
+        public Builder term(Op m, Coefficient f) {
+            if (m.dim() != n)
+                throw new DiffusonException("term", "matrix " + m.label() + " is " + m.dim() + "x" + m.dim() + " but the model is " + n + "x" + n,
+                        "use matrices of the model's basis dimension (Kronecker products for spin ⊗ orbital)");
+            if (d == 2 && f.usesKz())
+                throw new DiffusonException("term", "the coefficient of " + m.label() + " depends on k_z in a 2D model", "build a 3D model: builder(n, 3)");
+            terms.add(new Term(m, f));
+            return this;
+        }
+
+        /** Adds p·M for a named parameter p. */
+        public Builder term(Op m, String param) { return term(m, Coefficient.param(param)); }
+
+        /** Adds c·M for a constant c. */
+        public Builder term(Op m, double c) { return term(m, Coefficient.constant(c)); }
+
+        /** A default value for a parameter (overridden by {@link TermHamiltonian#with}). */
+        public Builder set(String param, double value) {
+            defaults.put(param, DiffusonException.requireFinite(param, value));
+            return this;
+        }
+
+        /** A name for printing. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public TermHamiltonian build() {
+            if (terms.isEmpty()) throw new DiffusonException("terms", "the Hamiltonian has no terms", "add at least one term(Op, Coefficient)");
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (Term t : terms) for (String p : t.coefficient().parameters()) v.put(p, defaults.get(p));
+            for (String p : defaults.keySet())
+                if (!v.containsKey(p))
+                    throw new DiffusonException(p, "has a default value but no term uses it", "parameters used: " + v.keySet());
+            return new TermHamiltonian(name, n, d, terms, v);
+        }
+    }
+
+    /** The same Hamiltonian with parameter {@code param} set to {@code value}. */
+    public TermHamiltonian with(String param, double value) { return with(Map.of(param, value)); }
+
+    /** Several parameters at once as name, value pairs: {@code with("m", 1, "alpha", 0.5)}. */
+    public TermHamiltonian with(Object... pairs) {
+        if (pairs.length % 2 != 0) throw new DiffusonException("pairs", "expects name, value pairs, got " + pairs.length + " arguments", "e.g. with(\"m\", 1, \"alpha\", 0.5)");
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!(pairs[i] instanceof String s)) throw new DiffusonException("pairs", "argument " + i + " should be a parameter name, got " + pairs[i], "e.g. with(\"m\", 1)");
+            if (!(pairs[i + 1] instanceof Number v)) throw new DiffusonException(s, "expects a number, got " + pairs[i + 1], "e.g. with(\"" + s + "\", 0.5)");
+            m.put(s, v.doubleValue());
+        }
+        return with(m);
+    }
+
+    /** The same Hamiltonian with the given parameter values (unknown names are an error). */
+    public TermHamiltonian with(Map<String, ? extends Number> params) {
+        Map<String, Double> v = new LinkedHashMap<>(values);
+        params.forEach((k, x) -> {
+            if (!v.containsKey(k)) throw new DiffusonException(k, "is not a parameter of " + name, "parameters: " + v.keySet());
+            v.put(k, DiffusonException.requireFinite(k, x.doubleValue()));
+        });
+        return new TermHamiltonian(name, n, d, terms, v);
+    }
+
+    /** Parameter values in order of first use (a missing value is null). */
+    public Map<String, Double> parameters() { return values; }
+
+    /** Names of parameters still without a value. */
+    public Set<String> unboundParameters() {
+        Set<String> s = new LinkedHashSet<>();
+        values.forEach((k, v) -> { if (v == null) s.add(k); });
+        return s;
+    }
+
+    public List<Term> terms() { return terms; }
+    public String name() { return name; }
+
+    @Override public int dim() { return n; }
+    @Override public int spaceDim() { return d; }
+
+    private void requireBound() {
+        if (f == null) {
+            String p = unboundParameters().iterator().next();
+            throw new DiffusonException(p, "has no value; parameters without values: " + unboundParameters(),
+                    "supply them late: h.with(\"" + p + "\", value)");
+        }
+    }
+
+    @Override
+    public void eval(double kx, double ky, double kz, double[] out, int off) {
+        requireBound();
+        accumulate(f, kx, ky, kz, out, off);
+    }
+
+    private void accumulate(Coefficient.Compiled[] c, double kx, double ky, double kz, double[] out, int off) {
+        java.util.Arrays.fill(out, off, off + 2 * n * n, 0);
+        if (d == 2) kz = 0;
+        for (int t = 0; t < c.length; t++) {
+            double v = c[t].value(kx, ky, kz);
+            if (v == 0) continue;
+            int[] ix = idx[t];
+            double[] re = mre[t], im = mim[t];
+            for (int p = 0; p < ix.length; p++) {
+                out[off + ix[p]] += v * re[p];
+                out[off + ix[p] + 1] += v * im[p];
+            }
+        }
+    }
+
+    /** Writes the exact velocity ∂H/∂k_a (any dimension) into {@code out[off..]}. */
+    public void evalVelocity(Axis a, double kx, double ky, double kz, double[] out, int off) {
+        requireBound();
+        accumulate(df[a.index()], kx, ky, kz, out, off);
+    }
+
+    @Override
+    public void evalGradient(double kx, double ky, double[] dx, double[] dy, int off) {
+        requireBound();
+        accumulate(df[0], kx, ky, 0, dx, off);
+        accumulate(df[1], kx, ky, 0, dy, off);
+    }
+
+    /** The velocity operator v_a = ∂H/∂k_a as a Hamiltonian of its own (exact, printable). */
+    public TermHamiltonian velocity(Axis a) {
+        List<Term> l = new ArrayList<>();
+        for (Term t : terms) {
+            Coefficient c = t.coefficient().derivative(a);
+            if (!c.isZero()) l.add(new Term(t.op(), c));
+        }
+        if (l.isEmpty()) l.add(new Term(Op.identity(n), Coefficient.constant(0)));
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (Term t : l) for (String p : t.coefficient().parameters()) v.put(p, values.get(p));
+        return new TermHamiltonian("∂" + name + "/∂k" + a.label(), n, d, l, v);
+    }
+
+    /**
+     * This Hamiltonian as a lattice model with reciprocal vectors b_1 = (b1x, b1y), b_2 = (b2x, b2y), for Brillouin-zone
+     * integrals (periodicity is checked). The square lattice with a = 1: {@code onLattice(2π, 0, 0, 2π)}.
+     */
+    public LatticeTermHamiltonian onLattice(double b1x, double b1y, double b2x, double b2y) {
+        return new LatticeTermHamiltonian(this, b1x, b1y, b2x, b2y);
+    }
+
+    /** True if every coefficient is a polynomial in k (a k·p model); false if it has lattice harmonics. */
+    public boolean isPolynomial() { return terms.stream().allMatch(t -> t.coefficient().isPolynomial()); }
+
+    /** The rotational symmetry, detected from H itself ({@link Isotropy#detect}); NONE for lattice models. */
+    @Override
+    public Isotropy isotropy() {
+        Isotropy iso = isotropy;
+        if (iso == null) {
+            requireBound();
+            iso = isPolynomial() ? Isotropy.detect(this, 1.0) : Isotropy.NONE;
+            isotropy = iso;
+        }
+        return iso;
+    }
+
+    /** The formula, e.g. {@code H(k) = (0.5·kx²/m + 0.5·ky²/m)·σ0 + alpha ky·σx − …} and the parameter values. */
+    public String formula() {
+        StringBuilder sb = new StringBuilder(name).append("(k) = ");
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            String c = t.coefficient().toString();
+            boolean single = !c.substring(1).contains(" + ") && !c.substring(1).contains(" − ");
+            if (i > 0) {
+                if (single && c.startsWith("−")) { sb.append(" − "); c = c.substring(1); }
+                else sb.append(" + ");
+            }
+            sb.append(single ? c : "(" + c + ")").append(" ").append(t.op().label());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(formula());
+        if (!values.isEmpty()) {
+            sb.append(", ");
+            int i = 0;
+            for (var e : values.entrySet()) {
+                if (i++ > 0) sb.append(", ");
+                sb.append(e.getKey()).append('=').append(e.getValue() == null ? "?" : Coefficient.number(e.getValue()));
+            }
+        }
+        return sb.append(" (ħ=1)").toString();
+    }
+
+    /** n, d, the formula and parameters on separate lines (for notebooks). */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s: %d×%d, d=%d, %s, velocities exact%n  %s%n  parameters: %s%n",
+                name, n, n, d, isPolynomial() ? "k·p polynomial" : "lattice harmonics", formula(), values);
+    }
+}
