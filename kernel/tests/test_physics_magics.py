@@ -60,6 +60,18 @@ class PhysicsMagicTests(kernel_env.KernelTestCase):
         self.assertIn("scalar white-noise",
                       self.usage_error_after("%model copt magnetic=0.02 as=mag", "%boltzmann mag energy=1.0"))
 
+    def test_gauge_magic_seed004(self):
+        # set R + a precessing Néel wall: ∫E_s⁰dx = ħΩ/e exactly (Barnes–Maekawa), the repaired kernel is gauge invariant
+        outputs = self.ok("%gauge texture=neel precession=2e-6 points=400")
+        self.assertIn("text/html", outputs[-1]["content"]["data"])
+        self.assertIn("β (eq 94) = 0.001119697", stream_text(outputs))
+        self.assertEqual(result_text(self.ok("Math.abs(gauge_smf.voltageReactive() / 2e-6 - 1) < 1e-6")), "true")
+        self.assertEqual(result_text(self.ok("gauge.gaugeResidual(gauge.kcsRepaired()) < 1e-10")), "true")
+        self.assertEqual(result_text(self.ok("gauge.gaugeResidual(gauge.kcs()) > 1e-3")), "true")
+        self.assertEqual(result_text(self.ok("gauge_currents.x().length")), "400")
+        self.assertIn("half-metal", self.usage_error("%gauge M=1.5"))
+        self.assertIn("use bloch, neel or vortex", self.usage_error("%gauge texture=skyrmion"))
+
     def usage_error_after(self, setup, code):
         self.ok(setup)
         return self.usage_error(code)

@@ -36,6 +36,8 @@ class WireFormatTests(kernel_env.KernelTestCase):
     def run_cell(self, code):
         """Executes code; returns (shell reply, parsed iopub messages, raw iopub frame lists) of this request."""
         kernel_env.drain(self.kc.get_iopub_msg)
+        # under load start_new_kernel's wait_for_ready sends several kernel_info requests; drop their late replies
+        kernel_env.drain(self.kc.get_shell_msg)
         while self.sub.poll(0):
             self.sub.recv_multipart()
         msg_id = self.kc.execute(code)

@@ -6,7 +6,7 @@ import org.hipparchus.complex.Complex;
 
 /**
  * Diffusion modes of the s–d ferromagnet (seed 004 eqs 32–34): the roots of the closed-form quadratic Z(q, ω) = 0
- * ({@link ClosedForms#modes}) and the poles of the full wide-band ladder, det(1 − WΠ)(q, ω) = 0. On ω = −iΓ both are
+ * ({@link GaugeClosedForms#modes}) and the poles of the full wide-band ladder, det(1 − WΠ)(q, ω) = 0. On ω = −iΓ both are
  * real functions of Γ (purely diffusive modes), so the ladder poles are found by Brent bracketing around the Z roots.
  * Set R is only marginally diffusive (λ_sf ≈ 1.8ℓ): ladder poles and Z roots differ by a few percent at q = 1e-3
  * (spec errata); the q = 0 gap is exact, ω = −i/τ_sf.
@@ -17,7 +17,7 @@ public final class DiffusionModes {
     /** Both ladder poles at |q| (charge-like first), as ω = −iΓ. */
     public static Complex[] ladderPoles(SdFerromagnet fm, double q) {
         SpinFlipLadder l = new SpinFlipLadder(fm);
-        Complex[] cf = new ClosedForms(fm).modes(q);
+        Complex[] cf = new GaugeClosedForms(fm).modes(q);
         Complex[] out = new Complex[2];
         double gMax = 0.5 / Math.max(fm.tau(0), fm.tau(1));
         for (int i = 0; i < 2; i++) {

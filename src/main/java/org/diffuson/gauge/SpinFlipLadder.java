@@ -14,7 +14,7 @@ import org.hipparchus.complex.Complex;
  *   K^cc = ν₊δδ + (iω/2π)Σ_σ L^σ,  K^sc = ν₋δδ + (iω/2π)Σ_σ σL^σ,
  *   K̃^cs = ν₋δδ + (iω/2π)Σ_σ L_s^σ,  K̃^ss = ν₊δδ + (iω/2π)Σ_σ σL_s^σ.
  * </pre>
- * All orders in X = (Dq² − iω)τ are kept (no expansion); the leading order is {@link ClosedForms}. The near-singular
+ * All orders in X = (Dq² − iω)τ are kept (no expansion); the leading order is {@link GaugeClosedForms}. The near-singular
  * 1 − WΠ is assembled as A₀ + WPδ with det A₀ = 0 exactly (ν is its left null vector: γ_σ is the Born rate of the same
  * W), so det(1 − WΠ) = O(X) is computed without cancellation, and the full density vertices 1 + Λ_0 = A⁻¹·1 and
  * σ + Λ_s,0 = A⁻¹σ are solved for directly. A complex ω = iω_λ gives the Matsubara kernels K(q, iω_λ).

@@ -6,7 +6,7 @@
  * electric fields of walls and vortices) and the two-current drift-diffusion model.
  * <p>Pipeline: {@link org.diffuson.gauge.SdFerromagnet} (or {@code Preset.SD_FERROMAGNET}) →
  * {@link org.diffuson.gauge.SpinFlipLadder} → {@link org.diffuson.gauge.GaugeKernels}; closed forms
- * {@link org.diffuson.gauge.ClosedForms}; k-grid check on the library's ladder engine {@link org.diffuson.gauge.GridCheck};
+ * {@link org.diffuson.gauge.GaugeClosedForms}; k-grid check on the library's ladder engine {@link org.diffuson.gauge.GridCheck};
  * geometry {@link org.diffuson.gauge.Texture} → {@link org.diffuson.gauge.SpinFrame} → {@link org.diffuson.gauge.SpinMotiveForce};
  * kinetic check {@link org.diffuson.gauge.TwoCurrent}. Units ħ = e = 1, 3D, four-vectors q_μ = (−ω, q) (fn 45).
  *

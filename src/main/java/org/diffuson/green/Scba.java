@@ -125,16 +125,52 @@ public final class Scba {
         }
     }
 
-    /** A grid refined at the Fermi momenta of H + shift at energy e, with pole half-widths η/v. */
+    /**
+     * The default grid policy: panels refined at the Fermi momenta of H + shift at energy e with pole half-widths η/v
+     * (k_F ± {1, 3, 10, 40, 160, …}·η/v), breakpoints at the band extrema (band edges), and then refinement by an
+     * error estimate ({@link KGrid.Builder#refineByEstimate}) of the radial weight k^{d−1}‖G(k, e + iη)‖²_F of
+     * H + shift: graded towards k = 0 and the band edges, where gapped and semimetallic models have their structure
+     * (with no Fermi momentum nothing else would refine there), a geometric tail up to the cutoff, and panels halved
+     * wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the total (n nodes per panel).
+     */
     public static KGrid adaptiveGrid(Model model, double e, CMatrix shift, double eta, GridOptions options) {
         KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
         double kc = model.cutoff();
+        if (shift != null && shift.normMax() == 0) shift = null; // e.g. the Hermitian part of an on-shell Born Σ
         for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), shift, e, kc)) {
             double width = Math.max(eta, 1e-14) / Math.max(c.velocity(), 1e-300);
             b.refineAround(c.k(), Math.min(Math.max(width, 1e-9 * kc), 0.25 * kc));
         }
         if (shift != null)
             for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), null, e, kc)) b.breakpoint(c.k());
+        for (double k : FermiMomenta.extrema(model.hamiltonian(), shift, kc)) b.breakpoint(k);
+        int n = model.dim(), nn = 2 * n * n, d = model.spaceDim();
+        CMatrix sh = shift;
+        double[] hk = new double[nn], s = sh == null ? new double[nn] : sh.toArray(), lu = new double[nn];
+        int[] piv = new int[n];
+        double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
+        java.util.function.DoubleUnaryOperator weight = k -> {
+            model.hamiltonian().eval(k, 0, 0, hk, 0);
+            for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
+            for (int i = 0; i < n; i++) {
+                hk[2 * (i * n + i)] += e;
+                hk[2 * (i * n + i) + 1] += broad;
+            }
+            double f = 0;
+            if (n == 2) {
+                // ‖A⁻¹‖²_F = ‖A‖²_F / |det A|² for a 2×2 matrix
+                double detr = hk[0] * hk[6] - hk[1] * hk[7] - (hk[2] * hk[4] - hk[3] * hk[5]);
+                double deti = hk[0] * hk[7] + hk[1] * hk[6] - (hk[2] * hk[5] + hk[3] * hk[4]);
+                for (double x : hk) f += x * x;
+                f /= detr * detr + deti * deti;
+            } else {
+                if (!org.diffuson.linalg.ZOps.invertInPlace(hk, n, lu, piv)) return 0;
+                for (double x : hk) f += x * x;
+            }
+            return (d == 2 ? k : k * k) * f;
+        };
+        double tol = Math.pow(10, -Math.min(12, options.nodesPerPanel() / 2.0 + 2));
+        b.refineByEstimate(weight, tol, 400);
         return b.build();
     }
 

@@ -9,48 +9,160 @@ import java.util.List;
 
 /**
  * Fermi momenta along the k_x axis: the |k| ∈ (0, k_c) where a band of H(k) + S crosses the energy E (S a Hermitian
- * shift, e.g. Re Σ). Found by scanning the bands on a fine grid and bisecting each sign change; the band velocity
- * |∂_k E_b| is returned too, for quadrature refinement around the poles.
+ * shift, e.g. Re Σ), with the band velocity |∂_k E_b| there, for quadrature refinement around the poles.
+ * <p>Each band E_b(k) (ascending eigenvalues of H(k, 0, 0) + S; closed form for n = 2, no allocation) is sampled on a
+ * uniform scan; a crossing is bracketed by a sign change, or — where E_b turns between samples (a band minimum or
+ * maximum, e.g. the Rashba ring) — by locating the extremum (golden section) and testing its sign, so a pair of
+ * crossings closer than the scan step is not missed. Each bracket is then solved by Brent's method to ~1e-15 k_c.
+ * Isotropic models (a declared {@link org.diffuson.model.Isotropy}) have smooth radial dispersions and are scanned
+ * with {@value #SCAN_ISOTROPIC} points; other models with {@value #SCAN_GENERAL}.
  */
 public final class FermiMomenta {
     private FermiMomenta() {}
+
+    static final int SCAN_ISOTROPIC = 128;
+    static final int SCAN_GENERAL = 1500;
 
     /** A crossing: momentum, band index, |∂E/∂k| there. */
     public record Crossing(double k, int band, double velocity) {}
 
     public static List<Crossing> find(Hamiltonian h, CMatrix shift, double energy, double cutoff) {
-        int scan = 1500;
+        Bands f = new Bands(h, shift, energy);
+        int scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL;
         int nb = h.dim();
-        double[] prev = bands(h, shift, cutoff * 1e-9);
+        double[] ks = new double[scan + 1];
+        double[][] fs = new double[nb][scan + 1];
+        ks[0] = cutoff * 1e-9;
+        for (int i = 0; i <= scan; i++) {
+            if (i > 0) ks[i] = cutoff * i / scan;
+            double[] v = f.at(ks[i]);
+            for (int b = 0; b < nb; b++) fs[b][i] = v[b];
+        }
         List<Crossing> out = new ArrayList<>();
-        double kPrev = cutoff * 1e-9;
-        for (int i = 1; i <= scan; i++) {
-            double k = cutoff * i / scan;
-            double[] cur = bands(h, shift, k);
-            for (int b = 0; b < nb; b++) {
-                double f0 = prev[b] - energy, f1 = cur[b] - energy;
-                if (f0 == 0 || f0 * f1 < 0) {
-                    double lo = kPrev, hi = k;
-                    for (int it = 0; it < 80 && hi - lo > 1e-15 * cutoff; it++) {
-                        double mid = 0.5 * (lo + hi);
-                        double fm = bands(h, shift, mid)[b] - energy;
-                        if ((fm < 0) == (f0 < 0)) lo = mid;
-                        else hi = mid;
+        double tol = 1e-15 * cutoff;
+        for (int b = 0; b < nb; b++) {
+            double[] y = fs[b];
+            // samples of this band plus the extremum of every turn between samples (E_b − E may touch zero there)
+            double[] xk = new double[2 * scan + 2], xf = new double[2 * scan + 2];
+            int m = 0;
+            for (int i = 0; i <= scan; i++) {
+                xk[m] = ks[i];
+                xf[m++] = y[i];
+                if (i > 0 && i < scan && (y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) {
+                    double kx = extremum(f, b, ks[i - 1], ks[i + 1], y[i] < y[i - 1]), fx = f.at(kx)[b];
+                    if (kx > xk[Math.max(m - 2, 0)] && kx < ks[i + 1] && kx != ks[i] && (fx * y[i] <= 0)) {
+                        // keep the points ordered: the extremum goes before or after k_i
+                        if (kx < ks[i]) {
+                            xk[m - 1] = kx; xf[m - 1] = fx;
+                            xk[m] = ks[i]; xf[m++] = y[i];
+                        } else {
+                            xk[m] = kx; xf[m++] = fx;
+                        }
                     }
-                    double kf = 0.5 * (lo + hi), dk = 1e-6 * Math.max(kf, 1e-3 * cutoff);
-                    double v = Math.abs(bands(h, shift, kf + dk)[b] - bands(h, shift, Math.max(kf - dk, 0))[b]) / (kf + dk - Math.max(kf - dk, 0));
-                    out.add(new Crossing(kf, b, v));
                 }
             }
-            prev = cur;
-            kPrev = k;
+            for (int i = 1; i < m; i++) {
+                double f0 = xf[i - 1], f1 = xf[i];
+                if (f0 == 0 || f0 * f1 < 0) out.add(crossing(f, b, xk[i - 1], xk[i], f0, f1, tol));
+            }
         }
+        out.sort((x, z) -> x.k() != z.k() ? Double.compare(x.k(), z.k()) : Integer.compare(x.band(), z.band()));
         return out;
     }
 
-    private static double[] bands(Hamiltonian h, CMatrix shift, double k) {
-        CMatrix m = h.at(k, 0, 0);
-        if (shift != null) m = m.plus(shift);
-        return Eigen.hermitian(m).values();
+    /**
+     * Band extrema on the k_x axis in (0, k_c): the k where a band of H + shift turns (band edges away from k = 0,
+     * e.g. the Rashba ring minimum), located by golden section between scan points.
+     */
+    public static double[] extrema(Hamiltonian h, CMatrix shift, double cutoff) {
+        Bands f = new Bands(h, shift, 0);
+        int scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL, nb = h.dim();
+        double[][] y = new double[scan + 1][nb];
+        for (int i = 0; i <= scan; i++) System.arraycopy(f.at(Math.max(cutoff * i / scan, cutoff * 1e-9)), 0, y[i], 0, nb);
+        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+        for (int b = 0; b < nb; b++)
+            for (int i = 1; i < scan; i++)
+                if ((y[i][b] - y[i - 1][b]) * (y[i + 1][b] - y[i][b]) < 0)
+                    out.add(extremum(f, b, cutoff * (i - 1) / scan, cutoff * (i + 1) / scan, y[i][b] < y[i - 1][b]));
+        return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
+    }
+
+    private static Crossing crossing(Bands f, int b, double lo, double hi, double flo, double fhi, double tol) {
+        double kf = flo == 0 ? lo : fhi == 0 ? hi : brent(f, b, lo, hi, flo, fhi, tol);
+        double cutoffScale = Math.max(kf, 1e-3 * hi);
+        double dk = 1e-6 * cutoffScale, kl = Math.max(kf - dk, 0);
+        double v = Math.abs(f.at(kf + dk)[b] - f.at(kl)[b]) / (kf + dk - kl);
+        return new Crossing(kf, b, v);
+    }
+
+    /** Brent's root finder on a bracket with f(lo)·f(hi) &lt; 0 (inverse quadratic interpolation, bisection fallback). */
+    static double brent(Bands f, int band, double a, double b, double fa, double fb, double tol) {
+        double c = a, fc = fa, d = b - a, e = d;
+        for (int it = 0; it < 200; it++) {
+            if (fb * fc > 0) { c = a; fc = fa; d = b - a; e = d; }
+            if (Math.abs(fc) < Math.abs(fb)) { a = b; b = c; c = a; fa = fb; fb = fc; fc = fa; }
+            double t = 2 * 1e-16 * Math.abs(b) + 0.5 * tol, m = 0.5 * (c - b);
+            if (Math.abs(m) <= t || fb == 0) return b;
+            if (Math.abs(e) >= t && Math.abs(fa) > Math.abs(fb)) {
+                double s = fb / fa, p, q;
+                if (a == c) { p = 2 * m * s; q = 1 - s; }
+                else {
+                    double qq = fa / fc, r = fb / fc;
+                    p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
+                    q = (qq - 1) * (r - 1) * (s - 1);
+                }
+                if (p > 0) q = -q; else p = -p;
+                if (2 * p < Math.min(3 * m * q - Math.abs(t * q), Math.abs(e * q))) { e = d; d = p / q; }
+                else { d = m; e = m; }
+            } else { d = m; e = m; }
+            a = b; fa = fb;
+            b += Math.abs(d) > t ? d : (m > 0 ? t : -t);
+            fb = f.at(b)[band];
+        }
+        return b;
+    }
+
+    /** Golden-section search for the minimum (or maximum) of E_b − E on [a, b]. */
+    private static double extremum(Bands f, int band, double a, double b, boolean minimum) {
+        double g = 0.5 * (Math.sqrt(5) - 1), s = minimum ? 1 : -1;
+        double x1 = b - g * (b - a), x2 = a + g * (b - a), f1 = s * f.at(x1)[band], f2 = s * f.at(x2)[band];
+        for (int it = 0; it < 80 && b - a > 1e-13 * Math.max(1, Math.abs(b)); it++) {
+            if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - g * (b - a); f1 = s * f.at(x1)[band]; }
+            else { a = x1; x1 = x2; f1 = f2; x2 = a + g * (b - a); f2 = s * f.at(x2)[band]; }
+        }
+        return 0.5 * (a + b);
+    }
+
+    /** E_b(k) − E on the k_x axis, into a reused buffer. */
+    static final class Bands {
+        private final Hamiltonian h;
+        private final double[] s, hk, out;
+        private final double energy;
+        private final int n;
+
+        Bands(Hamiltonian h, CMatrix shift, double energy) {
+            this.h = h;
+            this.n = h.dim();
+            this.s = shift == null ? null : shift.toArray();
+            this.hk = new double[2 * n * n];
+            this.out = new double[n];
+            this.energy = energy;
+        }
+
+        double[] at(double k) {
+            h.eval(k, 0, 0, hk, 0);
+            if (s != null) for (int i = 0; i < hk.length; i++) hk[i] += s[i];
+            if (n == 2) {
+                // Hermitian 2×2: λ = (a + d)/2 ∓ √(((a − d)/2)² + |b|²), ascending
+                double a = hk[0], d = hk[6], br = 0.5 * (hk[2] + hk[4]), bi = 0.5 * (hk[3] - hk[5]);
+                double mean = 0.5 * (a + d), half = 0.5 * (a - d), r = Math.sqrt(half * half + br * br + bi * bi);
+                out[0] = mean - r - energy;
+                out[1] = mean + r - energy;
+            } else {
+                double[] v = Eigen.hermitian(CMatrix.of(n, n, hk)).values();
+                for (int b = 0; b < n; b++) out[b] = v[b] - energy;
+            }
+            return out;
+        }
     }
 }

@@ -1,8 +1,6 @@
 package org.diffuson.integrate;
 
 import org.diffuson.DiffusonException;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,18 +32,13 @@ public final class KGrid {
         this.cutoff = cutoff;
         this.breakpoints = breakpoints;
         this.nodesPerPanel = nodesPerPanel;
-        GaussIntegratorFactory f = new GaussIntegratorFactory();
         int np = breakpoints.length - 1;
         kr = new double[np * nodesPerPanel];
         wr = new double[np * nodesPerPanel];
         double measure = spaceDim == 2 ? 1 / (2 * Math.PI) : 1 / (2 * Math.PI * Math.PI);
         for (int p = 0; p < np; p++) {
-            GaussIntegrator g = f.legendre(nodesPerPanel, breakpoints[p], breakpoints[p + 1]);
-            for (int i = 0; i < nodesPerPanel; i++) {
-                double k = g.getPoint(i);
-                kr[p * nodesPerPanel + i] = k;
-                wr[p * nodesPerPanel + i] = g.getWeight(i) * measure * (spaceDim == 2 ? k : k * k);
-            }
+            GaussLegendre.rule(nodesPerPanel, breakpoints[p], breakpoints[p + 1], kr, wr, p * nodesPerPanel);
+            for (int i = p * nodesPerPanel; i < (p + 1) * nodesPerPanel; i++) wr[i] *= measure * (spaceDim == 2 ? kr[i] : kr[i] * kr[i]);
         }
         if (spaceDim == 2) {
             this.nCos = 0;
@@ -69,15 +62,15 @@ public final class KGrid {
             dirY = new double[nAngles];
             dirZ = new double[nAngles];
             dirW = new double[nAngles];
-            GaussIntegrator g = f.legendre(nCos, -1, 1);
+            double[][] g = GaussLegendre.rule(nCos, -1, 1);
             for (int c = 0; c < nCos; c++)
                 for (int j = 0; j < nPhi; j++) {
-                    double ct = g.getPoint(c), st = Math.sqrt(1 - ct * ct), ph = 2 * Math.PI * (j + 0.5) / nPhi;
+                    double ct = g[0][c], st = Math.sqrt(1 - ct * ct), ph = 2 * Math.PI * (j + 0.5) / nPhi;
                     int a = c * nPhi + j;
                     dirX[a] = st * Math.cos(ph);
                     dirY[a] = st * Math.sin(ph);
                     dirZ[a] = ct;
-                    dirW[a] = g.getWeight(c) / 2 / nPhi;
+                    dirW[a] = g[1][c] / 2 / nPhi;
                 }
         }
         int n = kr.length * nAngles;
@@ -199,6 +192,53 @@ public final class KGrid {
             int m = (int) Math.ceil(cutoff / length);
             for (int i = 1; i < m; i++) breaks.add(cutoff * i / m);
             return this;
+        }
+
+        /**
+         * Refines the current panels by an error estimate of a radial integrand f(|k|) ≥ 0 (e.g. k^{d−1}‖G(k)‖²): a
+         * panel whose {@code nodesPerPanel}-point Gauss–Legendre value differs from the sum over its two halves by more
+         * than {@code tol}·∫f is split, and its halves are tested again. A panel starting at k = 0 is split at a quarter
+         * of its length (geometric grading towards k = 0, where band edges and Dirac gaps sit), a panel ending at the
+         * cutoff beyond the last structure at its geometric mean (a tail mapping: equal panels in log k integrate power
+         * laws k^{−p} uniformly well), any other at its midpoint. At most {@code maxPanels} panels.
+         */
+        public Builder refineByEstimate(java.util.function.DoubleUnaryOperator f, double tol, int maxPanels) {
+            DiffusonException.requirePositive("tol", tol);
+            double[][] rule = GaussLegendre.reference(nodesPerPanel);
+            java.util.ArrayDeque<double[]> todo = new java.util.ArrayDeque<>();
+            Double prev = null;
+            double total = 0;
+            for (double x : breaks) {
+                if (prev != null) {
+                    double v = panel(f, rule, prev, x);
+                    total += Math.abs(v);
+                    todo.add(new double[]{prev, x, v});
+                }
+                prev = x;
+            }
+            double last = breaks.floor(cutoff) == null ? cutoff : breaks.lower(cutoff) == null ? 0 : breaks.lower(cutoff);
+            int panels = breaks.size() - 1;
+            while (!todo.isEmpty() && panels < maxPanels) {
+                double[] p = todo.poll();
+                double a = p[0], b = p[1];
+                if (b - a < 1e-12 * cutoff) continue;
+                double m = a == 0 ? b / 4 : (b == cutoff && a == last && a > 0) ? Math.sqrt(a * b) : 0.5 * (a + b);
+                double left = panel(f, rule, a, m), right = panel(f, rule, m, b);
+                if (Math.abs(left + right - p[2]) > tol * total) {
+                    breaks.add(m);
+                    panels++;
+                    todo.add(new double[]{a, m, left});
+                    todo.add(new double[]{m, b, right});
+                    if (b == cutoff && a == last) last = m;
+                }
+            }
+            return this;
+        }
+
+        private static double panel(java.util.function.DoubleUnaryOperator f, double[][] rule, double a, double b) {
+            double half = 0.5 * (b - a), mid = 0.5 * (a + b), s = 0;
+            for (int i = 0; i < rule[0].length; i++) s += rule[1][i] * f.applyAsDouble(mid + half * rule[0][i]);
+            return s * half;
         }
 
         public Builder nodesPerPanel(int n) {

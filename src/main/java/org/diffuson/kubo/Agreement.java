@@ -141,8 +141,8 @@ public final class Agreement {
             Ladder l = ladder(m, u);
             sigmaName = l.selfEnergy().name();
             Kubo k = new Kubo(l);
-            yx.add(terms == Terms.FULL ? k.conductivityWithSea(1, 0) : k.conductivity(1, 0));
-            xx.add(terms == Terms.FULL ? k.conductivityWithSea(0, 0) : k.conductivity(0, 0));
+            yx.add(compute(k, 1, 0));
+            xx.add(compute(k, 0, 0));
         }
         int n = disorders.length;
         double[] kyx = new double[n], kxx = new double[n];
@@ -155,6 +155,15 @@ public final class Agreement {
         BoltzmannResult br = bb.disorder(disorders[0]).build().solve(fermiEnergy);
         return new AgreementResult(modelName, fermiEnergy, selfEnergy, sigmaName, terms, disorders.clone(), kyx, kxx,
                 List.copyOf(yx), List.copyOf(xx), br);
+    }
+
+    /** Only the terms that enter the compared value. */
+    private KuboResult compute(Kubo k, int a, int b) {
+        return switch (terms) {
+            case FERMI_SURFACE -> k.fermiSurface(a, b);
+            case STREDA_I -> k.conductivity(a, b);
+            case FULL -> k.conductivityWithSea(a, b);
+        };
     }
 
     private double value(KuboResult r) {
@@ -194,8 +203,8 @@ public final class Agreement {
     /**
      * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
      * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 spec §3.2). Fermi momenta k_b and
-     * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
-     * trigonometric-polynomial projectors of axially symmetric models).
+     * velocities v_b from {@link FermiMomenta}; the angle average is exact by the model's rotation covariance
+     * (P(R k) = U P(k) U† keeps the entries with j_p = j_q of the projector on the k_x axis).
      */
     public static CMatrix bornOnShell(Model model, double energy) {
         if (model.spaceDim() != 2) throw new DiffusonException("model", "on-shell Born is implemented for 2D models", "use SCBA");
@@ -205,16 +214,15 @@ public final class Agreement {
         CMatrix dos = CMatrix.zeros(n, n);
         List<FermiMomenta.Crossing> cs = FermiMomenta.find(model.hamiltonian(), null, energy, model.cutoff());
         if (cs.isEmpty()) throw new DiffusonException("fermiEnergy", "E=" + energy + " crosses no band", "put εF in a band (on-shell Born Σ = 0 in a gap)");
-        int na = 64;
+        Isotropy iso = model.hamiltonian().isotropy();
         for (FermiMomenta.Crossing c : cs) {
-            CMatrix avg = CMatrix.zeros(n, n);
-            for (int a = 0; a < na; a++) {
-                double th = 2 * Math.PI * a / na;
-                Eigen.Hermitian eh = Eigen.hermitian(model.hamiltonian().at(c.k() * Math.cos(th), c.k() * Math.sin(th), 0));
-                CMatrix v = eh.vectors().column(c.band());
-                avg = avg.plus(v.times(v.dagger()).scale(1.0 / na));
-            }
-            dos = dos.plus(avg.scale(c.k() / (2 * Math.PI * c.velocity())));
+            // ⟨P_b(k_b, θ)⟩_θ: P(R k) = U P(k) U†, so the average keeps the entries with j_p = j_q of P on the k_x axis
+            CMatrix v = Eigen.hermitian(model.hamiltonian().at(c.k(), 0, 0)).vectors().column(c.band());
+            double[] p = v.times(v.dagger()).toArray();
+            for (int r = 0; r < n; r++)
+                for (int q = 0; q < n; q++)
+                    if (!iso.keeps(r, q)) p[2 * (r * n + q)] = p[2 * (r * n + q) + 1] = 0;
+            dos = dos.plus(CMatrix.of(n, n, p).scale(c.k() / (2 * Math.PI * c.velocity())));
         }
         return model.disorder().apply(dos).scale(0, -Math.PI);
     }

@@ -20,28 +20,7 @@ public interface Vertex {
     /** Velocity v_a = ∂H/∂k_a by a 4th-order central difference (exact to rounding for H polynomial of degree ≤ 4 in k). */
     static Vertex velocity(Hamiltonian h, int a) {
         if (a < 0 || a >= h.spaceDim()) throw new DiffusonException("a", "direction " + a + " out of range for d=" + h.spaceDim(), "use 0 (x), 1 (y) or 2 (z)");
-        int n = h.dim(), nn = 2 * n * n;
-        String nm = "v_" + "xyz".charAt(a);
-        return new Vertex() {
-            private final ThreadLocal<double[][]> work = ThreadLocal.withInitial(() -> new double[5][Math.max(nn, 3)]);
-
-            public int dim() { return n; }
-            public String name() { return nm; }
-
-            public void eval(double kx, double ky, double kz, double[] out) {
-                double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));
-                double[][] w = work.get();
-                double[] d = w[4];
-                for (int s = 0; s < 4; s++) {
-                    double f = s == 0 ? 2 : s == 1 ? 1 : s == 2 ? -1 : -2;
-                    d[0] = kx; d[1] = ky; d[2] = kz;
-                    d[a] += f * step;
-                    h.eval(d[0], d[1], d[2], w[s], 0);
-                }
-                // f'(x) ≈ [−f(x+2h) + 8f(x+h) − 8f(x−h) + f(x−2h)]/(12h)
-                for (int i = 0; i < nn; i++) out[i] = (-w[0][i] + 8 * w[1][i] - 8 * w[2][i] + w[3][i]) / (12 * step);
-            }
-        };
+        return new VelocityVertex(h, a);
     }
 
     /** A k-independent operator, e.g. a spin matrix; must be Hermitian. */

@@ -17,7 +17,8 @@ import java.util.Locale;
  * K(q, ω) ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab (seed 000 Sec. I.F and spec §3.5, convention e^{i(q·r − ωt)}):
  * ∂_tρ = −Rρ + (K_ω⁻¹K_a)∂_aρ + D_ab∂_a∂_bρ, with R = −iK_ω⁻¹K₀ (relaxation and precession) and D_ab = −iK_ω⁻¹K_ab.
  * Next to it, BNM's reading τ∂_tρ = −(1 − I(q, 0))ρ with τ = −1/(2 Im Σ₁) (seed 000 eqs 3, 10).
- * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω.
+ * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
+ * model only the ladders at q = h x̂ and √2 h x̂ are computed; ±h x̂, ±h ŷ and (±h, ±h) follow by {@link Ladder#rotate}.
  */
 public record DiffusionOperator(Options options, double tau, double meanFreePath, Superoperator k0, Superoperator kOmega,
                                 Superoperator[] kLinear, Superoperator[][] kQuadratic,
@@ -59,12 +60,16 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
         Superoperator[] kl = new Superoperator[d], il = new Superoperator[d];
         Superoperator[][] kq = new Superoperator[d][d], iq = new Superoperator[d][d];
         Superoperator[] kp = new Superoperator[d], km = new Superoperator[d], ip = new Superoperator[d], im = new Superoperator[d];
+        // a rotation-covariant 2D model needs two finite-q ladders, at h x̂ and √2 h x̂; the others are rotations of them
+        boolean rot = ladder.rotationCovariant();
+        LadderResult alongX = rot ? ladder.retardedAdvanced(new double[]{h, 0}, 0.0) : null;
+        LadderResult diagonal = rot ? ladder.retardedAdvanced(new double[]{Math.sqrt(2) * h, 0}, 0.0) : null;
         for (int a = 0; a < d; a++) {
             double[] q = new double[d];
             q[a] = h;
-            LadderResult p = ladder.retardedAdvanced(q, 0.0);
+            LadderResult p = rot ? (a == 0 ? alongX : ladder.rotate(alongX, Math.PI / 2)) : ladder.retardedAdvanced(q, 0.0);
             q[a] = -h;
-            LadderResult m = ladder.retardedAdvanced(q, 0.0);
+            LadderResult m = rot ? ladder.rotate(alongX, a == 0 ? Math.PI : -Math.PI / 2) : ladder.retardedAdvanced(q, 0.0);
             kp[a] = p.kinetic(); km[a] = m.kinetic(); ip[a] = p.collision(); im[a] = m.collision();
             kl[a] = kp[a].minus(km[a]).scale(1 / (2 * h));
             il[a] = ip[a].minus(im[a]).scale(1 / (2 * h));
@@ -79,7 +84,7 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
                         double[] q = new double[d];
                         q[a] = s1 * h;
                         q[b] = s2 * h;
-                        LadderResult r = ladder.retardedAdvanced(q, 0.0);
+                        LadderResult r = rot ? ladder.rotate(diagonal, Math.atan2(s2, s1)) : ladder.retardedAdvanced(q, 0.0);
                         ks = ks.plus(r.kinetic().scale(s1 * s2));
                         is = is.plus(r.collision().scale(s1 * s2));
                     }

@@ -123,6 +123,43 @@ public final class Ladder {
         return at(q, Energy.retarded(energy).shift(omega), Energy.advanced(energy));
     }
 
+    /**
+     * True when ladders at rotated wave vectors follow from one another: a 2D model with rotation covariance
+     * H(R k) = U H(k) U† (AXIAL or FULL) on a polar grid, so that Φ̄_{Rq}[X] = U Φ̄_q[U† X U] U† ({@link #rotate}).
+     */
+    public boolean rotationCovariant() {
+        return model.spaceDim() == 2 && model.hamiltonian().isotropy().reducible() && !grid.isPointGrid();
+    }
+
+    /**
+     * The ladder at the rotated wave vector R_φ q from the one at q (requires {@link #rotationCovariant()}):
+     * Φ̄_{Rq}[X] = U Φ̄_q[U† X U] U† with U = diag(e^{−i j_a φ}), i.e. entry (ab),(cd) times e^{−i[(j_a − j_b) − (j_c − j_d)]φ}
+     * (vec index a + n b), and the collision operator rebuilt from the rotated bubble. Exact for the angular
+     * integral; the adaptive angular rule makes direct and rotated bubbles agree to its tolerance.
+     */
+    public LadderResult rotate(LadderResult r, double phi) {
+        if (!rotationCovariant())
+            throw new DiffusonException("model", "has no rotation covariance on this grid", "compute the ladder at the rotated q directly");
+        int n = model.dim(), n2 = n * n;
+        double[] j = model.hamiltonian().isotropy().kind() == org.diffuson.model.Isotropy.Kind.FULL ? new double[n] : model.hamiltonian().isotropy().j();
+        double[] raw = r.bubble().matrix().toArray(), out = new double[raw.length];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++)
+                for (int c = 0; c < n; c++)
+                    for (int d = 0; d < n; d++) {
+                        int idx = 2 * ((a + n * b) * n2 + c + n * d);
+                        double ang = -((j[a] - j[b]) - (j[c] - j[d])) * phi, cs = Math.cos(ang), sn = Math.sin(ang);
+                        out[idx] = cs * raw[idx] - sn * raw[idx + 1];
+                        out[idx + 1] = sn * raw[idx] + cs * raw[idx + 1];
+                    }
+        Superoperator phiRot = Superoperator.fromRaw(n, out);
+        double[] q = r.q().clone();
+        double c = Math.cos(phi), s = Math.sin(phi);
+        q[0] = c * r.q()[0] - s * r.q()[1];
+        q[1] = s * r.q()[0] + c * r.q()[1];
+        return new LadderResult(q, r.e1(), r.e2(), r.sigma1(), r.sigma2(), r.selfEnergy(), phiRot, model.rung().collision(phiRot));
+    }
+
     /** q = 0, ω = 0 RA ladder. */
     public LadderResult atFermiLevel() { return retardedAdvanced(new double[model.spaceDim()], 0.0); }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * (&lt; 1 s). {@link #GRID} (8 nodes per panel, 8 angles) is accurate to 1e-4 against the default grid — shown in
  * {@code org.diffuson.kubo.KuboBenchAccuracyTest}.
  * Run: mvn -B -Pbench test-compile exec:exec -Dbench.args="KuboBench -wi 1 -i 3"; results in target/jmh-results.txt.
+ * The side-by-side comparison with the NumPy peer (same curve, equal accuracy) is {@link PeerBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +45,7 @@ public class KuboBench {
     public static double sigmaXy(double xi, GridOptions grid, boolean full) {
         Model m = dirac(xi);
         Kubo k = new Kubo(Ladder.fixed(m, 1.0, Agreement.bornOnShell(m, 1.0), "on-shell Born", grid));
-        return full ? k.conductivityWithSea(0, 1).total() : k.conductivity(0, 1).fermiSurface();
+        return full ? k.conductivityWithSea(0, 1).total() : k.fermiSurface(0, 1).fermiSurface();
     }
 
     @Benchmark

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Oracles 8–10: modes as roots of the quadratic, limits, β. */
 class ModesAndBetaTest {
     static final SdFerromagnet R = SdFerromagnet.setR();
-    static final ClosedForms CF = new ClosedForms(R);
+    static final GaugeClosedForms CF = new GaugeClosedForms(R);
 
     static double relIm(double expected, Complex w) { return Math.abs(w.getImaginary() / expected - 1); }
 
@@ -37,7 +37,7 @@ class ModesAndBetaTest {
     @Test
     void noSpinFlip() {
         SdFerromagnet f = SdFerromagnet.ofRates(1, 1, 0.2, 0.01, 0);
-        Complex[] m = new ClosedForms(f).modes(1e-4);
+        Complex[] m = new GaugeClosedForms(f).modes(1e-4);
         double r = Math.max(relIm(-f.diffusion(0) * 1e-8, m[1]), relIm(-f.diffusion(1) * 1e-8, m[0]));
         report("Γ̃2 = 0 modes = −iD_σq²", r, 1e-14);
     }
@@ -59,7 +59,7 @@ class ModesAndBetaTest {
     @Test
     void limits() {
         SdFerromagnet f0 = SdFerromagnet.ofRates(1, 1, 0.2, 0.01, 0);
-        ClosedForms c0 = new ClosedForms(f0);
+        GaugeClosedForms c0 = new GaugeClosedForms(f0);
         double q = 1e-4;
         Complex w = new Complex(1e-6);
         double worst = 0;

@@ -57,7 +57,7 @@ class SetRTest {
 
     @Test
     void closedFormOracleValues() {
-        ClosedForms cf = new ClosedForms(R);
+        GaugeClosedForms cf = new GaugeClosedForms(R);
         double q = 1e-4;
         Complex w = new Complex(1e-6);
         assertClose(new Complex(9.525923e-2, 6.712849e-2), cf.chargeK(q, w).multiply(q * q), 1e-6, "q²K");

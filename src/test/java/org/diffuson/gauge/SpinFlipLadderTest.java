@@ -38,7 +38,7 @@ class SpinFlipLadderTest {
     /** Oracle 3: |ladder/closed − 1| ≤ 1·|X| for the kernels q²K, K^s, ΔK^s over a (q, ω) grid. */
     @Test
     void kernelsApproachClosedFormsAtOrderX() {
-        ClosedForms cf = new ClosedForms(R);
+        GaugeClosedForms cf = new GaugeClosedForms(R);
         double worst = 0;
         for (double q : new double[]{1e-5, 3e-5, 1e-4, 3e-4, 1e-3})
             for (double w : new double[]{1e-8, 1e-7, 1e-6, 1e-5}) {
@@ -59,7 +59,7 @@ class SpinFlipLadderTest {
     /** Spin vertices: the errata's ≈ 20|X| tolerance (neglected numerator terms O((Γ̃2/Γ̃1)X)). */
     @Test
     void vertices() {
-        ClosedForms cf = new ClosedForms(R);
+        GaugeClosedForms cf = new GaugeClosedForms(R);
         double worst = 0;
         for (double[] p : new double[][]{{1e-4, 1e-6}, {3e-4, 1e-5}, {1e-4, 1e-7}, {3e-5, 1e-7}}) {
             GaugeKernels k = LADDER.at(new double[]{p[0]}, p[1]);
@@ -143,7 +143,7 @@ class SpinFlipLadderTest {
     /** Matsubara form: K(q, iω_λ) is real (time-reversal of the Euclidean kernel) and equals the retarded closed form at ω = iω_λ. */
     @Test
     void matsubara() {
-        ClosedForms cf = new ClosedForms(R);
+        GaugeClosedForms cf = new GaugeClosedForms(R);
         double q = 1e-4, wl = 1e-6;
         GaugeKernels k = LADDER.matsubara(new double[]{q}, wl);
         Complex w = new Complex(0, wl);

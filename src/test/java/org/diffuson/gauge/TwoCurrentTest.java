@@ -11,7 +11,7 @@ import static org.diffuson.gauge.SpinFlipLadderTest.report;
 class TwoCurrentTest {
     static final SdFerromagnet R = SdFerromagnet.setR();
     static final TwoCurrent TC = new TwoCurrent(R);
-    static final ClosedForms CF = new ClosedForms(R);
+    static final GaugeClosedForms CF = new GaugeClosedForms(R);
 
     @Test
     void determinantIsZ() {

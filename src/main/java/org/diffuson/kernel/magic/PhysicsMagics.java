@@ -32,7 +32,7 @@ public final class PhysicsMagics {
 
     public static List<Magic> all() {
         return List.of(new ModelMagic(), new ScbaMagic(), new LadderMagic(), new DiffusionMagic(), new SweepMagic(),
-                new KuboMagic(), new BoltzmannMagic());
+                new KuboMagic(), new BoltzmannMagic(), new GaugeMagic());
     }
 
     /** Runs library code; a {@link DiffusonException} from argument validation becomes a usage error. */

@@ -9,12 +9,12 @@ import org.hipparchus.complex.Complex;
  * allowed (ω = iω_λ: Matsubara). These are the reference the full ladder ({@link SpinFlipLadder}) must approach with
  * relative error O(|X|); they are not a second implementation of the ladder.
  */
-public final class ClosedForms {
+public final class GaugeClosedForms {
     private final SdFerromagnet fm;
     private final double[] d, nu;
     private final double g2;
 
-    public ClosedForms(SdFerromagnet fm) {
+    public GaugeClosedForms(SdFerromagnet fm) {
         this.fm = fm;
         this.d = new double[]{fm.diffusion(0), fm.diffusion(1)};
         this.nu = new double[]{fm.dos(0), fm.dos(1)};

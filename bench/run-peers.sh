@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Diffuson (JMH, PeerBench) and its NumPy peers (bench/peers/) back to back, in one run, on one machine; writes the
+# side-by-side table into BENCHMARKS.md (between the PEERS markers) and the raw results into target/peers/.
+#   bench/run-peers.sh                 # every workflow
+#   bench/run-peers.sh kubo-fs copt    # a subset: kubo-fs kubo-full copt-diffusion copt-pole (prefix match)
+# Per workflow: JMH on both cores, JMH pinned to one core (taskset -c 0), then the peer (Debian /usr/bin/python3 +
+# python3-numpy, single-threaded, OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for that command only), each best-of /
+# average as stated; then JMH -prof gc for the allocation per workflow call. The load average is recorded before and
+# after each pair: the machine is shared, so the ratio of two timings taken seconds apart is the fair figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=target/peers
+mkdir -p "$OUT"
+PY=/usr/bin/python3
+"$PY" -c 'import numpy' 2>/dev/null || { echo "needs Debian python3-numpy: apt-get install python3-numpy" >&2; exit 1; }
+mvn -B -o -q test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
+JAVA=${JAVA:-java}
+WANT=("$@")
+[ ${#WANT[@]} -eq 0 ] && WANT=(kubo-fs kubo-full copt-diffusion copt-pole)
+
+# workflow | JMH benchmark | JMH iterations | peer command
+declare -A BENCH=([kubo-fs]=kuboFermiSurfaceCurve [kubo-full]=kuboFullCurve [copt-diffusion]=coptDiffusion [copt-pole]=coptPoleSearch)
+declare -A ITERS=([kubo-fs]="-wi 3 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 -r 1" [copt-diffusion]="-wi 3 -i 5 -w 1 -r 1" [copt-pole]="-wi 3 -i 5 -w 1 -r 1")
+# the peers repeat enough to find an undisturbed call on a loaded machine
+declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 20 --json"
+                 [kubo-full]="kubo_curve.py --full --grid 8,4,4 --time --repeat 2 --json"
+                 [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
+                 [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 50 --json")
+
+jmh() { # benchmark, iterations, cores, result file
+  local pin=()
+  [ "$3" = 1 ] && pin=(taskset -c 0)
+  "${pin[@]}" "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main "PeerBench\.$1\$" $2 -f 1 -rf json -rff "$4" >"$4.log" 2>&1
+}
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+RES="$OUT/results.tsv"
+: >"$RES"
+for w in "${WANT[@]}"; do
+  for key in "${!BENCH[@]}"; do
+    [[ "$key" == "$w"* ]] || continue
+    echo "== $key"
+    l0=$(load)
+    jmh "${BENCH[$key]}" "${ITERS[$key]}" 2 "$OUT/$key-2core.json"
+    jmh "${BENCH[$key]}" "${ITERS[$key]}" 1 "$OUT/$key-1core.json"
+    (cd bench/peers && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" ${PEER[$key]}) >"$OUT/$key-peer.json"
+    l1=$(load)
+    "$PY" - "$key" "$OUT" "$l0" "$l1" "${PEER[$key]}" >>"$RES" <<'PYEOF'
+import json, sys
+key, out, l0, l1, peer = sys.argv[1:]
+def score(f):
+    r = json.load(open(f))[0]['primaryMetric']
+    return r['scorePercentiles']['0.0'], r['score']
+d2, e2 = score(f"{out}/{key}-2core.json")
+d1, e1 = score(f"{out}/{key}-1core.json")
+p = json.loads(open(f"{out}/{key}-peer.json").read().strip().splitlines()[-1])
+print("\t".join(map(str, [key, d2, e2, d1, e1, p['best_ms'], l0, l1, peer])))
+PYEOF
+    tail -1 "$RES"
+  done
+done
+
+echo "== JMH -prof gc (both cores)"
+"$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'PeerBench\.(kuboFermiSurfaceCurve|coptDiffusion|coptPoleSearch)$' \
+  -wi 2 -i 3 -w 1 -r 1 -f 1 -prof gc -rf json -rff "$OUT/gc.json" >"$OUT/gc.log" 2>&1 || true
+
+"$PY" - "$RES" "$OUT/gc.json" BENCHMARKS.md "$(nproc)" <<'PYEOF'
+import json, sys, datetime, platform, subprocess, os
+res, gcf, md, cores = sys.argv[1:]
+names = {'kubo-fs': 'Kubo σ_xy(ξ) curve, 100 ξ, RA Fermi surface + q = 0 ladder (massive Dirac, on-shell Born)',
+         'kubo-full': 'same curve, Středa I + II (RR term and Fermi sea)',
+         'copt-diffusion': 'CoPt E = 0: SCBA + q = 0 and finite-q RA ladders + zero-mode D_xx',
+         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant, SCBA at complex ω)'}
+gc = {}
+try:
+    for r in json.load(open(gcf)):
+        b = r['benchmark'].split('.')[-1]
+        sm = r.get('secondaryMetrics', {})
+        sec = sm.get('gc.alloc.rate.norm') or sm.get('·gc.alloc.rate.norm')
+        if sec: gc[b] = sec['score']
+except Exception:
+    pass
+bench = {'kubo-fs': 'kuboFermiSurfaceCurve', 'kubo-full': 'kuboFullCurve', 'copt-diffusion': 'coptDiffusion', 'copt-pole': 'coptPoleSearch'}
+rows = [l.rstrip('\n').split('\t') for l in open(res) if l.strip()]
+now = datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M UTC')
+lines = ['<!-- PEERS:BEGIN (written by bench/run-peers.sh) -->',
+         f'Run {now}, {cores} cores, {platform.processor() or platform.machine()}; JDK: `{subprocess.run(["java","-version"],capture_output=True,text=True).stderr.splitlines()[0]}`; '
+         'NumPy peer: Debian /usr/bin/python3 + python3-numpy, one thread. Times in ms per workflow call: the fastest call (JMH sample mode, p0; peer: best of its repeats), '
+         'JMH mean in parentheses; ratios from the fastest calls (the least disturbed by other processes on both sides). '
+         'Load: 1-minute load average before → after the pair (the machine is shared by 8 engineers; both sides ran back to back).',
+         '',
+         '| workflow | Diffuson 2 cores, fastest (mean) | Diffuson 1 core, fastest (mean) | NumPy peer, best | peer / Diffuson (2 cores) | peer / Diffuson (1 core) | 2-core speed-up | alloc / call | load |',
+         '|---|---|---|---|---|---|---|---|---|']
+for k, d2, e2, d1, e1, p, l0, l1, cmd in rows:
+    d2, e2, d1, e1, p = map(float, (d2, e2, d1, e1, p))
+    a = gc.get(bench[k])
+    alloc = f'{a / 1e6:.2f} MB' if a is not None else 'n/a'
+    lines.append(f'| {names[k]} | {d2:.3g} ({e2:.3g}) | {d1:.3g} ({e1:.3g}) | {p:.3g} | **{p / d2:.2f}×** | {p / d1:.2f}× | {d1 / d2:.2f}× | {alloc} | {l0} → {l1} |')
+lines += ['', 'Peer commands (in bench/peers/): ' + '; '.join(f'`{r[8]}`' for r in rows), '<!-- PEERS:END -->']
+block = '\n'.join(lines) + '\n'
+text = open(md).read() if os.path.exists(md) else '# Benchmarks\n\n'
+b, e = '<!-- PEERS:BEGIN', '<!-- PEERS:END -->'
+if b in text and e in text:
+    text = text[:text.index(b)] + block + text[text.index(e) + len(e) + 1:]
+else:
+    text += '\n' + block
+open(md, 'w').write(text)
+print(block)
+PYEOF

@@ -1,0 +1,148 @@
+package org.diffuson.bench;
+
+import org.diffuson.green.ScbaOptions;
+import org.diffuson.integrate.GridOptions;
+import org.diffuson.kubo.Agreement;
+import org.diffuson.kubo.Kubo;
+import org.diffuson.ladder.DiffusionOperator;
+import org.diffuson.ladder.Ladder;
+import org.diffuson.ladder.PoleFinder;
+import org.diffuson.model.Model;
+import org.diffuson.model.Preset;
+import org.hipparchus.complex.Complex;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The workflows of issue 11, each with a NumPy peer in {@code bench/peers/} computing the same numbers; run both side
+ * by side with {@code bench/run-peers.sh} (writes the table in BENCHMARKS.md). Equal accuracy: every workflow here
+ * runs on the grid stated next to it, whose error against a converged grid is printed by
+ * {@code PeerBench accuracy} (and the peer's by its {@code --calibrate}); the peer runs on its cheapest grid with an
+ * error no larger than Diffuson's. Sample-time mode: the shared machine's load stretches some calls, so the table
+ * reports the fastest call (as the peer's best-of) beside the mean.
+ * <ul>
+ *   <li>{@link #kuboFermiSurfaceCurve()}: σ_xy(ξ) of the massive Dirac model (COPT_TI, α = −1, b_z = ξ, k_c = 40,
+ *   E_F = 1, u₀² = 0.05, on-shell Born Σ), RA Fermi-surface term with the q = 0 ladder vertex, 100 ξ in [0.005, 0.995],
+ *   the points in parallel.</li>
+ *   <li>{@link #kuboFullCurve()}: the same with the RR term and the Fermi sea (Středa I + II).</li>
+ *   <li>{@link #coptDiffusion()}: CoPt at E = 0: SCBA, q = 0 and finite-q RA ladders, zero-mode D_xx.</li>
+ *   <li>{@link #coptPoleSearch()}: the diffusion pole of det K(q, ω) at qℓ = 0.1 from the ladder of that SCBA.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PeerBench {
+    /** Fermi-surface curve grid: 8 Gauss–Legendre nodes per panel, 4 angles (error vs converged: see accuracy()). */
+    public static final GridOptions KUBO_GRID = new GridOptions(8, 4, 16, 16);
+    /** CoPt grid: 12 Gauss–Legendre nodes per panel (D_xx within 2e-9 of a 40-node, 128-angle grid: the rounding floor of its finite differences). */
+    public static final GridOptions COPT_GRID = new GridOptions(12, 64, 16, 16);
+    public static final int POINTS = 100;
+
+    public static double xi(int i) { return 0.005 + 0.99 * i / (POINTS - 1); }
+
+    public static Model dirac(double xi) {
+        return Preset.COPT_TI.with("alpha", -1.0).with("bz", xi).with("gamma", 0.05).with("kc", 40.0).build();
+    }
+
+    /** σ_xy(ξ) in e²/h: RA Fermi-surface term with the ladder vertex, or Středa I + II. */
+    public static double sigmaXy(double xi, GridOptions grid, boolean full) {
+        Model m = dirac(xi);
+        Kubo k = new Kubo(Ladder.fixed(m, 1.0, Agreement.bornOnShell(m, 1.0), "on-shell Born", grid));
+        return full ? k.conductivityWithSea(0, 1).total() : k.fermiSurface(0, 1).fermiSurface();
+    }
+
+    public static double[] curve(GridOptions grid, boolean full) {
+        double[] out = new double[POINTS];
+        IntStream.range(0, POINTS).parallel().forEach(i -> out[i] = sigmaXy(xi(i), grid, full));
+        return out;
+    }
+
+    public static Complex coptDxx(GridOptions grid) {
+        return Ladder.scba(Preset.COPT.build(), 0.0, grid, ScbaOptions.defaults()).diffusion().zeroModeDiffusion(0, 0);
+    }
+
+    Ladder copt;
+    Complex dxx;
+    double qPole;
+
+    @Setup
+    public void setup() {
+        copt = Ladder.scba(Preset.COPT.build(), 0.0, COPT_GRID, ScbaOptions.defaults());
+        dxx = copt.diffusion().zeroModeDiffusion(0, 0);
+        qPole = 0.1 / copt.meanFreePath();
+    }
+
+    @Benchmark
+    public double kuboFermiSurfaceCurve() { return curve(KUBO_GRID, false)[POINTS / 2]; }
+
+    @Benchmark
+    public double kuboFullCurve() { return curve(KUBO_GRID, true)[POINTS / 2]; }
+
+    @Benchmark
+    public double coptDiffusion() { return coptDxx(COPT_GRID).getReal(); }
+
+    @Benchmark
+    public double coptPoleSearch() {
+        return PoleFinder.find(copt, new double[]{qPole, 0}, new Complex(0, -1).multiply(dxx).multiply(qPole * qPole)).omega().getImaginary();
+    }
+
+    static String json(double[] v) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < v.length; i++) sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.17g", v[i]));
+        return sb.append(']').toString();
+    }
+
+    static double maxDiff(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+        return m;
+    }
+
+    /**
+     * {@code accuracy}: errors of the benchmark grids against converged ones; {@code values WORKFLOW}: the values as
+     * JSON (for the peers' --check).
+     */
+    public static void main(String[] args) {
+        String what = args.length > 0 ? args[0] : "accuracy";
+        GridOptions fine = new GridOptions(40, 64, 16, 16);
+        switch (what) {
+            case "values" -> {
+                String w = args[1];
+                if (w.startsWith("kubo")) System.out.println(json(curve(args.length > 2 ? fine : KUBO_GRID, w.equals("kubo-full"))));
+                else if (w.equals("copt-diffusion")) System.out.println(coptDxx(args.length > 2 ? new GridOptions(40, 128, 16, 16) : COPT_GRID));
+                else {
+                    PeerBench b = new PeerBench();
+                    b.setup();
+                    System.out.println(PoleFinder.find(b.copt, new double[]{b.qPole, 0}, new Complex(0, -1).multiply(b.dxx).multiply(b.qPole * b.qPole)).omega());
+                }
+            }
+            case "accuracy" -> {
+                for (boolean full : new boolean[]{false, true}) {
+                    double[] ref = curve(fine, full);
+                    for (GridOptions g : new GridOptions[]{KUBO_GRID, new GridOptions(6, 4, 16, 16), new GridOptions(8, 8, 16, 16), new GridOptions(10, 4, 16, 16)})
+                        System.out.printf(Locale.ROOT, "kubo %s grid %s: max |error| over the curve %.2e%n", full ? "full" : "fermi-surface", g, maxDiff(curve(g, full), ref));
+                }
+                Complex ref = coptDxx(new GridOptions(40, 128, 16, 16));
+                Complex d = coptDxx(COPT_GRID);
+                System.out.printf(Locale.ROOT, "copt D_xx %s vs converged %s: relative error %.2e%n", d, ref, d.subtract(ref).norm() / ref.norm());
+            }
+            default -> throw new IllegalArgumentException("accuracy | values WORKFLOW [fine]");
+        }
+    }
+}

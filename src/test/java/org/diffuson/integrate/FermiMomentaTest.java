@@ -1,0 +1,72 @@
+package org.diffuson.integrate;
+
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Pauli;
+import org.diffuson.model.RashbaExchange;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Fermi momenta against the closed forms of the Rashba–exchange bands E_± = k²/2m ± √(α²k² + b²) (seed 000 eq 26):
+ * (E − k²/2m)² = α²k² + b² is a quadratic in k². Tolerances: the root is solved to ~1e-15 k_c (1e-12 allowed), the
+ * velocity is a central difference with relative step 1e-6 (error ≲ 1e-10 relative away from band extrema, 1e-8 allowed).
+ */
+class FermiMomentaTest {
+    /** Closed-form crossings (k, v) of k²/2m ± √(α²k² + b²) = e. */
+    static double[][] exact(double m, double alpha, double b, double e, double kc) {
+        double qa = 1 / (4 * m * m), qb = -(e / m + alpha * alpha), qc = e * e - b * b, disc = qb * qb - 4 * qa * qc;
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        if (disc >= 0)
+            for (double x : new double[]{(-qb - Math.sqrt(disc)) / (2 * qa), (-qb + Math.sqrt(disc)) / (2 * qa)}) {
+                if (x <= 0 || x >= kc * kc) continue;
+                double k = Math.sqrt(x), root = Math.sqrt(alpha * alpha * x + b * b);
+                int s = e - x / (2 * m) > 0 ? 1 : -1;
+                out.add(new double[]{k, Math.abs(k / m + s * alpha * alpha * k / root)});
+            }
+        out.sort((p, q) -> Double.compare(p[0], q[0]));
+        return out.toArray(new double[0][]);
+    }
+
+    static void check(double m, double alpha, double b, double e, double kc) { check(m, alpha, b, e, kc, 1e-8); }
+
+    static void check(double m, double alpha, double b, double e, double kc, double vTol) {
+        List<FermiMomenta.Crossing> cs = FermiMomenta.find(new RashbaExchange(m, alpha, 0, 0, b), null, e, kc);
+        double[][] ex = exact(m, alpha, b, e, kc);
+        assertEquals(ex.length, cs.size(), "number of crossings at E=" + e + ": " + cs);
+        for (int i = 0; i < ex.length; i++) {
+            assertEquals(ex[i][0], cs.get(i).k(), 1e-12 * kc, "k_F");
+            assertEquals(ex[i][1], cs.get(i).velocity(), vTol * ex[i][1], "v_F");
+        }
+    }
+
+    @Test
+    void rashbaExchangeBandsInEveryRegime() {
+        // one band, two bands, and the Rashba ring below the band touching point (two crossings of the lower band)
+        for (double e : new double[]{-0.3, 0.0, 0.7, 3.0}) check(1, 0.5, 0.5, e, Math.sqrt(42));
+        check(1, 0.2, 0, -0.019, Math.sqrt(200)); // ring: minimum −mα²/2 = −0.02; crossings 0.0448 apart, far below the scan step
+        // ring a hair above its bottom: crossings 4.5e-4 apart; v ~ 4e-4, so the difference step (1e-6 k_F) sees the
+        // curvature: measured relative velocity error 2.5e-8, allowed 1e-7
+        check(1, 0.2, 0, -0.0199999, Math.sqrt(200), 1e-7);
+    }
+
+    @Test
+    void diracSurfaceAndShift() {
+        // TI surface: E = √(α²k² + b²) ⇒ k_F = √(E² − b²)/|α|, v = α²k_F/E
+        for (double b : new double[]{0.005, 0.5, 0.995}) {
+            List<FermiMomenta.Crossing> cs = FermiMomenta.find(new RashbaExchange(Double.POSITIVE_INFINITY, -1, 0, 0, b), null, 1.0, 40);
+            assertEquals(1, cs.size());
+            double kf = Math.sqrt(1 - b * b);
+            assertEquals(kf, cs.get(0).k(), 1e-13);
+            assertEquals(kf, cs.get(0).velocity(), 1e-9);
+        }
+        // a Hermitian shift s0 + s_z σ_z moves E → E − s0 and b → b + s_z
+        CMatrix shift = Pauli.S0.scale(0.1).plus(Pauli.SZ.scale(-0.2));
+        List<FermiMomenta.Crossing> cs = FermiMomenta.find(new RashbaExchange(Double.POSITIVE_INFINITY, -1, 0, 0, 0.5), shift, 1.0, 40);
+        assertEquals(Math.sqrt(0.81 - 0.09), cs.get(0).k(), 1e-13);
+        // in the gap: none
+        assertEquals(0, FermiMomenta.find(new RashbaExchange(Double.POSITIVE_INFINITY, -1, 0, 0, 0.5), null, 0.0, 40).size());
+    }
+}
