@@ -45,12 +45,8 @@ fi
 dest="$dest_root/$name"
 mkdir -p "$dest"
 cp "$jar" "$dest/diffuson-kernel.jar"
-# -Djava.security.manager=allow lets the kernel keep cells from calling System.exit (exec.ExitGuard); JDK 24+ has no
-# security manager and refuses to start with that option.
-no_sm=()
-[ "${feature%%.*}" -ge 24 ] && no_sm=(-e '/java.security.manager=allow/d')
-sed -e "s|@JAVA@|$java|" "${no_sm[@]}" "$here/kernel.json.in" > "$dest/kernel.json"
-if [ "$name" != "diffuson" ]; then
-  sed -i -e "s|\"Java 17 (Diffuson)\"|\"Java 17 (Diffuson, $name)\"|" "$dest/kernel.json"
-fi
+# The display name names the JDK found ("Diffuson (Java 25)"); a non-default --name is added to it.
+display="Diffuson (Java ${feature%%.*})"
+[ "$name" != "diffuson" ] && display="Diffuson (Java ${feature%%.*}, $name)"
+sed -e "s|@JAVA@|$java|" -e "s|@DISPLAY_NAME@|$display|" "$here/kernel.json.in" > "$dest/kernel.json"
 echo "installed kernelspec '$name' in $dest"

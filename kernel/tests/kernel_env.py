@@ -54,6 +54,17 @@ def result_text(outputs):
     return None
 
 
+class KernelAssertions:
+    """assert_ok for test classes that have a kernel client in self.kc."""
+
+    def assert_ok(self, code, expected=None):
+        reply, outputs, _ = execute(self.kc, code)
+        self.assertEqual(reply["status"], "ok", msg=f"{code!r}: {reply}")
+        if expected is not None:
+            self.assertEqual(result_text(outputs), expected)
+        return outputs
+
+
 class KernelTestCase(unittest.TestCase):
     """One Diffuson kernel shared by the tests of a class (cls.km, cls.kc), shut down after them."""
 

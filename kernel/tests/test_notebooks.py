@@ -44,6 +44,14 @@ class NotebookTests(unittest.TestCase):
         self.assertIn("00-tutorial.ipynb", names)
         self.assertIn("seed-000-spin-diffusion.ipynb", names)
 
+    def test_notebooks_name_the_kernelspec_consistently(self):
+        """Every notebook names the `diffuson` kernelspec with the display name install.sh gives it,
+        "Diffuson (Java N)" for the JDK N it runs on (`kernel/diffuson execute` records it)."""
+        for path in NOTEBOOKS:
+            spec = nbformat.read(path, as_version=4).metadata.get("kernelspec", {})
+            self.assertEqual(spec.get("name"), "diffuson", os.path.basename(path))
+            self.assertRegex(spec.get("display_name", ""), r"^Diffuson \(Java \d+\)$", os.path.basename(path))
+
     def test_notebooks_execute_headless(self):
         for path in NOTEBOOKS:
             with self.subTest(notebook=os.path.basename(path)):

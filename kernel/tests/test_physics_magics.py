@@ -42,6 +42,49 @@ class PhysicsMagicTests(kernel_env.KernelTestCase):
         outputs = self.ok("%plot sweep x=gamma y=tau logx logy")
         self.assertIn("image/png", outputs[-1]["content"]["data"])
 
+    def test_study_store_and_sql_magics(self):
+        import os
+        import tempfile
+        store = os.path.join(tempfile.mkdtemp(prefix="diffuson-sql-"), "t.duckdb")
+        self.ok('var st = StudyStore.open("%s");\n'
+                'var p = Plan.named("sq map").calculation("java:sq").grid(Grid.of(Axis.lin("x", 0, 3, 4)));\n'
+                'Study.of(p).store(st).using((q, o) -> Map.of("sq", Math.pow((Double) q.get("x"), 2)))'
+                '.run(progress("sq"))' % store)
+        outputs = self.ok("%%%%sql store=%s as=sums\nSELECT sum(sq) AS total FROM sq_map WHERE status = 'ok'" % store)
+        self.assertIn("14", str(outputs[-1]["content"]["data"]))
+        self.assertEqual(result_text(self.ok("sums.doubleColumn(\"total\").get(0)")), "14.0")
+        self.assertIn("sql: ", self.usage_error("%%%%sql store=%s\nSELECT nope FROM sq_map" % store))
+        self.assertIn("not a DuckDB database", self.usage_error("%%%%sql store=%s\nSELECT 1" % __file__))
+
+    def test_interrupted_study_leaves_the_store_consistent_and_resumes(self):
+        import os
+        import tempfile
+        import time
+        store = os.path.join(tempfile.mkdtemp(prefix="diffuson-int-"), "i.duckdb")
+        self.ok('var ist = StudyStore.open("%s");\n'
+                'var ip = Plan.named("interrupt me").calculation("java:slow").grid(Grid.of(Axis.lin("x", 0, 399, 400)));\n'
+                'Calculation slow = (q, o) -> { long u = System.nanoTime() + 20_000_000L; '
+                'while (System.nanoTime() < u) Thread.onSpinWait(); return Map.of("y", 2 * (Double) q.get("x")); };' % store)
+        msg_id = self.kc.execute('Study.of(ip).store(ist).engine(LocalEngine.workers(2)).using(slow).run(progress("slow"))')
+        time.sleep(2.5)
+        self.km.interrupt_kernel()
+        while True:
+            reply = self.kc.get_shell_msg(timeout=10)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        kernel_env.drain(self.kc.get_iopub_msg)
+        time.sleep(3)  # the study's coordinator finishes the points in flight (LocalEngine.GRACE_MS) and commits
+        stored = int(result_text(self.ok("ist.count(ip, null)")))
+        self.assertGreater(stored, 0)
+        self.assertLess(stored, 400)
+        self.assertEqual(result_text(self.ok(
+            'ist.sql("SELECT count(DISTINCT idx) = count(*) AND bool_and(y = 2 * x) AS fine FROM interrupt_me")'
+            '.booleanColumn("fine").get(0)')), "true")
+        self.assertEqual(result_text(self.ok(
+            "Study.of(ip).store(ist).engine(LocalEngine.workers(2)).using(slow).run().skipped()")), str(stored))
+        self.assertEqual(result_text(self.ok("ist.count(ip, \"ok\")")), "400")
+
     def test_kubo_and_boltzmann_on_the_dirac_model(self):
         # seed 002: Boltzmann total σ_yx = 4ξ(1+ξ²)/(1+3ξ²)² = 0.847334 at ξ = 0.4; the Kubo ladder at finite
         # disorder is within O(1/ε_Fτ) of it (ε_Fτ = 80 here)

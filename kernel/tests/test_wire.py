@@ -82,7 +82,8 @@ class WireFormatTests(kernel_env.KernelTestCase):
             self.assertIsNotNone(d.tzinfo)
         for earlier, later in zip(dates, dates[1:]):
             self.assertLess(earlier, later)
-        self.assertLess(dates[-1] - dates[0], datetime.timedelta(seconds=5))
+        # real times of this cell (a first cell compiles for seconds on a loaded 2-core machine: 8.3 s seen at load 35)
+        self.assertLess(dates[-1] - dates[0], datetime.timedelta(seconds=60))
         self.assertEqual(len({d for d in dates}), len(dates))
         self.assertEqual(len(raw), len(parsed))
         for msg_list in raw:

@@ -2,7 +2,7 @@
  * Diffuson: disordered-electron transport — SCBA self-energies, ladder (diffuson) responses, vertex-corrected Kubo,
  * Boltzmann kinetic theory — for arbitrary multiband H(k) with matrix-valued disorder.
  *
- * <h2>Library-wide conventions (seed 000 spec §1)</h2>
+ * <h2>Library-wide conventions (seed 000 Eqs. 2, 5–7)</h2>
  * <ul>
  *   <li>Units ħ = 1; each preset states its energy and momentum units through its parameters.</li>
  *   <li>Measure ∫dk ≡ ∫d^dk/(2π)^d. (Seed 000 writes ∫d²k without (2π)⁻², so γ_ours = (2π)²γ_paper.)</li>

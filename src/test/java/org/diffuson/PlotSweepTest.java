@@ -35,7 +35,7 @@ class PlotSweepTest {
     void scansAgreeWithSinglePoints() {
         var m = org.diffuson.model.Preset.COPT.build();
         Table s = org.diffuson.sweep.Scans.selfEnergy(m, new double[]{0.0, 1.0}, null);
-        assertEquals(-0.05591, s.doubleColumn("Re Σ_0").get(0), 6e-6); // spec §4 worked example
+        assertEquals(-0.05591, s.doubleColumn("Re Σ_0").get(0), 6e-6); // seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md worked example
         Table c = org.diffuson.sweep.Scans.collision(m, new double[]{0.0}, null);
         assertEquals(0.2534, c.doubleColumn("(1-I)00").get(0), 5e-5);
         assertTrue(c.doubleColumn("min|eig|").get(0) < 1e-12);

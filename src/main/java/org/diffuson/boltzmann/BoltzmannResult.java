@@ -1,8 +1,6 @@
 package org.diffuson.boltzmann;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.diffuson.DataTable;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -37,7 +35,7 @@ public record BoltzmannResult(double fermiEnergy, double disorder, SkewForm form
     /**
      * @param solvability      largest relative size of the component removed from a J₀ source to make it solvable
      *                         (≈ 1e-15 when the source is consistent; the skew source of form A is not exactly)
-     * @param adjointResidual  max|Σ_k Tr[R′ J(n^{(−1)})] − Σ β n^{(−1)}| relative to the largest component (the J† identity, seed 002 §4 structural 1)
+     * @param adjointResidual  max|Σ_k Tr[R′ J(n^{(−1)})] − Σ β n^{(−1)}| relative to the largest component (the J† identity, seed 002 Eq. 47)
      * @param quantumRate      1/τ_q averaged over the Fermi shell (Born out-scattering rate, ħ = 1)
      * @param transportRate    1/τ_tr = ⟨v·v⟩/⟨v·n^{(−1)}⟩ for E ∥ x (equals 1/τ_tr for isotropic bands)
      * @param minPairGap       smallest occupied–empty direct gap met in the Fermi-sea integral
@@ -72,7 +70,7 @@ public record BoltzmannResult(double fermiEnergy, double disorder, SkewForm form
     }
 
     /** One row per term plus a total: σ_ab in e²/h and χ_ib = ⟨s_i⟩/E_b. */
-    public Table toTable() {
+    public DataTable toTable() {
         Term[] terms = Term.values();
         int rows = terms.length + 1;
         String[] names = new String[rows];
@@ -85,8 +83,9 @@ public record BoltzmannResult(double fermiEnergy, double disorder, SkewForm form
             c[4][r] = p.xx(); c[5][r] = p.xy(); c[6][r] = p.yx(); c[7][r] = p.yy(); c[8][r] = p.zx(); c[9][r] = p.zy();
         }
         String[] cols = {"sigma_xx", "sigma_xy", "sigma_yx", "sigma_yy", "s_x/E_x", "s_x/E_y", "s_y/E_x", "s_y/E_y", "s_z/E_x", "s_z/E_y"};
-        Table t = Table.create("Boltzmann ε_F=" + fermiEnergy + " u0²=" + disorder + " form " + form, StringColumn.create("term", names));
-        for (int i = 0; i < cols.length; i++) t.addColumns(DoubleColumn.create(cols[i], c[i]));
-        return t;
+        java.util.List<DataTable.Column> t = new java.util.ArrayList<>();
+        t.add(DataTable.Column.strings("term", names));
+        for (int i = 0; i < cols.length; i++) t.add(DataTable.Column.doubles(cols[i], c[i]));
+        return DataTable.of("Boltzmann ε_F=" + fermiEnergy + " u0²=" + disorder + " form " + form, t);
     }
 }

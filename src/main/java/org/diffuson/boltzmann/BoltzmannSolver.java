@@ -1,5 +1,6 @@
 package org.diffuson.boltzmann;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.BerryBands;
 import org.diffuson.integrate.BerrySea;
@@ -9,6 +10,7 @@ import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Pauli;
 import org.diffuson.model.GradientHamiltonian;
 import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Model;
 import org.diffuson.model.LatticeHamiltonian;
 
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The band-basis quantum kinetic equation of seed 002 (Atencia, Niu, Culcer 2021), solved order by order (spec §3.3)
+ * The band-basis quantum kinetic equation of seed 002 (Atencia, Niu, Culcer 2021), solved order by order (seed 002 Eqs. 26–52)
  * for any 2D multiband H(k) diagonalized numerically, with scalar white-noise disorder ⟨U(r)U(r′)⟩ = u_0²δ(r − r′),
  * at T = 0. Units: ħ = e = 1 internally (charge −e), conductivities returned in e²/h.
  * <p>Pipeline (each step one equation of the paper):
@@ -28,9 +30,9 @@ import java.util.Map;
  *   <li>n^{(−1)}: J₀(n^{(−1)}) = (eE/ħ)·∂_k n_FD (P 27, 29, 50).</li>
  *   <li>Anomalous driving D′ = −J(n^{(−1)})^{off} (P 33) and the coherence S′ = ħD′/(i(ε^m − ε^{m′})) (P 31–32).</li>
  *   <li>Extrinsic velocity β^m = [J†(R′)]^{mm} (P 44–47, typo fixed) and spin γ^m = [J†(𝒯)]^{mm} (P 61, typo fixed).</li>
- *   <li>Side jump: J₀(n^{sj}) = −J_E(n_FD) with the gauge-invariant coordinate shift δr (P 37–38, spec §3.3.3).</li>
+ *   <li>Side jump: J₀(n^{sj}) = −J_E(n_FD) with the gauge-invariant coordinate shift δr (P 37–38, seed 002 Eqs. 37–38).</li>
  *   <li>Skew: J₀(n^{sk}) = −[J(S′)]^{diag} in {@link SkewForm} B (default) or A, for every band, including the other
- *   bands' "shadow" shells at the energies they have on the Fermi line (spec §3.3.4). The observables take the
+ *   bands' "shadow" shells at the energies they have on the Fermi line (seed 002 Eqs. 34–36, 84). The observables take the
  *   Fermi-shell half of n^sk twice; the shadow-shell half (relaxed by J₀ at E′ ≠ ε_F) is reported as a profile only
  *   — it equals the Fermi half for the massive Dirac model and is wrong for ε_k ≠ 0 (see {@code Skew}).</li>
  *   <li>Observables P 52 (current) and P 63 (spin) with a per-{@link Term} breakdown; the intrinsic Fermi-sea terms
@@ -38,7 +40,7 @@ import java.util.Map;
  * </ol>
  * Limits (each reported by a {@link DiffusonException} naming the parameter): lines must be star-shaped about the
  * centre; no band degeneracy on a Fermi line; no Fermi level at a band edge; the other-band skew shells need the Fermi
- * line of band s to be an iso-energy line of band m (true for isotropic models; spec §6 "valence-band n^sk").
+ * line of band s to be an iso-energy line of band m (true for isotropic models; docs/equations.md, numerical notes "valence-band n^sk").
  */
 public final class BoltzmannSolver {
     private final GradientHamiltonian h;
@@ -67,6 +69,19 @@ public final class BoltzmannSolver {
 
     /** Starts a solver for H(k); a plain {@link Hamiltonian} gets a finite-difference ∂H. */
     public static Builder builder(Hamiltonian h) { return new Builder(GradientHamiltonian.of(h)); }
+
+    /**
+     * Starts a solver for a {@link Model}: its H(k), its scalar white-noise strength u₀² (Γ[X] = u₀²X, seed 002 Eq. 9)
+     * and its momentum cutoff as kMax. Refuses models whose disorder is not scalar white noise.
+     */
+    public static Builder builder(Model model) {
+        if (model.spaceDim() != 2) throw new DiffusonException("model", "is " + model.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
+        double u = model.disorder().scalarStrength();
+        if (Double.isNaN(u))
+            throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder Γ[X] = u0²X; this model has " + model.disorder(),
+                    "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
+        return builder(model.hamiltonian()).disorder(u).kMax(model.cutoff());
+    }
 
     /** Model + numerical settings; physical parameters that are swept (ε_F) are passed to {@link #solve}. */
     public static final class Builder {
@@ -161,7 +176,10 @@ public final class BoltzmannSolver {
     /** σ_yx (total, e²/h) for each ε_F: a convenience for curves. */
     public double[] hallCurve(double[] fermiEnergies) {
         double[] out = new double[fermiEnergies.length];
-        for (int i = 0; i < out.length; i++) out[i] = solve(fermiEnergies[i]).total().yx();
+        for (int i = 0; i < out.length; i++) {
+            Cancellation.check("Boltzmann Hall curve");
+            out[i] = solve(fermiEnergies[i]).total().yx();
+        }
         return out;
     }
 
@@ -210,118 +228,21 @@ public final class BoltzmannSolver {
             if (fs.size > 0) {
                 double[] ovFF = Shell.overlaps(fs, fs);
                 Collision c0 = new Collision(fs, ovFF, u0sq);
-                int P = fs.size;
-                // ---- n^(-1) ----
-                double[][] g1 = new double[2][];
-                for (int b = 0; b < 2; b++) {
-                    double[] src = new double[P];
-                    for (int p = 0; p < P; p++) src[p] = -(b == 0 ? fs.gvx[p] : fs.gvy[p]);
-                    g1[b] = c0.solve(src);
-                }
-                // ---- off-diagonal J(n^(-1)) = Y, S′ = iY/(ε^m − ε^n) ----
-                double[][] y = new double[2][], sp = new double[2][];
-                for (int b = 0; b < 2; b++) {
-                    y[b] = offDiagonalJ(fs, ovFF, g1[b]);
-                    sp[b] = coherence(fs, y[b]);
-                }
-                // ---- β, γ (pointwise), extrinsic terms ----
-                double[] beta = adjointDiagonal(fs, ovFF, fs.rx, fs.ry);
-                double[][] gamma = new double[ns][];
-                for (int i = 0; i < ns; i++) gamma[i] = adjointDiagonal(fs, ovFF, fs.tb[i], null);
-                double[][] ext = new double[2][2], trace = new double[2][2];
-                for (int b = 0; b < 2; b++) {
-                    for (int p = 0; p < P; p++) {
-                        ext[0][b] += fs.w[p] * beta[2 * p] * g1[b][p];
-                        ext[1][b] += fs.w[p] * beta[2 * p + 1] * g1[b][p];
-                    }
-                    trace[0][b] = traceProduct(fs, fs.rx, y[b]);
-                    trace[1][b] = traceProduct(fs, fs.ry, y[b]);
-                }
-                double extNorm = 0;
-                for (int a = 0; a < 2; a++)
-                    for (int b = 0; b < 2; b++) extNorm = Math.max(extNorm, Math.max(Math.abs(ext[a][b]), Math.abs(trace[a][b])));
-                for (int a = 0; a < 2; a++)
-                    for (int b = 0; b < 2; b++)
-                        adjoint = Math.max(adjoint, extNorm == 0 ? 0 : Math.abs(ext[a][b] - trace[a][b]) / extNorm);
-                // ---- side jump ----
-                double[] shift = coordinateShiftSource(fs, ovFF);
-                double[][] gsj = new double[2][];
-                for (int b = 0; b < 2; b++) {
-                    double[] src = new double[P];
-                    for (int p = 0; p < P; p++) src[p] = shift[2 * p + b];
-                    gsj[b] = c0.solve(src);
-                }
-                // ---- skew ----
-                Skew skew = n > 1 ? new Skew(fs, ovFF, c0, sp) : null;
-
-                // ---- observables ----
-                double[][] drude = new double[2][2], sj = new double[2][2], sk = new double[2][2];
-                for (int b = 0; b < 2; b++)
-                    for (int p = 0; p < P; p++) {
-                        drude[0][b] -= fs.w[p] * fs.gvx[p] * g1[b][p];
-                        drude[1][b] -= fs.w[p] * fs.gvy[p] * g1[b][p];
-                        sj[0][b] -= fs.w[p] * fs.gvx[p] * gsj[b][p];
-                        sj[1][b] -= fs.w[p] * fs.gvy[p] * gsj[b][p];
-                    }
-                // skew observables: twice the Fermi-shell half (Skew.MIRROR); the shadow shells are not summed
-                if (skew != null)
-                    for (int b = 0; b < 2; b++)
-                        for (int p = 0; p < P; p++) {
-                            sk[0][b] -= Skew.MIRROR * fs.w[p] * fs.gvx[p] * skew.g[0][b][p];
-                            sk[1][b] -= Skew.MIRROR * fs.w[p] * fs.gvy[p] * skew.g[0][b][p];
-                        }
-                double twoPi = 2 * Math.PI;
-                sigma.put(Term.DRUDE, tensor(drude, twoPi));
-                sigma.put(Term.EXTRINSIC, tensor(ext, -twoPi));
-                sigma.put(Term.SIDE_JUMP, tensor(sj, twoPi));
-                sigma.put(Term.SKEW, skew == null ? Conductivity.ZERO : tensor(sk, twoPi));
-                if (ns > 0) {
-                    double[][] ed = new double[3][2], ge = new double[3][2], ssj = new double[3][2], ssk = new double[3][2];
-                    for (int i = 0; i < ns; i++)
-                        for (int b = 0; b < 2; b++) {
-                            for (int p = 0; p < P; p++) {
-                                double sdiag = fs.sb[i][p * blk + 2 * (fs.band[p] * n + fs.band[p])];
-                                ed[i][b] += fs.w[p] * sdiag * g1[b][p];
-                                ge[i][b] += fs.w[p] * gamma[i][p] * g1[b][p];
-                                ssj[i][b] += fs.w[p] * sdiag * gsj[b][p];
-                            }
-                            if (skew != null)
-                                for (int p = 0; p < P; p++)
-                                    ssk[i][b] += Skew.MIRROR * fs.w[p] * fs.sb[i][p * blk + 2 * (fs.band[p] * n + fs.band[p])] * skew.g[0][b][p];
-                        }
-                    spinR.put(Term.DRUDE, SpinResponse.of(ed));
-                    spinR.put(Term.EXTRINSIC, SpinResponse.of(ge));
-                    spinR.put(Term.SIDE_JUMP, SpinResponse.of(ssj));
-                    spinR.put(Term.SKEW, SpinResponse.of(ssk));
-                }
-                // ---- profiles ----
-                Map<String, double[]> cols = new LinkedHashMap<>();
-                cols.put("n-1_Ex", g1[0]);
-                cols.put("n-1_Ey", g1[1]);
-                cols.put("beta_x", stride(beta, 0));
-                cols.put("beta_y", stride(beta, 1));
-                String[] sn = {"gamma_x", "gamma_y", "gamma_z"};
-                for (int i = 0; i < ns; i++) cols.put(sn[i], gamma[i]);
-                cols.put("nsj_Ex", gsj[0]);
-                cols.put("nsj_Ey", gsj[1]);
-                if (skew != null) {
-                    cols.put("nsk_Ex", skew.g[0][0]);
-                    cols.put("nsk_Ey", skew.g[0][1]);
-                }
-                profiles.add(profile(fs, cols));
-                if (skew != null) // shadow halves: profiles only (the paper's P 84 valence part for the TI), not in the observables
-                    for (int t = 1; t < skew.shells.size(); t++) {
-                        Map<String, double[]> sc = new LinkedHashMap<>();
-                        sc.put("nsk_Ex", skew.g[t][0]);
-                        sc.put("nsk_Ey", skew.g[t][1]);
-                        profiles.add(profile(skew.shells.get(t), sc));
-                    }
+                Relaxation n1 = relaxation(fs, c0);
+                Coherence sPrime = coherence(fs, ovFF, n1);
+                Adjoints adj = adjoints(fs, ovFF, n1, sPrime);
+                adjoint = adj.residual();
+                SideJump sj = sideJump(fs, ovFF, c0);
+                Skew skew = n > 1 ? new Skew(fs, ovFF, c0, sPrime.sp()) : null;
+                observables(fs, n1, adj, sj, skew, sigma, spinR);
+                profiles.addAll(profiles(fs, n1, adj, sj, skew));
                 // ---- diagnostics and validity ----
+                int P = fs.size;
                 double rs = 0;
                 for (int p = 0; p < P; p++) rs += c0.rate(p);
                 qRate = rs / P;
                 double vv = 0, vg = 0;
-                for (int p = 0; p < P; p++) { vv += fs.w[p] * fs.gvx[p] * fs.gvx[p]; vg -= fs.w[p] * fs.gvx[p] * g1[0][p]; }
+                for (int p = 0; p < P; p++) { vv += fs.w[p] * fs.gvx[p] * fs.gvx[p]; vg -= fs.w[p] * fs.gvx[p] * n1.g()[0][p]; }
                 trRate = vv / vg;
                 solvability = Math.max(solvability, c0.worstProjection());
                 double edge = edgeDistance();
@@ -336,6 +257,152 @@ public final class BoltzmannSolver {
             }
             return new BoltzmannResult(ef, u0sq, form, angles, sigma, spinR, profiles,
                     new BoltzmannResult.Diagnostics(solvability, adjoint, qRate, trRate, sea.minPairGap()), warnings);
+        }
+
+        // ---- stages of the order-by-order solution (seed 002 Eqs. 26–52), each with a small result record ----
+
+        /** n⁽⁻¹⁾ (∝ τ): J₀(n⁽⁻¹⁾) = eE·∂_k n_FD on the Fermi shell, one shell amplitude per field direction (seed 002 Eqs. 27, 29, 50). */
+        record Relaxation(double[][] g) {}
+
+        Relaxation relaxation(Shell fs, Collision c0) {
+            int P = fs.size;
+            double[][] g1 = new double[2][];
+            for (int b = 0; b < 2; b++) {
+                double[] src = new double[P];
+                for (int p = 0; p < P; p++) src[p] = -(b == 0 ? fs.gvx[p] : fs.gvy[p]);
+                g1[b] = c0.solve(src);
+            }
+            return new Relaxation(g1);
+        }
+
+        /** Interband coherence: Y = J(n⁽⁻¹⁾)^off (= −D′), S′ = iY/(ε^m − ε^n) (seed 002 Eqs. 31–33). */
+        record Coherence(double[][] y, double[][] sp) {}
+
+        Coherence coherence(Shell fs, double[] ovFF, Relaxation n1) {
+            double[][] y = new double[2][], sp = new double[2][];
+            for (int b = 0; b < 2; b++) {
+                y[b] = offDiagonalJ(fs, ovFF, n1.g()[b]);
+                sp[b] = coherence(fs, y[b]);
+            }
+            return new Coherence(y, sp);
+        }
+
+        /**
+         * Adjoint diagonals β = [J†(R′)]^mm and γ = [J†(𝒯)]^mm (seed 002 Eqs. 44–47, 61), the extrinsic-velocity
+         * term Σ β n⁽⁻¹⁾ and the residual of the adjoint identity Σ Tr[R′J(n⁽⁻¹⁾)] = Σ β n⁽⁻¹⁾.
+         */
+        record Adjoints(double[] beta, double[][] gamma, double[][] ext, double residual) {}
+
+        Adjoints adjoints(Shell fs, double[] ovFF, Relaxation n1, Coherence coh) {
+            int P = fs.size;
+            double[][] g1 = n1.g(), y = coh.y();
+            double[] beta = adjointDiagonal(fs, ovFF, fs.rx, fs.ry);
+            double[][] gamma = new double[ns][];
+            for (int i = 0; i < ns; i++) gamma[i] = adjointDiagonal(fs, ovFF, fs.tb[i], null);
+            double[][] ext = new double[2][2], trace = new double[2][2];
+            for (int b = 0; b < 2; b++) {
+                for (int p = 0; p < P; p++) {
+                    ext[0][b] += fs.w[p] * beta[2 * p] * g1[b][p];
+                    ext[1][b] += fs.w[p] * beta[2 * p + 1] * g1[b][p];
+                }
+                trace[0][b] = traceProduct(fs, fs.rx, y[b]);
+                trace[1][b] = traceProduct(fs, fs.ry, y[b]);
+            }
+            double extNorm = 0, adjoint = 0;
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++) extNorm = Math.max(extNorm, Math.max(Math.abs(ext[a][b]), Math.abs(trace[a][b])));
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++)
+                    adjoint = Math.max(adjoint, extNorm == 0 ? 0 : Math.abs(ext[a][b] - trace[a][b]) / extNorm);
+            return new Adjoints(beta, gamma, ext, adjoint);
+        }
+
+        /** Side jump: J₀(n^sj) = −J_E(n_FD) with the coordinate shift δr (seed 002 Eqs. 37–38). */
+        record SideJump(double[][] g) {}
+
+        SideJump sideJump(Shell fs, double[] ovFF, Collision c0) {
+            int P = fs.size;
+            double[] shift = coordinateShiftSource(fs, ovFF);
+            double[][] gsj = new double[2][];
+            for (int b = 0; b < 2; b++) {
+                double[] src = new double[P];
+                for (int p = 0; p < P; p++) src[p] = shift[2 * p + b];
+                gsj[b] = c0.solve(src);
+            }
+            return new SideJump(gsj);
+        }
+
+        /** Current and spin per term (seed 002 Eqs. 52, 63) into the result maps. */
+        void observables(Shell fs, Relaxation n1, Adjoints adj, SideJump sideJump, Skew skew, Map<Term, Conductivity> sigma,
+                         Map<Term, SpinResponse> spinR) {
+            int P = fs.size;
+            double[][] g1 = n1.g(), gsj = sideJump.g(), gamma = adj.gamma();
+            double[][] drude = new double[2][2], sj = new double[2][2], sk = new double[2][2];
+            for (int b = 0; b < 2; b++)
+                for (int p = 0; p < P; p++) {
+                    drude[0][b] -= fs.w[p] * fs.gvx[p] * g1[b][p];
+                    drude[1][b] -= fs.w[p] * fs.gvy[p] * g1[b][p];
+                    sj[0][b] -= fs.w[p] * fs.gvx[p] * gsj[b][p];
+                    sj[1][b] -= fs.w[p] * fs.gvy[p] * gsj[b][p];
+                }
+            // skew observables: twice the Fermi-shell half (Skew.MIRROR); the shadow shells are not summed
+            if (skew != null)
+                for (int b = 0; b < 2; b++)
+                    for (int p = 0; p < P; p++) {
+                        sk[0][b] -= Skew.MIRROR * fs.w[p] * fs.gvx[p] * skew.g[0][b][p];
+                        sk[1][b] -= Skew.MIRROR * fs.w[p] * fs.gvy[p] * skew.g[0][b][p];
+                    }
+            double twoPi = 2 * Math.PI;
+            sigma.put(Term.DRUDE, tensor(drude, twoPi));
+            sigma.put(Term.EXTRINSIC, tensor(adj.ext(), -twoPi));
+            sigma.put(Term.SIDE_JUMP, tensor(sj, twoPi));
+            sigma.put(Term.SKEW, skew == null ? Conductivity.ZERO : tensor(sk, twoPi));
+            if (ns > 0) {
+                double[][] ed = new double[3][2], ge = new double[3][2], ssj = new double[3][2], ssk = new double[3][2];
+                for (int i = 0; i < ns; i++)
+                    for (int b = 0; b < 2; b++) {
+                        for (int p = 0; p < P; p++) {
+                            double sdiag = fs.sb[i][p * blk + 2 * (fs.band[p] * n + fs.band[p])];
+                            ed[i][b] += fs.w[p] * sdiag * g1[b][p];
+                            ge[i][b] += fs.w[p] * gamma[i][p] * g1[b][p];
+                            ssj[i][b] += fs.w[p] * sdiag * gsj[b][p];
+                        }
+                        if (skew != null)
+                            for (int p = 0; p < P; p++)
+                                ssk[i][b] += Skew.MIRROR * fs.w[p] * fs.sb[i][p * blk + 2 * (fs.band[p] * n + fs.band[p])] * skew.g[0][b][p];
+                    }
+                spinR.put(Term.DRUDE, SpinResponse.of(ed));
+                spinR.put(Term.EXTRINSIC, SpinResponse.of(ge));
+                spinR.put(Term.SIDE_JUMP, SpinResponse.of(ssj));
+                spinR.put(Term.SKEW, SpinResponse.of(ssk));
+            }
+        }
+
+        /** Pointwise shell profiles (n⁽⁻¹⁾, β, γ, n^sj, n^sk) on the Fermi shell, and n^sk on the shadow shells. */
+        List<ShellProfile> profiles(Shell fs, Relaxation n1, Adjoints adj, SideJump sj, Skew skew) {
+            List<ShellProfile> out = new ArrayList<>();
+            Map<String, double[]> cols = new LinkedHashMap<>();
+            cols.put("n-1_Ex", n1.g()[0]);
+            cols.put("n-1_Ey", n1.g()[1]);
+            cols.put("beta_x", stride(adj.beta(), 0));
+            cols.put("beta_y", stride(adj.beta(), 1));
+            String[] sn = {"gamma_x", "gamma_y", "gamma_z"};
+            for (int i = 0; i < ns; i++) cols.put(sn[i], adj.gamma()[i]);
+            cols.put("nsj_Ex", sj.g()[0]);
+            cols.put("nsj_Ey", sj.g()[1]);
+            if (skew != null) {
+                cols.put("nsk_Ex", skew.g[0][0]);
+                cols.put("nsk_Ey", skew.g[0][1]);
+            }
+            out.add(profile(fs, cols));
+            if (skew != null) // shadow halves: profiles only (the paper's P 84 valence part for the TI), not in the observables
+                for (int t = 1; t < skew.shells.size(); t++) {
+                    Map<String, double[]> sc = new LinkedHashMap<>();
+                    sc.put("nsk_Ex", skew.g[t][0]);
+                    sc.put("nsk_Ey", skew.g[t][1]);
+                    out.add(profile(skew.shells.get(t), sc));
+                }
+            return out;
         }
 
         /** A band that crosses ε_F beyond kMax would be silently missed: compare occupations at kMax and 16·kMax on every ray. */
@@ -477,7 +544,7 @@ public final class BoltzmannSolver {
         /**
          * Side-jump source −J_E(n_FD) as shell amplitudes per field direction (interleaved x, y):
          * 2πu_0² Σ_q w_q |W|² δr_{qp}, with the covariant coordinate shift
-         * |W|²δr_{qp} = Im[⟨u_p|Du_q⟩ W*] − Im[⟨u_q|Du_p⟩ W], W = ⟨u_p|u_q⟩, |Du^m⟩ = −iΣ_{n≠m}|u^n⟩R′^{nm} (spec §3.3.3).
+         * |W|²δr_{qp} = Im[⟨u_p|Du_q⟩ W*] − Im[⟨u_q|Du_p⟩ W], W = ⟨u_p|u_q⟩, |Du^m⟩ = −iΣ_{n≠m}|u^n⟩R′^{nm} (seed 002 Eqs. 37–38).
          */
         double[] coordinateShiftSource(Shell fs, double[] ov) {
             int P = fs.size;
@@ -521,7 +588,7 @@ public final class BoltzmannSolver {
         }
 
         /**
-         * Skew distribution on the Fermi shell and on the shadow shells (spec §3.3.4).
+         * Skew distribution on the Fermi shell and on the shadow shells (seed 002 Eqs. 34–36, 84).
          * <p><b>Observables use the Fermi-shell half twice ({@link #MIRROR} = 2); the shadow-shell half is kept as a
          * profile only.</b> Form B splits J(S′)^{diag} into a Fermi-shell half (every δ at ε_F: the local m = s terms
          * and the nonlocal (s, l) element) and a shadow half (the other band's energy E′ = ε^m(k_F): the local m ≠ s
@@ -565,7 +632,7 @@ public final class BoltzmannSolver {
                         if (hi - lo > tol)
                             throw new DiffusonException("hamiltonian", String.format(Locale.ROOT,
                                     "band %d varies by %.3g along the Fermi line of band %d: its form-%s skew source is not on an iso-energy line (anisotropic model)",
-                                    m, hi - lo, s, form), "the Boltzmann skew term for anisotropic multiband models needs 2D k-grids; use the Kubo ladder (spec §3.4) for this model");
+                                    m, hi - lo, s, form), "the Boltzmann skew term for anisotropic multiband models needs 2D k-grids; use the Kubo ladder (seed 002 Eq. 65, non-crossing Kubo–Středa) for this model");
                         int idx = -1;
                         for (int t = 0; t < energies.size(); t++)
                             if (Math.abs(energies.get(t) - mean) <= tol) idx = t;
@@ -596,7 +663,7 @@ public final class BoltzmannSolver {
                         }
                         if (found < 0)
                             throw new DiffusonException("hamiltonian", "no iso-energy line of band " + m + " at E = " + sh.energy + " coincides with the Fermi line of band " + s,
-                                    "the skew source of band " + m + " is not on one of its shells; use the Kubo ladder (spec §3.4) for this model");
+                                    "the skew source of band " + m + " is not on one of its shells; use the Kubo ladder (seed 002 Eq. 65, non-crossing Kubo–Středa) for this model");
                         for (int j = 0; j < angles; j++) match[fs.point(c, j)][m] = sh.point(found, j);
                     }
                 }

@@ -4,7 +4,7 @@ package org.diffuson.boltzmann;
  * The band-diagonal Born collision operator J₀ on one energy shell (seed 002 P 28), acting on shell amplitudes g
  * (n_k = g_k δ(ε_k − E)): (J₀g)_p = Σ_q K_pq (g_p − g_q), K_pq = 2π u_0² w_q |⟨u_p|u_q⟩|² (ħ = 1). With G = diag(w)K
  * symmetric, w·J₀ is a weighted graph Laplacian whose null vectors are constants on each connected set of lines
- * (seed 002 spec §6). Sources are projected onto the solvable subspace, and the solution is fixed by particle
+ * (docs/equations.md, numerical notes). Sources are projected onto the solvable subspace, and the solution is fixed by particle
  * conservation Σ_p w_p g_p = 0 per connected set; the system (L + α Σ_c w_c w_cᵀ)g = w·s is solved by Cholesky.
  */
 final class Collision {

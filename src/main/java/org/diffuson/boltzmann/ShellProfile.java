@@ -1,8 +1,6 @@
 package org.diffuson.boltzmann;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
+import org.diffuson.DataTable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,11 +35,11 @@ public record ShellProfile(double energy, int[] band, double[] theta, double[] k
     public Set<String> names() { return columns.keySet(); }
 
     /** One row per contour point. */
-    public Table toTable() {
-        Table t = Table.create("shell E=" + energy,
-                IntColumn.create("band", band), DoubleColumn.create("theta", theta), DoubleColumn.create("kx", kx),
-                DoubleColumn.create("ky", ky), DoubleColumn.create("weight", weight));
-        for (Map.Entry<String, double[]> e : columns.entrySet()) t.addColumns(DoubleColumn.create(e.getKey(), e.getValue()));
-        return t;
+    public DataTable toTable() {
+        java.util.List<DataTable.Column> t = new java.util.ArrayList<>(java.util.List.of(
+                DataTable.Column.ints("band", band), DataTable.Column.doubles("theta", theta), DataTable.Column.doubles("kx", kx),
+                DataTable.Column.doubles("ky", ky), DataTable.Column.doubles("weight", weight)));
+        for (Map.Entry<String, double[]> e : columns.entrySet()) t.add(DataTable.Column.doubles(e.getKey(), e.getValue()));
+        return DataTable.of("shell E=" + energy, t);
     }
 }

@@ -1,7 +1,7 @@
 package org.diffuson.boltzmann;
 
 /**
- * How the Born collision integral acts on band-off-diagonal density matrices (seed 002 spec §3.2). The two forms agree
+ * How the Born collision integral acts on band-off-diagonal density matrices (seed 002 Eqs. 14–20, 28, 33). The two forms agree
  * on band-diagonal ρ and differ on the interband coherence S′ that feeds skew scattering.
  */
 public enum SkewForm {

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * A (complex) energy argument of G(k, z) with its analytic branch: retarded z = E + i0, advanced z = E − i0, or a
- * genuinely complex z (Matsubara z = μ + iω_n, or any point for Ward-identity checks). Seed 000 spec §1.
+ * genuinely complex z (Matsubara z = μ + iω_n, or any point for Ward-identity checks); seed 000 Eqs. 2, 7, 154.
  */
 public record Energy(double re, double im, Branch branch) {
     /** RETARDED_CONTINUED: the retarded branch continued to a complex z (for pole finding below the real axis). */

@@ -8,7 +8,7 @@ import org.hipparchus.complex.Complex;
  * k-grid: F(u) = ∫d²k/(2π)² 1/(u − ε_k) = −(m/2π)[Log(u − U_C) − Log(u)] (eq 251 in our measure; the difference of
  * logs, not the log of the ratio, which jumps branch at complex u), and the exact SCBA
  * Σ_s(z) = Γ_1 F(z − s b − Σ_s) + Γ_x F(z + s b − Σ_{−s}) (eq 250; Σ = diag(Σ_↑, Σ_↓), s = ±1).
- * Eq 287 of the paper has the opposite sign on s·b inside F (erratum, spec §9 item 5).
+ * Eq 287 of the paper has the opposite sign on s·b inside F (erratum, seed 000 errata in org.diffuson.ladder item 5).
  */
 public record MinimalModelExact(double mass, double b, double gamma1, double gammaX, double cutoffEnergy) {
 
@@ -42,7 +42,7 @@ public record MinimalModelExact(double mass, double b, double gamma1, double gam
 
     /**
      * Bubble in the |s⟩⟨s'| basis: Φ̄[|s⟩⟨s'|] = B_{ss'}|s⟩⟨s'|, B_{ss'} = [F(c_{s'}) − F(a_s)]/(a_s − c_{s'}), with
-     * a_s = z1 − s b − Σ_s(z1), c_s = z2 − s b − Σ_s(z2) (spec §2.1). Index 0 = ↑ (s = +1), 1 = ↓.
+     * a_s = z1 − s b − Σ_s(z1), c_s = z2 − s b − Σ_s(z2) (seed 000 Eqs. 17, 243–252). Index 0 = ↑ (s = +1), 1 = ↓.
      */
     public Complex[][] bubble(Complex z1, Complex[] s1, Complex z2, Complex[] s2) {
         Complex[] a = {z1.subtract(b).subtract(s1[0]), z1.add(b).subtract(s1[1])};

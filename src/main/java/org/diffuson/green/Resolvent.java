@@ -2,14 +2,13 @@ package org.diffuson.green;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.KGrid;
+import org.diffuson.integrate.KSpace;
 import org.diffuson.linalg.CMatrix;
-import org.diffuson.linalg.ZOps;
-import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Isotropy;
 import org.diffuson.model.Model;
 
 /**
- * The k-sum of the Green function, ∫dk G(k, z) with G = [z − H(k) − Σ]⁻¹ (seed 000 spec §1), on a fixed {@link KGrid}.
+ * The k-sum of the Green function, ∫dk G(k, z) with G = [z − H(k) − Σ]⁻¹ (seed 000 Eqs. 2, 5–7), on a fixed {@link KGrid}.
  * H(k) is tabulated once per grid, so each SCBA iteration only inverts n×n matrices (closed form for n = 2).
  * With an isotropy hint, the q = 0 angular integral is done exactly by symmetry: evaluate on the k_x axis and keep the
  * components that commute with the rotation generator (exact on the uniform angular grid as well).
@@ -17,6 +16,7 @@ import org.diffuson.model.Model;
 public final class Resolvent {
     private final Model model;
     private final KGrid grid;
+    private final KSpace space;
     private final int n;
     private final boolean reduced;
     private final double[] hk;   // tabulated H at the nodes used (radial axis or full grid)
@@ -24,34 +24,41 @@ public final class Resolvent {
     private final int points;
 
     public Resolvent(Model model, KGrid grid) {
-        this(model, grid, model.hamiltonian().isotropy().reducible());
+        this(model, new KSpace(model.hamiltonian(), grid), model.hamiltonian().isotropy().reducible());
     }
 
     /** @param useSymmetry false forces the full angular grid even when a reduction is possible (for cross-checks). */
     public Resolvent(Model model, KGrid grid, boolean useSymmetry) {
+        this(model, new KSpace(model.hamiltonian(), grid), useSymmetry);
+    }
+
+    /** On a prepared k-space (its tabulated H is shared with every other engine on it, e.g. the ladder bubble). */
+    public Resolvent(Model model, KSpace space) {
+        this(model, space, model.hamiltonian().isotropy().reducible());
+    }
+
+    private Resolvent(Model model, KSpace space, boolean useSymmetry) {
+        KGrid grid = space.grid();
+        if (space.hamiltonian() != model.hamiltonian())
+            throw new DiffusonException("space", "was prepared for another Hamiltonian", "prepare the k-space with model.hamiltonian()");
         if (grid.spaceDim() != model.spaceDim())
             throw new DiffusonException("grid", "is " + grid.spaceDim() + "D but the model is " + model.spaceDim() + "D", "build the grid for the model's dimension");
         if (grid.cutoff() > model.cutoff() * (1 + 1e-12))
             throw new DiffusonException("grid", "extends to k=" + grid.cutoff() + " beyond the model cutoff " + model.cutoff(), "build the grid with the model's cutoff");
         this.model = model;
         this.grid = grid;
+        this.space = space;
         this.n = model.dim();
         Isotropy iso = model.hamiltonian().isotropy();
         this.reduced = useSymmetry && iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
-        Hamiltonian h = model.hamiltonian();
         points = reduced ? grid.radialSize() : grid.size();
-        hk = new double[points * 2 * n * n];
+        hk = reduced ? space.radialTable() : space.fullTable();
         wk = new double[points];
-        for (int i = 0; i < points; i++) {
-            if (reduced) {
-                h.eval(grid.radialNode(i), 0, 0, hk, i * 2 * n * n);
-                wk[i] = grid.radialWeight(i);
-            } else {
-                h.eval(grid.kx(i), grid.ky(i), grid.kz(i), hk, i * 2 * n * n);
-                wk[i] = grid.weight(i);
-            }
-        }
+        for (int i = 0; i < points; i++) wk[i] = reduced ? grid.radialWeight(i) : grid.weight(i);
     }
+
+    /** The prepared k-space (grid + tabulated H) this resolvent sums over. */
+    public KSpace space() { return space; }
 
     public Model model() { return model; }
     public KGrid grid() { return grid; }
@@ -68,6 +75,8 @@ public final class Resolvent {
         int nn = 2 * n * n;
         java.util.Arrays.fill(out, 0, nn, 0);
         if (n == 2) {
+            // GreenWorkspace.inverse2 (closed-form 2×2, scaled by the weight) fused into the sum: the SCBA's hot loop
+            // keeps the 8 accumulators in registers (writing each inverse to an array was slower in CoreBench.scbaCoPt)
             double s0r = sigma[0], s0i = sigma[1], s1r = sigma[2], s1i = sigma[3], s2r = sigma[4], s2i = sigma[5], s3r = sigma[6], s3i = sigma[7];
             double o0r = 0, o0i = 0, o1r = 0, o1i = 0, o2r = 0, o2i = 0, o3r = 0, o3i = 0;
             for (int i = 0; i < points; i++) {
@@ -87,23 +96,33 @@ public final class Resolvent {
             }
             out[0] = o0r; out[1] = o0i; out[2] = o1r; out[3] = o1i; out[4] = o2r; out[5] = o2i; out[6] = o3r; out[7] = o3i;
         } else {
-            double[] a = work;
-            int[] piv = new int[n];
-            double[] lu = new double[nn];
+            GreenWorkspace green = new GreenWorkspace(n);
             for (int i = 0; i < points; i++) {
-                int o = nn * i;
-                for (int e = 0; e < nn; e++) a[e] = -hk[o + e] - sigma[e];
-                for (int d = 0; d < n; d++) {
-                    a[2 * (d * n + d)] += zr;
-                    a[2 * (d * n + d) + 1] += zi;
-                }
-                if (!ZOps.invertInPlace(a, n, lu, piv))
+                if (!green.invert(hk, nn * i, zr, zi, sigma, work))
                     throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "move z off the real axis or add broadening");
                 double wi = wk[i];
-                for (int e = 0; e < nn; e++) out[e] += wi * a[e];
+                for (int e = 0; e < nn; e++) out[e] += wi * work[e];
             }
         }
         if (reduced) project(out);
+    }
+
+    /**
+     * ∫dk dG/dz = −∫dk G(1 − Σ′)G at z (with Σ′ = dΣ/dz given), the k-sum of {@link GreenWorkspace#derivative}: e.g.
+     * the analytic dΣ/dz of the Born self-energy. Symmetry reduction as in {@link #sum}: G′ transforms like G.
+     */
+    public CMatrix sumDerivative(Energy z, CMatrix sigma, CMatrix dSigma) {
+        int nn = 2 * n * n;
+        double[] s = sigma.toArray(), ds = dSigma.toArray(), g = new double[nn], gp = new double[nn], out = new double[nn];
+        GreenWorkspace green = new GreenWorkspace(n);
+        for (int i = 0; i < points; i++) {
+            if (!green.invert(hk, nn * i, z.re(), z.im(), s, g))
+                throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "move z off the real axis or add broadening");
+            green.derivative(g, ds, gp);
+            for (int e = 0; e < nn; e++) out[e] += wk[i] * gp[e];
+        }
+        if (reduced) project(out);
+        return CMatrix.of(n, n, out);
     }
 
     /** Keeps the components that survive the angular average (j_a = j_b). */

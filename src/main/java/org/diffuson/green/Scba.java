@@ -1,5 +1,6 @@
 package org.diffuson.green;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
@@ -14,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 eqs 2, 187, 247, 384; spec §3.1), at any complex z,
+ * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 Eqs. 2, 187, 247, 384), at any complex z,
  * with linear or Anderson mixing. Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
  * real fixed point); the advanced one is Σ^A = (Σ^R)†.
  */
@@ -26,7 +27,7 @@ public final class Scba {
         Model model = resolvent.model();
         if (energy.branch() == Energy.Branch.ADVANCED) {
             ScbaResult r = solve(resolvent, Energy.retarded(energy.re()), seed == null ? null : seed.dagger(), options);
-            return new ScbaResult(model, r.grid(), energy, r.sigma().dagger(), r.method(), r.iterations(), r.residuals(), r.elapsedMillis());
+            return new ScbaResult(model, r.grid(), energy, r.sigma().dagger(), r.method(), r.iterations(), r.residuals(), r.elapsedMillis(), r.resolvent());
         }
         long t0 = System.nanoTime();
         int n = model.dim(), m = 2 * n * n;
@@ -43,6 +44,7 @@ public final class Scba {
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
+            Cancellation.check("SCBA iteration");
             resolvent.sum(zr, zi, x, gsum, work);
             applyGamma(gm, n, gsum, g);
             double res = 0;
@@ -58,7 +60,7 @@ public final class Scba {
                 // accept the last map value (one more Picard step is exactly the fixed point to tolerance)
                 double[] sigma = g.clone();
                 return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
-                        history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6);
+                        history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6, resolvent);
             }
             if (depth > 0 && it > 1) {
                 int slot = head;
@@ -94,9 +96,10 @@ public final class Scba {
 
     /**
      * SCBA with an adaptive grid: a first solve on a grid refined with a Born estimate of the broadening, then the
-     * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (seed 000 spec §7).
+     * final solve on a grid refined at the poles of H + Re Σ with widths |Im Σ|/v (docs/equations.md, numerical notes).
      */
     public static ScbaResult solve(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
+        if (options.counterterm() == ScbaOptions.Counterterm.FERMI_LEVEL) return solveWithCounterterm(model, energy, grid, options);
         double e = energy.re();
         requireFermiSurfaceInsideCutoff(model, e);
         double eta0 = bornBroadeningEstimate(model, e);
@@ -106,7 +109,38 @@ public final class Scba {
         double eta = Math.max(minBroadening(sig), Math.abs(energy.im()));
         KGrid g2 = adaptiveGrid(model, e, hermitianPart(sig), eta > 0 ? eta : eta0, grid);
         ScbaResult r = solve(new Resolvent(model, g2), energy, sig, options);
-        return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(), first.elapsedMillis() + r.elapsedMillis());
+        return new ScbaResult(model, r.grid(), energy, r.sigma(), r.method(), first.iterations() + r.iterations(), r.residuals(),
+                first.elapsedMillis() + r.elapsedMillis(), r.resolvent());
+    }
+
+    /**
+     * SCBA with the counterterm of {@link ScbaOptions.Counterterm#FERMI_LEVEL}: the fixed point δ = −Herm Σ[H + δ](E)
+     * by plain iteration (each step a full SCBA seeded with the last Σ; the map contracts with |∂Σ/∂δ| ~ disorder
+     * strength × ∂ν/∂E, a few steps for weak disorder), to the SCBA tolerance (at least 1e-12). Returns the result on
+     * the bare model H + δ, whose Herm Σ(E) equals −δ to that tolerance.
+     */
+    private static ScbaResult solveWithCounterterm(Model model, Energy energy, GridOptions grid, ScbaOptions options) {
+        ScbaOptions plain = options.withCounterterm(ScbaOptions.Counterterm.NONE);
+        double tol = Math.max(options.tolerance(), 1e-12);
+        int n = model.dim();
+        CMatrix delta = CMatrix.zeros(n, n);
+        double change = Double.NaN;
+        int steps = 0;
+        for (int it = 1; it <= options.maxIterations(); it++) {
+            Cancellation.check("SCBA counterterm");
+            Model bare = new Model(model.name(), new org.diffuson.model.ShiftedHamiltonian(model.hamiltonian(), delta),
+                    model.disorder(), model.rung(), model.cutoff(), model.parameters());
+            ScbaResult r = solve(bare, energy, grid, plain);
+            steps += r.iterations();
+            CMatrix next = hermitianPart(r.sigma()).scale(-1);
+            change = next.minus(delta).normMax();
+            if (change < tol)
+                return new ScbaResult(bare, r.grid(), energy, r.sigma(), r.method(), steps, r.residuals(), r.elapsedMillis());
+            delta = next;
+        }
+        throw new DiffusonException("counterterm", String.format(java.util.Locale.ROOT,
+                "did not converge in %d steps at E=%s (last change of δ %.3e)", options.maxIterations(), energy, change),
+                "lower the disorder, or solve without the counterterm (Counterterm.NONE) and renormalise by hand");
     }
 
     /**
@@ -238,6 +272,11 @@ public final class Scba {
             }
     }
 
+    /**
+     * Anderson coefficients γ = argmin ‖f − Σ_s γ_s ΔF_s‖₂ from the regularised normal equations (Gaussian elimination
+     * with partial pivoting). An EJML pivoted-QR least-squares variant was tried for issue 10 and reverted: it moved the
+     * converged Σ within the 1e-13 tolerance enough to push the Drude RR Ward residual to 1.07e-11 (test bound 1e-11).
+     */
     private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
         double[][] a = new double[k][k];
         double[] rhs = new double[k];

@@ -1,24 +1,36 @@
 package org.diffuson.green;
 
 import org.diffuson.integrate.KGrid;
+import org.diffuson.DataTable;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.OperatorBasis;
 import org.diffuson.model.Model;
 import org.hipparchus.complex.Complex;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 import java.util.Locale;
 
 /**
- * A converged self-energy Σ(z) with its inputs and convergence history (immutable).
+ * A converged self-energy Σ(z) with its inputs and convergence history (immutable), and the prepared k-space it was
+ * solved on: the {@link Resolvent} (grid + tabulated H) that ladders, Kubo and sweeps built from this result reuse,
+ * so that no H(k) is tabulated twice and no SCBA is solved twice.
  *
  * @param residuals max|ΔΣ| after each iteration
+ * @param resolvent the k-sum of G on {@code grid}, with H(k) tabulated
  */
 public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, String method, int iterations,
-                         double[] residuals, double elapsedMillis) {
+                         double[] residuals, double elapsedMillis, Resolvent resolvent) {
+
+    public ScbaResult {
+        if (resolvent == null) resolvent = new Resolvent(model, grid);
+        else if (resolvent.grid() != grid || resolvent.model() != model)
+            throw new IllegalArgumentException("the resolvent must sum over this result's model and grid");
+    }
+
+    /** A result without a prepared resolvent (one is built on the grid). */
+    public ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, String method, int iterations,
+                      double[] residuals, double elapsedMillis) {
+        this(model, grid, energy, sigma, method, iterations, residuals, elapsedMillis, null);
+    }
 
     /** Final residual max|ΔΣ|. */
     public double residual() { return residuals.length == 0 ? 0 : residuals[residuals.length - 1]; }
@@ -32,25 +44,35 @@ public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, 
     /** Transport-free lifetime τ = −1/(2 Im Σ_1) of the trace part (seed 000 eq 3). */
     public double tau() { return -1 / (2 * scalarPart().getImaginary()); }
 
+    /**
+     * The counterterm δ in the bare Hamiltonian H + δ of a {@link ScbaOptions.Counterterm#FERMI_LEVEL} solve
+     * (−Re Σ at the solved energy), or zero.
+     */
+    public CMatrix counterterm() {
+        return model.hamiltonian() instanceof org.diffuson.model.ShiftedHamiltonian s ? s.shift()
+                : CMatrix.zeros(model.dim(), model.dim());
+    }
+
     /** Convergence history: iteration, residual. */
-    public Table convergenceTable() {
+    public DataTable convergenceTable() {
         int[] it = new int[residuals.length];
         for (int i = 0; i < it.length; i++) it[i] = i + 1;
-        return Table.create("SCBA convergence at E=" + energy, IntColumn.create("iteration", it), DoubleColumn.create("residual", residuals));
+        return DataTable.of("SCBA convergence at E=" + energy, DataTable.Column.ints("iteration", it), DataTable.Column.doubles("residual", residuals));
     }
 
     /** Σ in the standard operator basis, one row per component. */
-    public Table table() {
+    public DataTable table() {
         OperatorBasis b = OperatorBasis.standard(model.dim());
         Complex[] c = b.components(sigma);
-        StringColumn name = StringColumn.create("component");
-        DoubleColumn re = DoubleColumn.create("Re Σ"), im = DoubleColumn.create("Im Σ");
+        String[] name = new String[c.length];
+        double[] re = new double[c.length], im = new double[c.length];
         for (int i = 0; i < c.length; i++) {
-            name.append(b.name(i));
-            re.append(c[i].getReal());
-            im.append(c[i].getImaginary());
+            name[i] = b.name(i);
+            re[i] = c[i].getReal();
+            im[i] = c[i].getImaginary();
         }
-        return Table.create(method + " Σ at E=" + energy, name, re, im);
+        return DataTable.of(method + " Σ at E=" + energy, DataTable.Column.strings("component", name),
+                DataTable.Column.doubles("Re Σ", re), DataTable.Column.doubles("Im Σ", im));
     }
 
     @Override

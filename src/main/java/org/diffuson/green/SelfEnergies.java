@@ -1,7 +1,13 @@
 package org.diffuson.green;
 
 import org.diffuson.DiffusonException;
+import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Eigen;
+import org.diffuson.model.Isotropy;
+import org.diffuson.model.Model;
+
+import java.util.List;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +20,15 @@ public final class SelfEnergies {
      * SCBA at every requested energy on the resolvent's grid (cached; each new energy is seeded from the nearest
      * solved one, which keeps the retarded branch and saves iterations).
      */
-    public static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options) {
+    public static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options) { return scba(resolvent, options, null); }
+
+    private static SelfEnergyModel scba(Resolvent resolvent, ScbaOptions options, ScbaResult known) {
         return new SelfEnergyModel() {
             private final Map<Energy, CMatrix> cache = new ConcurrentHashMap<>();
+
+            {
+                if (known != null) cache.put(known.energy(), known.sigma());
+            }
 
             @Override
             public CMatrix sigma(Energy e) {
@@ -50,15 +62,12 @@ public final class SelfEnergies {
 
     /** SCBA seeded with a known solution at one energy (e.g. from {@link Scba#solve(org.diffuson.model.Model, double)}). */
     public static SelfEnergyModel scba(ScbaResult known, ScbaOptions options) {
-        Resolvent r = new Resolvent(known.model(), known.grid());
-        SelfEnergyModel m = scba(r, options);
-        m.sigma(known.energy()); // warm the cache on the same grid
-        return m;
+        return scba(known.resolvent(), options, known); // the known solution is the cache's first entry: not solved again
     }
 
     /**
      * Born approximation from the bare Green function, Σ_B(z) = Γ[∫dk G_0(k, z + iη)] (seed 000 eqs 53–54; failure mode
-     * (b) of spec §4). η &gt; 0 is the artificial broadening of G_0 for real z; it must be resolved by the grid.
+     * (b) of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md). η &gt; 0 is the artificial broadening of G_0 for real z; it must be resolved by the grid.
      */
     public static SelfEnergyModel born(Resolvent resolvent, double eta) {
         if (!(eta >= 0) || !Double.isFinite(eta)) throw new DiffusonException("eta", "must be ≥ 0, got " + eta, "e.g. 0.02");
@@ -71,6 +80,15 @@ public final class SelfEnergies {
                 double im = e.im() + (e.sigmaSign() < 0 ? eta : -eta);
                 if (im == 0) throw new DiffusonException("eta", "is 0 at a real energy", "bare G needs η > 0 on the real axis");
                 return resolvent.model().disorder().apply(resolvent.sum(Energy.complex(e.re(), im), zero));
+            }
+
+            /** Analytic: dΣ_B/dz = Γ[∫dk dG₀/dz] = −Γ[∫dk G₀²] at the same shifted z. */
+            @Override
+            public CMatrix derivative(Energy e) {
+                if (e.branch() == Energy.Branch.ADVANCED) return derivative(Energy.retarded(e.re())).dagger();
+                double im = e.im() + (e.sigmaSign() < 0 ? eta : -eta);
+                if (im == 0) throw new DiffusonException("eta", "is 0 at a real energy", "bare G needs η > 0 on the real axis");
+                return resolvent.model().disorder().apply(resolvent.sumDerivative(Energy.complex(e.re(), im), zero, zero));
             }
 
             @Override public String name() { return "Born(η=" + eta + ")"; }
@@ -94,8 +112,39 @@ public final class SelfEnergies {
                 };
             }
 
+            /** Σ does not depend on z: Σ′ = 0 exactly. */
+            @Override public CMatrix derivative(Energy e) { return CMatrix.zeros(sigmaRetarded.rows(), sigmaRetarded.cols()); }
+
             @Override public String name() { return name; }
         };
+    }
+
+    /**
+     * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
+     * isotropic model (the principal-value part, Re Σ, is dropped, as the on-shell Born collision integral of seed 002
+     * Eqs. 14–20 does). Fermi momenta k_b and
+     * velocities v_b from {@link FermiMomenta}; the angle average is exact by the model's rotation covariance
+     * (P(R k) = U P(k) U† keeps the entries with j_p = j_q of the projector on the k_x axis).
+     */
+    public static CMatrix bornOnShell(Model model, double energy) {
+        if (model.spaceDim() != 2) throw new DiffusonException("model", "on-shell Born is implemented for 2D models", "use SCBA");
+        if (model.hamiltonian().isotropy().kind() == Isotropy.Kind.NONE)
+            throw new DiffusonException("model", "is not isotropic: the on-shell Born Σ needs one Fermi radius per band", "use SelfEnergy.SCBA");
+        int n = model.dim();
+        CMatrix dos = CMatrix.zeros(n, n);
+        List<FermiMomenta.Crossing> cs = FermiMomenta.find(model.hamiltonian(), null, energy, model.cutoff());
+        if (cs.isEmpty()) throw new DiffusonException("fermiEnergy", "E=" + energy + " crosses no band", "put εF in a band (on-shell Born Σ = 0 in a gap)");
+        Isotropy iso = model.hamiltonian().isotropy();
+        for (FermiMomenta.Crossing c : cs) {
+            // ⟨P_b(k_b, θ)⟩_θ: P(R k) = U P(k) U†, so the average keeps the entries with j_p = j_q of P on the k_x axis
+            CMatrix v = Eigen.hermitian(model.hamiltonian().at(c.k(), 0, 0)).vectors().column(c.band());
+            double[] p = v.times(v.dagger()).toArray();
+            for (int r = 0; r < n; r++)
+                for (int q = 0; q < n; q++)
+                    if (!iso.keeps(r, q)) p[2 * (r * n + q)] = p[2 * (r * n + q) + 1] = 0;
+            dos = dos.plus(CMatrix.of(n, n, p).scale(c.k() / (2 * Math.PI * c.velocity())));
+        }
+        return model.disorder().apply(dos).scale(0, -Math.PI);
     }
 
     /** Σ = i·Im Σ_1·1 with Σ_1 = Tr Σ/n of a given (SCBA) self-energy: the hand-set scalar broadening of BNM. */

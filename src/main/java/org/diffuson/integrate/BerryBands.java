@@ -2,6 +2,7 @@ package org.diffuson.integrate;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.HermitianJacobi;
 import org.diffuson.model.GradientHamiltonian;
 
 import java.util.SplittableRandom;
@@ -9,7 +10,7 @@ import java.util.SplittableRandom;
 /**
  * Allocation-free band data at one momentum: energies ε^m (ascending), eigenvectors |u^m⟩, and the velocity matrices
  * V_a^{mn} = ⟨u^m|∂_a H|u^n⟩ in the band basis (ħ = 1). The interband Berry connection is built from H alone
- * (seed 002 spec §1): R′_a^{mn} = i V_a^{mn}/(ε^n − ε^m), m ≠ n; the Berry curvature is
+ * (seed 002 Eqs. 39–43): R′_a^{mn} = i V_a^{mn}/(ε^n − ε^m), m ≠ n; the Berry curvature is
  * Ω^m = −2 Im Σ_{n≠m} R′_x^{mn} R′_y^{nm}. Nothing here differentiates eigenvectors, so every product used downstream
  * is gauge invariant; {@link #randomizeGauge} multiplies the eigenvectors by random U(1) phases to prove it.
  * <p>
@@ -25,8 +26,8 @@ public final class BerryBands {
     public final double[] u;
     /** Band-basis velocity matrices V_x, V_y (Hermitian; the lower triangle is set to the conjugate of the upper). */
     public final double[] vx, vy;
-    private final double[] hk, dxk, dyk, tmp, ar, ai, vr, vi;
-    private final int[] order;
+    private final double[] hk, dxk, dyk, tmp;
+    private final HermitianJacobi eigen;
     private SplittableRandom gauge;
 
     public BerryBands(GradientHamiltonian h) {
@@ -43,11 +44,7 @@ public final class BerryBands {
         dxk = new double[len];
         dyk = new double[len];
         tmp = new double[len];
-        ar = new double[n * n];
-        ai = new double[n * n];
-        vr = new double[n * n];
-        vi = new double[n * n];
-        order = new int[n];
+        eigen = new HermitianJacobi(n);
     }
 
     public int dim() { return n; }
@@ -202,68 +199,6 @@ public final class BerryBands {
         u[6] = p1r; u[7] = p1i;       // (1, band1)
     }
 
-    /** Cyclic complex Jacobi (same rotation as {@code linalg.Eigen.hermitian}) on flat work arrays. */
-    private void jacobi(double[] a, boolean vectors) {
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) {
-                int q = 2 * (i * n + j), p = 2 * (j * n + i);
-                ar[i * n + j] = 0.5 * (a[q] + a[p]);
-                ai[i * n + j] = 0.5 * (a[q + 1] - a[p + 1]);
-                vr[i * n + j] = i == j ? 1 : 0;
-                vi[i * n + j] = 0;
-            }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0, diag = 0;
-            for (int i = 0; i < n; i++) {
-                diag += ar[i * n + i] * ar[i * n + i];
-                for (int j = i + 1; j < n; j++) off += ar[i * n + j] * ar[i * n + j] + ai[i * n + j] * ai[i * n + j];
-            }
-            if (off <= 1e-32 * Math.max(diag, Double.MIN_NORMAL)) break;
-            for (int p = 0; p < n; p++)
-                for (int q = p + 1; q < n; q++) {
-                    double br = ar[p * n + q], bi = ai[p * n + q], bm = Math.hypot(br, bi);
-                    if (bm == 0) continue;
-                    double er = br / bm, ei = bi / bm;
-                    double theta = 0.5 * Math.atan2(2 * bm, ar[q * n + q] - ar[p * n + p]);
-                    double c = Math.cos(theta), s = Math.sin(theta);
-                    for (int k = 0; k < n; k++) {
-                        double kpR = ar[k * n + p], kpI = ai[k * n + p], kqR = ar[k * n + q], kqI = ai[k * n + q];
-                        ar[k * n + p] = c * kpR - s * (er * kqR + ei * kqI);
-                        ai[k * n + p] = c * kpI - s * (er * kqI - ei * kqR);
-                        ar[k * n + q] = s * (er * kpR - ei * kpI) + c * kqR;
-                        ai[k * n + q] = s * (er * kpI + ei * kpR) + c * kqI;
-                        if (vectors) {
-                            double vpR = vr[k * n + p], vpI = vi[k * n + p], vqR = vr[k * n + q], vqI = vi[k * n + q];
-                            vr[k * n + p] = c * vpR - s * (er * vqR + ei * vqI);
-                            vi[k * n + p] = c * vpI - s * (er * vqI - ei * vqR);
-                            vr[k * n + q] = s * (er * vpR - ei * vpI) + c * vqR;
-                            vi[k * n + q] = s * (er * vpI + ei * vpR) + c * vqI;
-                        }
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double pkR = ar[p * n + k], pkI = ai[p * n + k], qkR = ar[q * n + k], qkI = ai[q * n + k];
-                        ar[p * n + k] = c * pkR - s * (er * qkR - ei * qkI);
-                        ai[p * n + k] = c * pkI - s * (er * qkI + ei * qkR);
-                        ar[q * n + k] = s * (er * pkR + ei * pkI) + c * qkR;
-                        ai[q * n + k] = s * (er * pkI - ei * pkR) + c * qkI;
-                    }
-                    ar[p * n + q] = ai[p * n + q] = ar[q * n + p] = ai[q * n + p] = 0;
-                    ai[p * n + p] = ai[q * n + q] = 0;
-                }
-        }
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = 1; i < n; i++) { // insertion sort by diagonal
-            int o = order[i], j = i - 1;
-            while (j >= 0 && ar[order[j] * n + order[j]] > ar[o * n + o]) { order[j + 1] = order[j]; j--; }
-            order[j + 1] = o;
-        }
-        for (int c = 0; c < n; c++) {
-            eps[c] = ar[order[c] * n + order[c]];
-            if (vectors)
-                for (int i = 0; i < n; i++) {
-                    u[2 * (i * n + c)] = vr[i * n + order[c]];
-                    u[2 * (i * n + c) + 1] = vi[i * n + order[c]];
-                }
-        }
-    }
+    /** Cyclic complex Jacobi of the library ({@link HermitianJacobi}), into eps and u. */
+    private void jacobi(double[] a, boolean vectors) { eigen.decompose(a, vectors, eps, u); }
 }

@@ -10,7 +10,7 @@ import org.diffuson.model.LatticeHamiltonian;
  *   U(1) link variables det⟨u_n(k)|u_m(k+μ)⟩ of the occupied subspace. Gauge invariant and an exact integer on any mesh
  *   fine enough that every plaquette flux is below π.</li>
  *   <li>{@link #hallConductance}: the Kubo/TKNN sum σ_yx = (e²/h)·2π Σ_k Σ_m Ω^m n_FD(ε^m), with Ω from ∂H/(ε_m − ε_n)
- *   (seed 002 spec §1), summed as Σ_{m occ, n empty} −2 Im R′_x^{mn}R′_y^{nm} so that occupied pairs cancel exactly.
+ *   (seed 002 Eqs. 39–43), summed as Σ_{m occ, n empty} −2 Im R′_x^{mn}R′_y^{nm} so that occupied pairs cancel exactly.
  *   Convention: σ_yx = j_y/E_x; with this library's Ω, a band of Chern number C (C = (1/2π)∫Ω) gives σ_yx = C e²/h.</li>
  * </ul>
  */

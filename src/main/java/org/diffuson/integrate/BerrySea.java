@@ -12,7 +12,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  *   <li>Σ_k Σ_m (i e/ħ)[𝒯_i, E·R′]^{mm} n_FD for each spin operator s_i and field direction (P 63, intrinsic spin).</li>
  * </ul>
  * Both are written as sums over (occupied o, empty u) pairs, so that fully occupied pairs cancel identically rather
- * than numerically (seed 002 spec §6: for the TI only k &gt; k_F contributes). The radial axis is cut at the Fermi
+ * than numerically (docs/equations.md, numerical notes: for the TI only k &gt; k_F contributes). The radial axis is cut at the Fermi
  * crossings of each ray (so the occupation is constant on every panel), graded geometrically towards the centre
  * (resolving a small gap of width ≳ 1e-4 of the first crossing), graded geometrically from the last crossing out to
  * r_c = max(kScale, 2 k_F,last), and the tail [r_c, ∞) is mapped to t = r_c/k ∈ (0, 1],

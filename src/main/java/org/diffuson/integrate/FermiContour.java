@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One closed iso-energy line ε^m(k) = E of band m, star-shaped about a centre and sampled on the uniform angle grid
  * θ_j = 2πj/N: k_j = centre + r_j(cos θ_j, sin θ_j). This is how δ-functions are integrated without broadening
- * (seed 002 spec §6): Σ_k δ(E − ε^m_k) F(k) = ∫dθ/(2π)² r F/|∂_r ε| ≈ Σ_j w_j F(k_j) with
+ * (docs/equations.md, numerical notes): Σ_k δ(E − ε^m_k) F(k) = ∫dθ/(2π)² r F/|∂_r ε| ≈ Σ_j w_j F(k_j) with
  * w_j = r_j/(2πN |∂_r ε^m(k_j)|). The angle rule is spectrally accurate for smooth contours.
  *
  * @param band       band index (ascending order of eigenvalues)

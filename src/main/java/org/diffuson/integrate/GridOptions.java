@@ -4,7 +4,7 @@ import org.diffuson.DiffusonException;
 
 /**
  * How fine an adaptive k-grid is: Gauss–Legendre nodes per radial panel, angles (2D) or cos θ × φ nodes (3D).
- * Defaults reach ~1e-13 relative accuracy for Σ and Φ̄ at q = 0 and ~1e-11 at qℓ ≲ 0.1 (seed 000 spec §7).
+ * Defaults reach ~1e-13 relative accuracy for Σ and Φ̄ at q = 0 and ~1e-11 at qℓ ≲ 0.1 (docs/equations.md, numerical notes).
  */
 public record GridOptions(int nodesPerPanel, int angles, int nCos, int nPhi) {
     public GridOptions {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * A momentum quadrature ∫d^dk/(2π)^d ≈ Σ_i w_i f(k_i) up to a hard cutoff |k| ≤ k_c (seed 000 spec §7):
+ * A momentum quadrature ∫d^dk/(2π)^d ≈ Σ_i w_i f(k_i) up to a hard cutoff |k| ≤ k_c (docs/equations.md, numerical notes):
  * composite Gauss–Legendre panels in |k| whose breakpoints are refined geometrically around each Fermi momentum
  * (k_s ± {1, 3, 10, 40, 160, …}·δ_s with δ_s = |Im Σ|/v_s), times a uniform midpoint grid in the angle (2D; spectrally accurate
  * for periodic integrands) or Gauss–Legendre in cos θ × uniform φ (3D).
@@ -120,6 +120,23 @@ public final class KGrid {
     }
 
     /**
+     * The Brillouin-zone mesh of a lattice model as a k-grid: the N₁×N₂ points s·b₁ + t·b₂ of the zone, each with
+     * weight A_BZ/(N₁N₂(2π)²), so Σ_i w_i f(k_i) → ∫_BZ d²k/(2π)² f. No radial structure and no cutoff enters: the
+     * grid covers exactly one zone (its {@link #cutoff()} is only max |k| of the mesh).
+     */
+    public static KGrid of(BrillouinZone bz) {
+        int n = bz.size(), c = 0;
+        double[] kx = new double[n], ky = new double[n], kz = new double[n], w = new double[n];
+        for (int i = 0; i < bz.n1(); i++)
+            for (int j = 0; j < bz.n2(); j++, c++) {
+                kx[c] = bz.kx(i, j);
+                ky[c] = bz.ky(i, j);
+                w[c] = bz.weight();
+            }
+        return ofPoints(2, kx, ky, kz, w);
+    }
+
+    /**
      * The same radial nodes and weights times {@code angles} uniform midpoint angles, as an explicit 2D point grid
      * (no symmetry reduction, no adaptive angles): for brute-force cross-checks and per-point benchmarks.
      */
@@ -168,7 +185,7 @@ public final class KGrid {
             DiffusonException.requirePositive("width", width);
             if (k0 <= 0 || k0 >= cutoff) return this;
             breaks.add(k0);
-            // k0 ± {1, 3, 10, 40}δ (spec §7), then ×4 per panel until the ends: every panel then sees the pole at a
+            // k0 ± {1, 3, 10, 40}δ (docs/equations.md, numerical notes), then ×4 per panel until the ends: every panel then sees the pole at a
             // distance comparable to its length, so Gauss–Legendre converges geometrically in each.
             for (int i = 0; ; i++) {
                 double f = i < refineFactors.length ? refineFactors[i] : refineFactors[refineFactors.length - 1] * Math.pow(4, i - refineFactors.length + 1);

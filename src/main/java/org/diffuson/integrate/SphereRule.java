@@ -43,11 +43,16 @@ public final class SphereRule {
         }
     }
 
-    /** A product rule with {@code nCos} Gauss–Legendre nodes in cos θ and {@code nPhi} uniform azimuths. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, SphereRule> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A product rule with {@code nCos} Gauss–Legendre nodes in cos θ and {@code nPhi} uniform azimuths. Rules are
+     * immutable and cached (building the Legendre nodes costs more than a small kinetic solve).
+     */
     public static SphereRule of(int nCos, int nPhi) {
         if (nCos < 1 || nCos > 400) throw new DiffusonException("nCos", "must be in [1, 400], got " + nCos, "use 4–32");
         if (nPhi < 1 || nPhi > 800) throw new DiffusonException("nPhi", "must be in [1, 800], got " + nPhi, "use 8–64");
-        return new SphereRule(nCos, nPhi);
+        return CACHE.computeIfAbsent(((long) nCos << 32) | nPhi, k -> new SphereRule(nCos, nPhi));
     }
 
     /** The smallest symmetric rule exact for polynomial integrands of the given total degree. */

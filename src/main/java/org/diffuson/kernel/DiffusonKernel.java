@@ -82,6 +82,7 @@ public final class DiffusonKernel extends BaseKernel {
     private final Outbox outbox;
     private final CellInput input;
     private final CellRunner runner = new CellRunner();
+    private final MemoryUse memory = MemoryUse.fromEnvironment();
     /** JShell is built on its own thread from the first moment, while the rest of the kernel is set up. */
     private final java.util.concurrent.CompletableFuture<JavaEvaluator> shellBuild = buildShell(runner);
     private final CellHistory cellHistory;
@@ -104,6 +105,7 @@ public final class DiffusonKernel extends BaseKernel {
         this.runner.setTimeoutMillis(config.timeoutMillis());
         for (Magic m : BuiltinMagics.all()) magics.put(key(m), m);
         for (Magic m : PhysicsMagics.all()) magics.put(key(m), m);
+        for (Magic m : org.diffuson.kernel.magic.KineticMagics.all()) magics.put(key(m), m);
         for (Magic m : ServiceLoader.load(Magic.class)) magics.put(key(m), m);
     }
 
@@ -228,6 +230,7 @@ public final class DiffusonKernel extends BaseKernel {
         boolean store = request.shouldStoreHistory() && !silent;
         int count = store ? executionCount.getAndIncrement() : executionCount.get();
         env.setBusyDeferIdle();
+        memory.busy();
         if (!silent) env.publish(new PublishExecuteInput(code, count));
         outbox.attach(env);
         input.attach(message, request.isStdinEnabled());
@@ -267,6 +270,7 @@ public final class DiffusonKernel extends BaseKernel {
             if (t instanceof VirtualMachineError) System.gc();
         } finally {
             input.detach();
+            memory.idle();
             if (store) cellHistory.add(count, code, resultText);
         }
     }
@@ -276,26 +280,32 @@ public final class DiffusonKernel extends BaseKernel {
         JavaEvaluator j = java();
         List<CellParser.Segment> segments = CellParser.parse(cell, s -> "complete".equals(j.completeness(s)));
         Object last = JavaEvaluator.NO_VALUE;
-        for (CellParser.Segment s : segments) {
-            switch (s.kind()) {
-                case JAVA -> last = j.eval(s.text(), cell, s.offset());
-                case LINE_MAGIC, CELL_MAGIC -> {
-                    String k = (s.kind() == CellParser.Kind.CELL_MAGIC ? "%%" : "%") + s.name();
-                    Magic m = magics.get(k);
-                    if (m == null) {
-                        String other = (s.kind() == CellParser.Kind.CELL_MAGIC ? "%" : "%%") + s.name();
-                        throw new MagicUsageException(k + " is not a magic"
-                                + (magics.containsKey(other) ? "; did you mean " + other + "?" : "; %lsmagic lists them"));
-                    }
-                    try {
-                        last = m.run(context, s.args(), s.kind() == CellParser.Kind.CELL_MAGIC ? s.text() : null);
-                    } catch (MagicUsageException e) {
-                        throw new MagicUsageException(k + ": " + e.getMessage() + ". Usage: " + m.usage());
-                    }
-                }
+        runner.beginCell();
+        try {
+            for (CellParser.Segment s : segments) {
+                runner.checkPending();
+                last = runSegment(j, cell, s);
             }
+        } finally {
+            runner.endCell();
         }
         return last;
+    }
+
+    private Object runSegment(JavaEvaluator j, String cell, CellParser.Segment s) throws Exception {
+        if (s.kind() == CellParser.Kind.JAVA) return j.eval(s.text(), cell, s.offset());
+        String k = (s.kind() == CellParser.Kind.CELL_MAGIC ? "%%" : "%") + s.name();
+        Magic m = magics.get(k);
+        if (m == null) {
+            String other = (s.kind() == CellParser.Kind.CELL_MAGIC ? "%" : "%%") + s.name();
+            throw new MagicUsageException(k + " is not a magic"
+                    + (magics.containsKey(other) ? "; did you mean " + other + "?" : "; %lsmagic lists them"));
+        }
+        try {
+            return m.run(context, s.args(), s.kind() == CellParser.Kind.CELL_MAGIC ? s.text() : null);
+        } catch (MagicUsageException e) {
+            throw new MagicUsageException(k + ": " + e.getMessage() + ". Usage: " + m.usage());
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 /**
  * Kernel entry point: {@code java -cp diffuson-kernel.jar org.diffuson.kernel.Main CONNECTION_FILE}.
  * Connects first and warms JShell up in parallel, so {@code kernel_info} is answered at once. Notebook code cannot
- * exit the JVM ({@link ExitGuard}); only this method does, once the connection is closed.
+ * exit the JVM ({@link ExitGuard} rewrites its exit calls); only this method does, once the connection is closed.
  */
 public final class Main {
 
@@ -35,12 +35,8 @@ public final class Main {
         }
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
 
-        String unguarded = ExitGuard.install();
         PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        if (unguarded != null) {
-            log.println("diffuson kernel: System.exit in a cell will end the kernel on this JDK (" + unguarded + ")");
-        }
         Outbox outbox = new Outbox(log);
         System.setOut(outbox.printStream(PublishStream.StreamType.OUT));
         System.setErr(outbox.printStream(PublishStream.StreamType.ERR));

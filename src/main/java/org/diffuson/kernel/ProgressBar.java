@@ -26,6 +26,7 @@ public final class ProgressBar implements AutoCloseable, org.diffuson.sweep.Prog
     private final String displayId;
     private long lastDrawNanos;
     private boolean closed;
+    private volatile String message = "";
 
     ProgressBar(String label, long total) {
         if (total < 0) throw new IllegalArgumentException("total must be >= 0, got " + total);
@@ -35,9 +36,13 @@ public final class ProgressBar implements AutoCloseable, org.diffuson.sweep.Prog
         this.displayId = Notebook.display(bundle(0, false)).id();
     }
 
-    /** {@link org.diffuson.sweep.Progress} callback: sets total and done; closes the bar when done reaches total. */
+    /**
+     * {@link org.diffuson.sweep.Progress} callback: sets total, done and the message shown after the counts (e.g.
+     * "2 failed"); closes the bar when done reaches total.
+     */
     @Override
     public void update(int doneSteps, int totalSteps, String message) {
+        this.message = message == null ? "" : message;
         total = totalSteps;
         done.set(doneSteps);
         if (doneSteps >= totalSteps) close();
@@ -93,8 +98,10 @@ public final class ProgressBar implements AutoCloseable, org.diffuson.sweep.Prog
     private DisplayData bundle(long value, boolean fin) {
         double frac = total == 0 ? (fin ? 1 : 0) : Math.min(1, Math.max(0, (double) value / total));
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String times = fin || value == 0 ? String.format(Locale.ROOT, "%.1f s", elapsed)
-                : String.format(Locale.ROOT, "%.1f s, ~%.1f s left", elapsed, elapsed / frac - elapsed);
+        String msg = message;
+        String times = (fin || value == 0 ? String.format(Locale.ROOT, "%.1f s", elapsed)
+                : String.format(Locale.ROOT, "%.1f s, ~%.1f s left", elapsed, elapsed / frac - elapsed))
+                + (msg.isEmpty() ? "" : "; " + msg);
         int filled = (int) Math.round(frac * BAR_CHARS);
         String text = String.format(Locale.ROOT, "%s |%s%s| %d/%d (%.0f%%) [%s]", label, "█".repeat(filled),
                 " ".repeat(BAR_CHARS - filled), value, total, 100 * frac, times);

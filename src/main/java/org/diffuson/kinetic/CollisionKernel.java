@@ -19,9 +19,13 @@ import org.diffuson.scattering.TMatrix;
 public final class CollisionKernel {
     final SphereRule rule;
     final int n;
+    /** Row (outgoing p̂) nodes that were built; with inversion symmetry only one of each ±p̂ pair (then {@link #rowWeight} = 2). */
+    final int[] rows;
+    /** Multiplicity of each built row in sums over all p̂ (2 when only one of each ±p̂ pair is kept, else 1). */
+    final double rowWeight;
     final TMatrix t;
     final double nIm;
-    /** gain[(p*n+k)*16 + 4A + B], includes 2πn_im N_F w_k. */
+    /** gain[(r*n+k)*16 + 4A + B] for row r (node rows[r]), includes 2πn_im N_F w_k. */
     final double[] gain;
     /** loss[p*16 + 4A + B] = 2πn_im N_F ½Tr(τ_A ½{Γ(p), τ_B}), Γ(p) = ⟨T T†⟩_k. */
     final double[] loss;
@@ -29,25 +33,41 @@ public final class CollisionKernel {
     final double[][] side;
 
     CollisionKernel(TMatrix t, double nIm, SphereRule rule, boolean withSideJump) {
+        this(t, nIm, rule, withSideJump, true);
+    }
+
+    /**
+     * @param halfRows build only one row of each ±p̂ pair when the rule is inversion-symmetric: parity
+     *                 T(−p,−k) = T(p,k) makes gain(−p,−k) = gain(p,k) and side(−p,−k) = −side(p,k), so sums over all
+     *                 p̂ of parity-even integrands are twice the sums over the kept rows.
+     */
+    CollisionKernel(TMatrix t, double nIm, SphereRule rule, boolean withSideJump, boolean halfRows) {
         this.t = t;
         this.nIm = nIm;
         this.rule = rule;
         this.n = rule.size();
+        boolean half = halfRows && rule.antipode(0) >= 0;
+        int[] rs = new int[n];
+        int nr = 0;
+        for (int a = 0; a < n; a++) if (!half || a < rule.antipode(a)) rs[nr++] = a;
+        this.rows = java.util.Arrays.copyOf(rs, nr);
+        this.rowWeight = half ? 2 : 1;
         double kf = t.host().kF(), nf = t.host().dos();
-        gain = new double[n * n * 16];
-        loss = new double[n * 16];
-        side = withSideJump ? new double[][]{new double[n * n * 16], new double[n * n * 16], new double[n * n * 16]} : null;
+        gain = new double[nr * n * 16];
+        loss = new double[nr * 16];
+        side = withSideJump ? new double[][]{new double[nr * n * 16], new double[nr * n * 16], new double[nr * n * 16]} : null;
         double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8];
         double[] p = new double[3], k = new double[3];
         double g0 = 2 * Math.PI * nIm * nf, s0 = Math.PI * nIm * nf;
-        for (int a = 0; a < n; a++) {
+        for (int ri = 0; ri < nr; ri++) {
+            int a = rows[ri];
             p[0] = kf * rule.x(a); p[1] = kf * rule.y(a); p[2] = kf * rule.z(a);
             java.util.Arrays.fill(gam, 0);
             for (int b = 0; b < n; b++) {
                 k[0] = kf * rule.x(b); k[1] = kf * rule.y(b); k[2] = kf * rule.z(b);
                 t.eval(p, k, tm, 0);
                 double wk = rule.weight(b);
-                int base = (a * n + b) * 16;
+                int base = (ri * n + b) * 16;
                 // Γ(p) += w_k T T†
                 accumulateTTdag(tm, wk, gam);
                 components(tm, tm, z);
@@ -66,7 +86,7 @@ public final class CollisionKernel {
             double[] gh = new double[8];
             for (int c = 0; c < 8; c++) gh[c] = 0.5 * gam[c];
             anticommutatorComponents(gh, comp);
-            for (int ab = 0; ab < 16; ab++) loss[a * 16 + ab] = g0 * comp[2 * ab];
+            for (int ab = 0; ab < 16; ab++) loss[ri * 16 + ab] = g0 * comp[2 * ab];
         }
     }
 

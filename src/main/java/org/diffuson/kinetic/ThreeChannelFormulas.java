@@ -22,11 +22,11 @@ public final class ThreeChannelFormulas {
             return new double[]{1 - 2 * w, 1 - w, 1 + w};
         }
 
-        /** Inputs for {@link ClosedForms} with D = v_F²τ_tr/3. */
-        public ClosedForms.Inputs inputs(HostMetal h) {
+        /** Inputs for {@link MomentClosedForms} with D = v_F²τ_tr/3. */
+        public MomentClosedForms.Inputs inputs(HostMetal h) {
             double[] g = gammas();
             double v = h.fermiVelocity();
-            return new ClosedForms.Inputs(v * v / (3 * invTauTr), omegaSk / invTauTr, g[0], g[1], g[2],
+            return new MomentClosedForms.Inputs(v * v / (3 * invTauTr), omegaSk / invTauTr, g[0], g[1], g[2],
                     omegaC, omegaCs, omegaSc, omega0, omega1, omega2);
         }
     }

@@ -4,7 +4,7 @@
  * ({@link org.diffuson.kinetic.CollisionKernel}), the paper's 12×12 moment solve and the exact first-order angular-grid
  * solve ({@link org.diffuson.kinetic.KineticSolver}), the coefficients D_c, θ_sH, D_m, D_s^{L,T}, κ, τ_s and Ω's
  * ({@link org.diffuson.kinetic.SpinChargeCoefficients}), the closed forms S67–S71 / Eqs. 11–14
- * ({@link org.diffuson.kinetic.ClosedForms}) and S94–S103 printed vs corrected
+ * ({@link org.diffuson.kinetic.MomentClosedForms}) and S94–S103 printed vs corrected
  * ({@link org.diffuson.kinetic.ThreeChannelFormulas}).
  */
 package org.diffuson.kinetic;

@@ -1,7 +1,10 @@
 package org.diffuson.kubo;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.green.GreenWorkspace;
+import org.diffuson.integrate.KSum;
 import org.diffuson.green.Scba;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.ladder.Ladder;
@@ -40,7 +43,6 @@ import java.util.stream.IntStream;
  * form of {@link Kubo}.
  */
 public final class Bastin {
-    private static final int CHUNK = 2048;
     /** Panels per η of the real-energy quadrature. */
     private static final double PANEL_WIDTH_ETA = 2;
     private static final int NODES = 12;
@@ -99,54 +101,48 @@ public final class Bastin {
             nodes.add(new double[]{lower - ymax / t, tail.getWeight(i) * ymax / (t * t)});
         }
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(j -> part[j] = nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0]));
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Bastin energy integral", j -> part[j] = nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0])));
         double sum = 0;
         for (double p : part) sum += p;
         return new BastinResult(a.name(), b.name(), ladder.selfEnergy().name(), mu, DiffusonException.requireFinite("bastin", -2 * sum), lower, nodes.size(), width);
     }
 
-    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the sea grid. */
+    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the sea grid, ΔG = G^R − G^A, G^R′ = −G^R(1 − Σ′)G^R. */
     double integrand(Vertex va, Vertex vb, double e) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
-        CMatrix sigma = ladder.sigma(Energy.retarded(e));
-        double h = 1e-5 * Math.max(1, Math.abs(e));
-        CMatrix dsig = ladder.sigma(Energy.retarded(e + h)).minus(ladder.sigma(Energy.retarded(e - h))).scale(1 / (2 * h));
-        double[] s = sigma.toArray(), ds = dsig.toArray();
+        Energy er = Energy.retarded(e);
+        double[] s = ladder.sigma(er).toArray(), ds = ladder.selfEnergy().derivative(er).toArray();
         KGrid g = grid;
-        double acc = 0;
-        double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], a = new double[nn], b = new double[nn];
-        double[] gp = new double[nn], one = new double[nn], t1 = new double[nn], t2 = new double[nn], lu = new double[nn];
-        int[] piv = new int[n];
-        for (int i = 0; i < g.size(); i++) {
-            double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i);
-            model.hamiltonian().eval(kx, ky, kz, hk, 0);
-            for (int j = 0; j < nn; j++) gr[j] = -hk[j] - s[j];
-            for (int d = 0; d < n; d++) gr[2 * (d * n + d)] += e;
-            if (!ZOps.invertInPlace(gr, n, lu, piv))
-                throw new DiffusonException("sigma", "ε − H − Σ is singular at ε=" + e, "Σ needs Im Σ^R < 0");
-            for (int r = 0; r < n; r++)
-                for (int c = 0; c < n; c++) {
-                    ga[2 * (r * n + c)] = gr[2 * (c * n + r)];
-                    ga[2 * (r * n + c) + 1] = -gr[2 * (c * n + r) + 1];
-                }
-            // G^R′ = −G^R (1 − Σ′) G^R
-            for (int j = 0; j < nn; j++) one[j] = -ds[j];
-            for (int d = 0; d < n; d++) one[2 * (d * n + d)] += 1;
-            ZOps.mult(gr, n, n, one, n, t1);
-            ZOps.mult(t1, n, n, gr, n, gp);
-            // ΔG = G^R − G^A (into ga)
-            for (int j = 0; j < nn; j++) ga[j] = gr[j] - ga[j];
-            va.eval(kx, ky, kz, a);
-            vb.eval(kx, ky, kz, b);
-            ZOps.mult(b, n, n, ga, n, t1);   // B ΔG
-            ZOps.mult(gp, n, n, t1, n, t2);  // −G^R′ B ΔG (gp holds −G^R′)
-            double tr = 0;
-            for (int r = 0; r < n; r++)
-                for (int c = 0; c < n; c++)
-                    tr += a[2 * (r * n + c)] * t2[2 * (c * n + r)] - a[2 * (r * n + c) + 1] * t2[2 * (c * n + r) + 1];
-            acc -= g.weight(i) * tr;
+        double[] acc = KSum.sum(g.size(), 1, () -> new Work(n), (from, to, part, w) -> {
+            for (int i = from; i < to; i++) {
+                double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i);
+                model.hamiltonian().eval(kx, ky, kz, w.hk, 0);
+                if (!w.green.invert(w.hk, 0, e, 0, s, w.g))
+                    throw new DiffusonException("sigma", "ε − H − Σ is singular at ε=" + e, "Σ needs Im Σ^R < 0");
+                GreenWorkspace.dagger(w.g, n, w.ga);
+                w.green.derivative(w.g, ds, w.gp);                // G^R′
+                for (int j = 0; j < nn; j++) w.ga[j] = w.g[j] - w.ga[j]; // ΔG
+                va.eval(kx, ky, kz, w.a);
+                vb.eval(kx, ky, kz, w.b);
+                ZOps.mult(w.b, n, n, w.ga, n, w.t1);   // B ΔG
+                ZOps.mult(w.gp, n, n, w.t1, n, w.t2);  // G^R′ B ΔG
+                part[0] += g.weight(i) * GreenWorkspace.traceRe(w.a, w.t2, n);
+            }
+        });
+        return acc[0];
+    }
+
+    /** Per-task scratch: one Green workspace and the n×n blocks. */
+    private static final class Work {
+        final GreenWorkspace green;
+        final double[] hk, g, ga, gp, a, b, t1, t2;
+
+        Work(int n) {
+            int nn = 2 * n * n;
+            green = new GreenWorkspace(n);
+            hk = new double[nn]; g = new double[nn]; ga = new double[nn]; gp = new double[nn];
+            a = new double[nn]; b = new double[nn]; t1 = new double[nn]; t2 = new double[nn];
         }
-        return acc;
     }
 }

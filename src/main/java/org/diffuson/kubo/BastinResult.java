@@ -1,8 +1,6 @@
 package org.diffuson.kubo;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.diffuson.DataTable;
 
 import java.util.Locale;
 
@@ -17,10 +15,10 @@ import java.util.Locale;
  */
 public record BastinResult(String observable, String field, String selfEnergy, double mu, double value, double lowerEdge,
                            int energyNodes, double panelWidth) {
-    public Table table() {
-        return Table.create(String.format(Locale.ROOT, "Bastin χ(%s, %s) at μ=%.6g, %s", observable, field, mu, selfEnergy),
-                StringColumn.create("quantity", "χ (Bastin, bare)", "lower edge", "energy nodes", "panel width"),
-                DoubleColumn.create("value", value, lowerEdge, energyNodes, panelWidth));
+    public DataTable table() {
+        return DataTable.of(String.format(Locale.ROOT, "Bastin χ(%s, %s) at μ=%.6g, %s", observable, field, mu, selfEnergy),
+                DataTable.Column.strings("quantity", "χ (Bastin, bare)", "lower edge", "energy nodes", "panel width"),
+                DataTable.Column.doubles("value", value, lowerEdge, energyNodes, panelWidth));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.diffuson.kubo;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.ScbaOptions;
 import org.diffuson.integrate.GridOptions;
@@ -17,7 +18,7 @@ import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Kubo–Středa response at temperature T and chemical potential μ (ħ = k_B = 1; seed 000 §3.6, eqs 206–213, with the
+ * Kubo–Středa response at temperature T and chemical potential μ (ħ = k_B = 1; seed 000 Eqs. 206–213, with the
  * T = 0 terms of {@link Kubo}):
  * <pre>
  *   χ_AB(T, μ) = ∫dε (−∂f/∂ε) χ^I(ε) + χ^{II}(T, μ),     χ^{II}(T, μ) = Re ∫dε f(ε) X^R(ε),
@@ -110,7 +111,7 @@ public final class FiniteTemperature {
         double[][] q = window(nodesPerPanel);
         int m = q[0].length;
         KuboResult[] at = new KuboResult[m];
-        IntStream.range(0, m).parallel().forEach(j -> at[j] = new Kubo(recipe.apply(mu + 2 * t * q[0][j])).response(a, b));
+        IntStream.range(0, m).parallel().forEach(Cancellation.checking("finite-temperature Kubo", j -> at[j] = new Kubo(recipe.apply(mu + 2 * t * q[0][j])).response(a, b)));
         double chiI = 0;
         double[] energies = new double[m];
         for (int j = 0; j < m; j++) {
@@ -193,7 +194,7 @@ public final class FiniteTemperature {
     static MatsubaraSum matsubara(Kubo kubo, Vertex a, Vertex b, double t, double mu, int n) {
         double h = 2 * Math.PI * t;
         double[] imX = new double[n];
-        IntStream.range(0, n).parallel().forEach(j -> imX[j] = kubo.seaIntegrand(a, b, mu, (2 * j + 1) * Math.PI * t).getImaginary());
+        IntStream.range(0, n).parallel().forEach(Cancellation.checking("Matsubara sum", j -> imX[j] = kubo.seaIntegrand(a, b, mu, (2 * j + 1) * Math.PI * t).getImaginary()));
         double explicit = 0;
         for (int j = n - 1; j >= 0; j--) explicit += imX[j]; // small terms first
         explicit *= h;
@@ -216,7 +217,7 @@ public final class FiniteTemperature {
             nodes.add(new double[]{top / s, tail.getWeight(i) * top / (s * s)});
         }
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(j -> part[j] = nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0]).getImaginary());
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea integral", j -> part[j] = nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0]).getImaginary()));
         double integral = 0;
         for (double p : part) integral += p;
         double d = 1e-3 * start;

@@ -1,8 +1,6 @@
 package org.diffuson.kubo;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.diffuson.DataTable;
 
 import java.util.Locale;
 
@@ -36,18 +34,18 @@ public record FiniteTemperatureResult(String observable, String field, String se
     public double total() { return stredaI + sea; }
 
     /** Term-by-term summary. */
-    public Table table() {
-        return Table.create(String.format(Locale.ROOT, "χ(%s, %s) at μ=%.6g, T=%.4g, %s", observable, field, mu, temperature, selfEnergy),
-                StringColumn.create("term", "Středa I (thermal average)", "Středa II (Matsubara, " + matsubaraTerms + " terms + tail)", "total"),
-                DoubleColumn.create("value", stredaI, sea, total()));
+    public DataTable table() {
+        return DataTable.of(String.format(Locale.ROOT, "χ(%s, %s) at μ=%.6g, T=%.4g, %s", observable, field, mu, temperature, selfEnergy),
+                DataTable.Column.strings("term", "Středa I (thermal average)", "Středa II (Matsubara, " + matsubaraTerms + " terms + tail)", "total"),
+                DataTable.Column.doubles("value", stredaI, sea, total()));
     }
 
     /** The Fermi window: ε_j, w_j and χ^I(ε_j). */
-    public Table window() {
+    public DataTable window() {
         double[] chi = new double[atEnergies.length];
         for (int j = 0; j < chi.length; j++) chi[j] = atEnergies[j].stredaI();
-        return Table.create("Fermi window at T=" + temperature,
-                DoubleColumn.create("energy", energies), DoubleColumn.create("weight", weights), DoubleColumn.create("stredaI", chi));
+        return DataTable.of("Fermi window at T=" + temperature,
+                DataTable.Column.doubles("energy", energies), DataTable.Column.doubles("weight", weights), DataTable.Column.doubles("stredaI", chi));
     }
 
     @Override

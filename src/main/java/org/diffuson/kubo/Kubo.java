@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 /**
  * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
- * (seed 002 spec §3.4; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
+ * (seed 002 Eq. 65, non-crossing Kubo–Středa; seed 000 eqs 206–213). The ladder is k-independent for white-noise disorder:
  * B̃ = B + Γ[Y], (1 − Φ̄Γ)Y = Y₀ = Σ_k G^R B G^A, with Φ̄ the q = 0 bubble of the same grid — so the Ward identity
  * and the conserving structure of the SCBA carry over. A conserved mode of 1 − Φ̄Γ (exact zero eigenvalue with SCBA)
  * is deflated; its overlap with Y₀ is reported.
@@ -75,7 +75,7 @@ public final class Kubo {
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
         Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
-        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap);
+        CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
         double vertexRR = Double.NaN, bareRR = Double.NaN;
@@ -181,12 +181,8 @@ public final class Kubo {
         int n = model.dim(), nn = 2 * n * n;
         Energy z = Energy.complex(e, y);
         CMatrix sig = ladder.sigma(z);
-        // dΣ/dz by a central difference along the real direction (Σ analytic in the upper half plane)
-        double h = 1e-4 * Math.max(y, 1e-3);
-        CMatrix dsig = ladder.selfEnergy().name().equals("SCBA")
-                ? ladder.sigma(Energy.complex(e + h, y)).minus(ladder.sigma(Energy.complex(e - h, y))).scale(1 / (2 * h))
-                : CMatrix.zeros(n, n);
-        double[] s = sig.toArray(), ds = dsig.toArray();
+        // dΣ/dz from the self-energy model itself (analytic where known, one documented step rule otherwise)
+        double[] s = sig.toArray(), ds = ladder.selfEnergy().derivative(z).toArray();
         KGrid g = seaGrid();
         if (polar(va, vb)) return seaPolar((VelocityVertex) va, (VelocityVertex) vb, g, n, e, y, s, ds);
         int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
@@ -439,6 +435,11 @@ public final class Kubo {
      * conserved mode.
      */
     static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut) {
+        return solveLadder(phi, gamma, y0, y0Scale, overlapOut, null);
+    }
+
+    /** As above; {@code grid} (may be null) is named in the refusal, which then says how to refine it. */
+    static CMatrix solveLadder(Superoperator phi, Superoperator gamma, CMatrix y0, double y0Scale, double[] overlapOut, KGrid grid) {
         int n = phi.dim();
         Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
         CMatrix mat = mOp.matrix();
@@ -451,11 +452,25 @@ public final class Kubo {
             mat = mat.plus(v.times(w.dagger()));
             double ov = w.dagger().times(yv).get(0, 0).norm() / Math.max(Math.max(yv.normF(), 1e-8 * y0Scale) * w.normF(), 1e-300);
             overlapOut[0] = ov;
-            if (ov > 1e-6)
-                throw new DiffusonException("vertex", String.format("drives the conserved (zero) mode of the ladder (overlap %.2e)", ov),
-                        "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+            if (ov > 1e-6) throw zeroModeRefusal(ov, grid);
         }
         return CMatrix.unvec(mat.inverse().times(yv), n);
+    }
+
+    /** The refusal when the vertex overlaps the ladder's conserved mode: names the grid when it may be the cause (issue 9). */
+    static DiffusonException zeroModeRefusal(double overlap, KGrid grid) {
+        if (grid == null)
+            return new DiffusonException("vertex", String.format(java.util.Locale.ROOT, "drives the conserved (zero) mode of the ladder (overlap %.2e)", overlap),
+                    "the static uniform response to this vertex diverges (e.g. a density vertex); use a current/spin vertex or ω ≠ 0");
+        String refine = grid.isPointGrid()
+                ? "a finer Brillouin-zone mesh (double N in BrillouinZone.uniform(h, N, N, 0.5); an inversion-symmetric mesh, shift 0 or 0.5, cancels it best)"
+                : "more nodes per panel / angles (GridOptions.withNodesPerPanel, withAngles)";
+        return new DiffusonException("grid", String.format(java.util.Locale.ROOT,
+                "does not resolve the Fermi surface: on this %d-point k-grid the vertex's Fermi-surface sum overlaps the conserved (zero) mode of the ladder"
+                        + " (|w†Y₀|/‖Y₀‖ = %.2e, must be < 1e-6)", grid.size(), overlap),
+                "refine the k-grid — " + refine + " — until the overlap falls below 1e-6; for a current or spin vertex it does."
+                        + " Only if it stays large as the grid is refined does the vertex drive the conserved mode (a density-like vertex,"
+                        + " whose static uniform response diverges): then use ω ≠ 0 or another vertex");
     }
 
     private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, boolean rr) {

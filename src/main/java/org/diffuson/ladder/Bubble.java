@@ -2,44 +2,43 @@ package org.diffuson.ladder;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.green.GreenWorkspace;
+import org.diffuson.integrate.KSum;
+import org.diffuson.integrate.KSpace;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Superoperator;
-import org.diffuson.linalg.ZOps;
 import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Isotropy;
 import org.diffuson.model.Model;
 
-import java.util.stream.IntStream;
 
 /**
- * The bubble superoperator Φ̄_q(z1, z2)[X] = ∫dk G(k+q/2, z1) X G(k−q/2, z2) (seed 000 eqs 5–7, 58; spec §3.2), in the
+ * The bubble superoperator Φ̄_q(z1, z2)[X] = ∫dk G(k+q/2, z1) X G(k−q/2, z2) (seed 000 eqs 5–7, 58; seed 000 Eqs. 5–7, 58), in the
  * vec picture Φ̄ = ∫dk G(k−q/2, z2)ᵀ ⊗ G(k+q/2, z1). Computed on the same {@link KGrid} as the self-energy so that
  * Ward identities hold on the discrete grid. At q = 0 with an isotropy hint the angular integral is done exactly by
  * symmetry. Inner loops allocate nothing; large grids are split over the common fork-join pool in fixed chunks, so
  * results are bitwise reproducible.
  */
 public final class Bubble {
-    private static final int CHUNK = 4096;
-
     private final Model model;
     private final KGrid grid;
     private final int n;
     private final boolean reducible;
     private final int minAngles;
-    private final double[] hRadial; // H on the k_x axis at radial nodes (for q = 0 reduction)
-    private volatile double[] hFull; // H on the full grid (q = 0 without reduction), lazily
+    private final KSpace space; // H on the k_x axis at radial nodes (q = 0 reduction) and on the full grid (q = 0)
 
-    public Bubble(Model model, KGrid grid) {
+    public Bubble(Model model, KGrid grid) { this(model, new KSpace(model.hamiltonian(), grid)); }
+
+    /** On a prepared k-space: H(k) is the table the SCBA resolvent already built, not tabulated again. */
+    public Bubble(Model model, KSpace space) {
         this.model = model;
-        this.grid = grid;
+        this.grid = space.grid();
+        this.space = space;
         this.n = model.dim();
         Isotropy iso = model.hamiltonian().isotropy();
         this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         this.minAngles = minAngles(iso);
-        int nn = 2 * n * n;
-        hRadial = new double[grid.radialSize() * nn];
-        for (int r = 0; r < grid.radialSize(); r++) model.hamiltonian().eval(grid.radialNode(r), 0, 0, hRadial, r * nn);
     }
 
     public Model model() { return model; }
@@ -67,7 +66,7 @@ public final class Bubble {
         boolean zero = qx == 0 && qy == 0 && qz == 0;
         if (zero && reducible) {
             java.util.Arrays.fill(out, 0, m, 0);
-            accumulate(hRadial, null, true, 0, grid.radialSize(), 0, 0, 0, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
+            accumulate(space.radialTable(), null, true, 0, grid.radialSize(), 0, 0, 0, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
             projectAngular(out);
             return;
         }
@@ -76,18 +75,8 @@ public final class Bubble {
             return;
         }
         double[] hTab = zero ? fullTable() : null;
-        int total = grid.size();
-        int chunks = (total + CHUNK - 1) / CHUNK;
-        if (!parallel || chunks == 1) {
-            java.util.Arrays.fill(out, 0, m, 0);
-            accumulate(hTab, hTab, false, 0, total, qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
-            return;
-        }
-        double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> accumulate(hTab, hTab, false, c * CHUNK, Math.min(total, (c + 1) * CHUNK),
-                qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
-        java.util.Arrays.fill(out, 0, m, 0);
-        for (double[] p : partial) for (int i = 0; i < m; i++) out[i] += p[i];
+        KSum.sum(grid.size(), KSum.CHUNK, m, () -> new Work(n), (from, to, acc, w) -> accumulate(hTab, hTab, false, from, to,
+                qx, qy, qz, z1r, z1i, s1, z2r, z2i, s2, acc, w), out, parallel);
     }
 
     /** Relative accuracy of the adaptive angular quadrature at finite q. */
@@ -167,17 +156,9 @@ public final class Bubble {
             cs[j] = Math.cos(theta0 + 2 * Math.PI * j / nAng);
             sn[j] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
         }
-        int perChunk = Math.max(1, CHUNK / nAng), chunks = (nr + perChunk - 1) / perChunk;
-        if (!parallel || chunks == 1) {
-            java.util.Arrays.fill(acc, 0, m, 0);
-            polarRange(0, nr, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, acc, new Work(n));
-            return;
-        }
-        double[][] partial = new double[chunks][m];
-        IntStream.range(0, chunks).parallel().forEach(c -> polarRange(c * perChunk, Math.min(nr, (c + 1) * perChunk), cs, sn,
-                qx, qy, z1r, z1i, s1, z2r, z2i, s2, partial[c], new Work(n)));
-        java.util.Arrays.fill(acc, 0, m, 0);
-        for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
+        int perChunk = Math.max(1, KSum.CHUNK / nAng);
+        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w),
+                acc, parallel);
     }
 
     private void polarRange(int rFrom, int rTo, double[] cs, double[] sn, double qx, double qy, double z1r, double z1i, double[] s1,
@@ -195,32 +176,22 @@ public final class Bubble {
         }
     }
 
-    private double[] fullTable() {
-        double[] t = hFull;
-        if (t == null) {
-            int nn = 2 * n * n;
-            t = new double[grid.size() * nn];
-            Hamiltonian h = model.hamiltonian();
-            for (int i = 0; i < grid.size(); i++) h.eval(grid.kx(i), grid.ky(i), grid.kz(i), t, i * nn);
-            hFull = t;
-        }
-        return t;
-    }
+    private double[] fullTable() { return space.fullTable(); }
 
     private static boolean isZero(double[] q) {
         for (double x : q) if (x != 0) return false;
         return true;
     }
 
-    /** Per-thread scratch. */
+    /** Per-task scratch: H at k ± q/2, the two Green functions and their workspace. */
     private static final class Work {
-        final double[] h1, h2, g1, g2, lu;
-        final int[] piv;
+        final double[] h1, h2, g1, g2;
+        final GreenWorkspace green;
 
         Work(int n) {
             int nn = 2 * n * n;
-            h1 = new double[nn]; h2 = new double[nn]; g1 = new double[nn]; g2 = new double[nn]; lu = new double[nn];
-            piv = new int[n];
+            h1 = new double[nn]; h2 = new double[nn]; g1 = new double[nn]; g2 = new double[nn];
+            green = new GreenWorkspace(n);
         }
     }
 
@@ -260,13 +231,11 @@ public final class Bubble {
     private void addPoint(double[] a1, int o1, double[] a2, int o2, double wt, double z1r, double z1i, double[] s1,
                           double z2r, double z2i, double[] s2, double[] out, Work w) {
         double[] g1 = w.g1, g2 = w.g2;
+        if (!w.green.invert(a1, o1, z1r, z1i, s1, g1) || !w.green.invert(a2, o2, z2r, z2i, s2, g2))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
         if (n == 2) {
-            resolvent2(a1, o1, z1r, z1i, s1, g1);
-            resolvent2(a2, o2, z2r, z2i, s2, g2);
             kron2(g1, g2, wt, out);
         } else {
-            resolventN(a1, o1, z1r, z1i, s1, g1, w);
-            resolventN(a2, o2, z2r, z2i, s2, g2, w);
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) {
                     int row = a + n * b;
@@ -281,33 +250,6 @@ public final class Bubble {
                     }
                 }
         }
-    }
-
-    /** g ← [z − H − Σ]⁻¹ for n = 2 in closed form. */
-    private static void resolvent2(double[] hArr, int o, double zr, double zi, double[] s, double[] g) {
-        double ar = zr - hArr[o] - s[0], ai = zi - hArr[o + 1] - s[1];
-        double br = -hArr[o + 2] - s[2], bi = -hArr[o + 3] - s[3];
-        double cr = -hArr[o + 4] - s[4], ci = -hArr[o + 5] - s[5];
-        double dr = zr - hArr[o + 6] - s[6], di = zi - hArr[o + 7] - s[7];
-        double detr = ar * dr - ai * di - (br * cr - bi * ci);
-        double deti = ar * di + ai * dr - (br * ci + bi * cr);
-        double den = 1 / (detr * detr + deti * deti);
-        double ir = detr * den, ii = -deti * den;
-        g[0] = dr * ir - di * ii; g[1] = dr * ii + di * ir;
-        g[2] = -(br * ir - bi * ii); g[3] = -(br * ii + bi * ir);
-        g[4] = -(cr * ir - ci * ii); g[5] = -(cr * ii + ci * ir);
-        g[6] = ar * ir - ai * ii; g[7] = ar * ii + ai * ir;
-    }
-
-    private void resolventN(double[] hArr, int o, double zr, double zi, double[] s, double[] g, Work w) {
-        int nn = 2 * n * n;
-        for (int e = 0; e < nn; e++) g[e] = -hArr[o + e] - s[e];
-        for (int d = 0; d < n; d++) {
-            g[2 * (d * n + d)] += zr;
-            g[2 * (d * n + d) + 1] += zi;
-        }
-        if (!ZOps.invertInPlace(g, n, w.lu, w.piv))
-            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */

@@ -1,20 +1,18 @@
 package org.diffuson.ladder;
 
 import org.diffuson.DiffusonException;
+import org.diffuson.DataTable;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
 import org.diffuson.linalg.OperatorBasis;
 import org.diffuson.linalg.Superoperator;
 import org.hipparchus.complex.Complex;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 import java.util.Locale;
 
 /**
  * Spin-charge diffusion equation from the small-q, small-ω expansion of the kinetic operator
- * K(q, ω) ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab (seed 000 Sec. I.F and spec §3.5, convention e^{i(q·r − ωt)}):
+ * K(q, ω) ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab (seed 000 Sec. I.F and seed 000 Eqs. 8–10, Sec. I.F, convention e^{i(q·r − ωt)}):
  * ∂_tρ = −Rρ + (K_ω⁻¹K_a)∂_aρ + D_ab∂_a∂_bρ, with R = −iK_ω⁻¹K₀ (relaxation and precession) and D_ab = −iK_ω⁻¹K_ab.
  * Next to it, BNM's reading τ∂_tρ = −(1 − I(q, 0))ρ with τ = −1/(2 Im Σ₁) (seed 000 eqs 3, 10).
  * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
@@ -33,7 +31,7 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
             DiffusonException.requirePositive("maxQl", maxQl);
         }
 
-        /** h_q = 0.01/ℓ, h_ω = 1e-3/τ (spec §3.5); qℓ ≤ 0.1 allowed. */
+        /** h_q = 0.01/ℓ, h_ω = 1e-3/τ (seed 000 Eqs. 8–10, Sec. I.F); qℓ ≤ 0.1 allowed. */
         public static Options defaults(Ladder l) {
             double ell = l.meanFreePath(), tau = l.scbaResult().tau();
             return new Options(0.01 / ell, 1e-3 / tau, 0.1);
@@ -135,20 +133,20 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
     }
 
     /** R and BNM rates side by side. */
-    public Table ratesTable() {
+    public DataTable ratesTable() {
         Complex[] r = relaxationRates(), b = bnmRelaxationRates();
-        return Table.create("relaxation rates (τ=" + String.format(Locale.ROOT, "%.5g", tau) + ")",
-                DoubleColumn.create("Re eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getReal)),
-                DoubleColumn.create("Im eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getImaginary)),
-                DoubleColumn.create("Re eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getReal)),
-                DoubleColumn.create("Im eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getImaginary)));
+        return DataTable.of("relaxation rates (τ=" + String.format(Locale.ROOT, "%.5g", tau) + ")",
+                DataTable.Column.doubles("Re eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getReal).toArray()),
+                DataTable.Column.doubles("Im eig R", java.util.Arrays.stream(r).mapToDouble(Complex::getImaginary).toArray()),
+                DataTable.Column.doubles("Re eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getReal).toArray()),
+                DataTable.Column.doubles("Im eig (1−I)/τ BNM", java.util.Arrays.stream(b).mapToDouble(Complex::getImaginary).toArray()));
     }
 
     /** R in the standard basis as a table. */
-    public Table relaxationTable() { return LadderResult.basisTable("R = −iK_ω⁻¹K₀", relaxation); }
+    public DataTable relaxationTable() { return LadderResult.basisTable("R = −iK_ω⁻¹K₀", relaxation); }
 
     /** D_ab in the standard basis as a table. */
-    public Table diffusionTable(int a, int b) { return LadderResult.basisTable("D_" + "xyz".charAt(a) + "xyz".charAt(b) + " = −iK_ω⁻¹K_ab", diffusion[a][b]); }
+    public DataTable diffusionTable(int a, int b) { return LadderResult.basisTable("D_" + "xyz".charAt(a) + "xyz".charAt(b) + " = −iK_ω⁻¹K_ab", diffusion[a][b]); }
 
     @Override
     public String toString() {

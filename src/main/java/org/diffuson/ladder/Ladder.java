@@ -49,12 +49,17 @@ public final class Ladder {
         return fromScba(r, options);
     }
 
-    /** Ladders on the grid of an existing SCBA result. */
+    /**
+     * Ladders on the prepared k-space of an existing SCBA result: its resolvent (grid + tabulated H) is shared by the
+     * bubble, and its Σ is the self-energy's value at E — the SCBA is not solved again (other energies are solved on
+     * demand, seeded from the nearest known one).
+     */
     public static Ladder fromScba(ScbaResult r, ScbaOptions options) {
-        Resolvent res = new Resolvent(r.model(), r.grid());
-        SelfEnergyModel se = SelfEnergies.scba(res, options);
-        se.sigma(Energy.retarded(r.energy().re())); // seeds cache (same grid, same answer)
-        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), r.grid()), se, r);
+        if (r.energy().branch() != Energy.Branch.RETARDED)
+            throw new DiffusonException("scba", "the ladder needs a retarded SCBA result at a real energy, got " + r.energy(), "solve at Energy.retarded(E)");
+        Resolvent res = r.resolvent();
+        SelfEnergyModel se = SelfEnergies.scba(r, options);
+        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), res.space()), se, r);
     }
 
     /**
@@ -67,9 +72,7 @@ public final class Ladder {
         if (!(eta > 0))
             throw new DiffusonException("sigma", "has no broadening (Im Σ = 0)", "a fixed Σ needs Im Σ^R < 0 so that G^R G^A is integrable");
         KGrid g = Scba.adaptiveGrid(model, energy, herm, eta, options);
-        Resolvent res = new Resolvent(model, g);
-        ScbaResult r = new ScbaResult(model, g, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
-        return new Ladder(model, energy, g, res, new Bubble(model, g), SelfEnergies.constant(sigmaRetarded, name), r);
+        return fixed(model, energy, sigmaRetarded, name, g);
     }
 
     /** SCBA at E on an explicit grid (e.g. a Brillouin-zone mesh for a lattice model). */
@@ -82,14 +85,14 @@ public final class Ladder {
     /** A fixed retarded Σ on an explicit grid. */
     public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, KGrid grid) {
         Resolvent res = new Resolvent(model, grid);
-        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0);
-        return new Ladder(model, energy, grid, res, new Bubble(model, grid), SelfEnergies.constant(sigmaRetarded, name), r);
+        ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0, res);
+        return new Ladder(model, energy, grid, res, new Bubble(model, res.space()), SelfEnergies.constant(sigmaRetarded, name), r);
     }
 
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
     public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
 
-    /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 spec §4). */
+    /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md). */
     public Ladder born(double eta) { return withSelfEnergy(SelfEnergies.born(resolvent, eta)); }
 
     /** Σ = i·Im Σ_1·1 from the SCBA solution (failure mode (c)). */
@@ -168,12 +171,12 @@ public final class Ladder {
         return resolvent.sum(e1, selfEnergy.sigma(e1)).minus(resolvent.sum(e2, selfEnergy.sigma(e2)));
     }
 
-    /** The DOS matrix n = ΔG₀/(−2πi) with ΔG₀ = ∫(G^R − G^A) at E (seed 000 spec §3.4). */
+    /** The DOS matrix n = ΔG₀/(−2πi) with ΔG₀ = ∫(G^R − G^A) at E (seed 000 Eqs. 14–16, 154–156). */
     public CMatrix densityOfStates() {
         return deltaG(Energy.retarded(energy), Energy.advanced(energy)).scale(0, 1 / (2 * Math.PI));
     }
 
-    /** Ward–Takahashi residuals at q = 0 between z1 and z2 (spec §3.4, oracle 1). */
+    /** Ward–Takahashi residuals at q = 0 between z1 and z2 (seed 000 Eqs. 14–16, 154–156, oracle 1). */
     public WardCheck ward(Energy e1, Energy e2) {
         int n = model.dim();
         LadderResult l = at(new double[model.spaceDim()], e1, e2);
@@ -204,7 +207,7 @@ public final class Ladder {
     /** Ward check for the RA pair at frequency ω. */
     public WardCheck wardRetardedAdvanced(double omega) { return ward(Energy.retarded(energy + omega), Energy.advanced(energy)); }
 
-    /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (spec §3.5). */
+    /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (seed 000 Eqs. 8–10, Sec. I.F). */
     public DiffusionOperator diffusion() { return DiffusionOperator.extract(this, DiffusionOperator.Options.defaults(this)); }
 
     public DiffusionOperator diffusion(DiffusionOperator.Options options) { return DiffusionOperator.extract(this, options); }

@@ -2,18 +2,16 @@ package org.diffuson.ladder;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.DataTable;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.OperatorBasis;
 import org.diffuson.linalg.Superoperator;
 import org.hipparchus.complex.Complex;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 import java.util.Locale;
 
 /**
- * The ladder at one (q, z1, z2) (seed 000 spec §3.2–3.3): bubble Φ̄, collision operator I (= ΓΦ̄ for the consistent
+ * The ladder at one (q, z1, z2) (seed 000 Eqs. 5–7, 11, 13): bubble Φ̄, collision operator I (= ΓΦ̄ for the consistent
  * rung), 1 − I, the kinetic operator K = χ⁻¹ = (1 − I)Φ̄⁻¹ = Φ̄⁻¹ − Γ ("new diffusion operator", Sec. I.F), and
  * χ = Φ̄(1 − I)⁻¹ on demand (singular at the diffusion pole q = ω = 0, RA).
  */
@@ -45,29 +43,30 @@ public record LadderResult(double[] q, Energy e1, Energy e2, CMatrix sigma1, CMa
     public CMatrix oneMinusCollisionInBasis() { return oneMinusCollision().inStandardBasis(); }
 
     /** A table of a superoperator's standard-basis matrix: one row per output component, Re/Im columns per input. */
-    public static Table basisTable(String title, Superoperator s) {
+    public static DataTable basisTable(String title, Superoperator s) {
         OperatorBasis b = OperatorBasis.standard(s.dim());
         CMatrix m = s.inBasis(b);
-        Table t = Table.create(title);
-        StringColumn rows = StringColumn.create("row");
-        for (int i = 0; i < b.size(); i++) rows.append(b.name(i));
-        t.addColumns(rows);
+        java.util.List<DataTable.Column> cols = new java.util.ArrayList<>();
+        String[] rows = new String[b.size()];
+        for (int i = 0; i < b.size(); i++) rows[i] = b.name(i);
+        cols.add(DataTable.Column.strings("row", rows));
         for (int j = 0; j < b.size(); j++) {
             double[] re = new double[b.size()], im = new double[b.size()];
             for (int i = 0; i < b.size(); i++) {
                 re[i] = m.re(i, j);
                 im[i] = m.im(i, j);
             }
-            t.addColumns(DoubleColumn.create("Re " + b.name(j), re), DoubleColumn.create("Im " + b.name(j), im));
+            cols.add(DataTable.Column.doubles("Re " + b.name(j), re));
+            cols.add(DataTable.Column.doubles("Im " + b.name(j), im));
         }
-        return t;
+        return DataTable.of(title, cols);
     }
 
     /** Pauli matrix of 1 − I as a table. */
-    public Table table() { return basisTable("1 − I (" + selfEnergy + ") at q=" + java.util.Arrays.toString(q), oneMinusCollision()); }
+    public DataTable table() { return basisTable("1 − I (" + selfEnergy + ") at q=" + java.util.Arrays.toString(q), oneMinusCollision()); }
 
     /** Eigenvalues of 1 − I as a table. */
-    public Table eigenvalueTable() {
+    public DataTable eigenvalueTable() {
         Complex[] ev = oneMinusCollisionEigenvalues();
         double[] re = new double[ev.length], im = new double[ev.length], ab = new double[ev.length];
         for (int i = 0; i < ev.length; i++) {
@@ -75,7 +74,7 @@ public record LadderResult(double[] q, Energy e1, Energy e2, CMatrix sigma1, CMa
             im[i] = ev[i].getImaginary();
             ab[i] = ev[i].norm();
         }
-        return Table.create("eig(1 − I), " + selfEnergy, DoubleColumn.create("Re", re), DoubleColumn.create("Im", im), DoubleColumn.create("|λ|", ab));
+        return DataTable.of("eig(1 − I), " + selfEnergy, DataTable.Column.doubles("Re", re), DataTable.Column.doubles("Im", im), DataTable.Column.doubles("|λ|", ab));
     }
 
     @Override

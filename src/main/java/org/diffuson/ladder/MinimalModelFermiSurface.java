@@ -6,7 +6,7 @@ import org.diffuson.linalg.Superoperator;
 import org.diffuson.model.Rung;
 
 /**
- * Fermi-surface (FS) version of the seed-000 minimal model (eqs 17–21; spec §2.1): per-spin DOS n_↑, n_↓, Zeeman E_z,
+ * Fermi-surface (FS) version of the seed-000 minimal model (eqs 17–21; seed 000 Eqs. 17, 243–252): per-spin DOS n_↑, n_↓, Zeeman E_z,
  * disorder Γ_1, Γ_x; broadening η_s = −Im Σ_s = π(Γ_1 n_s + Γ_x n_{−s}), Re Σ dropped; bubble
  * Φ̄[|s⟩⟨s'|] = B_{ss'}|s⟩⟨s'| with B_{ss'} = π(n_s + n_{s'})/(η_s + η_{s'} + i(s − s')E_z) (RA, our convention; the paper's
  * eq 18 is its complex conjugate). Exact in the wide-band limit for s = s'.

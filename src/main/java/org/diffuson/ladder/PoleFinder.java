@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Poles of the ladder: the complex ω with det K(q, ω) = 0, found by the secant method on the eigenvalue of K(q, ω)
  * that vanishes there (better conditioned than det). This keeps the full ω-dependence that the linearized R drops
- * (seed 000 spec §3.5, §7); D_eff = i·ω_pole/q² as q → 0.
+ * (seed 000 Eqs. 8–10, Sec. I.F); D_eff = i·ω_pole/q² as q → 0.
  */
 public final class PoleFinder {
     private PoleFinder() {}

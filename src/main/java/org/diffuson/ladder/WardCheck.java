@@ -1,14 +1,12 @@
 package org.diffuson.ladder;
 
+import org.diffuson.DataTable;
 import org.diffuson.green.Energy;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 import java.util.Locale;
 
 /**
- * Residuals of the three forms of the Ward–Takahashi identity at q = 0 (seed 000 eqs 14–16, 154–156; spec §3.4),
+ * Residuals of the three forms of the Ward–Takahashi identity at q = 0 (seed 000 eqs 14–16, 154–156; seed 000 Eqs. 14–16, 154–156),
  * exact on the grid for a conserving (SCBA) Σ:
  * <ol>
  *   <li>(1 − I)[ΔΣ] = −Δz·I[1]</li>
@@ -29,11 +27,11 @@ public record WardCheck(Energy e1, Energy e2, String selfEnergy, double collisio
         return Math.max(collisionForm / collisionScale, Math.max(susceptibilityForm / susceptibilityScale, chargeForm / chargeScale));
     }
 
-    public Table table() {
-        return Table.create("Ward identity (" + selfEnergy + ") at z1=" + e1 + ", z2=" + e2,
-                StringColumn.create("form", "(1−I)[ΔΣ] = −Δz I[1]", "K[ΔG] = −Δz 1  (χ[1] = −ΔG/Δz)", "Tr(ΔG K[ρ]) = −Δz Tr ρ"),
-                DoubleColumn.create("absolute residual", collisionForm, susceptibilityForm, chargeForm),
-                DoubleColumn.create("relative residual", collisionForm / collisionScale, susceptibilityForm / susceptibilityScale, chargeForm / chargeScale));
+    public DataTable table() {
+        return DataTable.of("Ward identity (" + selfEnergy + ") at z1=" + e1 + ", z2=" + e2,
+                DataTable.Column.strings("form", "(1−I)[ΔΣ] = −Δz I[1]", "K[ΔG] = −Δz 1  (χ[1] = −ΔG/Δz)", "Tr(ΔG K[ρ]) = −Δz Tr ρ"),
+                DataTable.Column.doubles("absolute residual", collisionForm, susceptibilityForm, chargeForm),
+                DataTable.Column.doubles("relative residual", collisionForm / collisionScale, susceptibilityForm / susceptibilityScale, chargeForm / chargeScale));
     }
 
     @Override

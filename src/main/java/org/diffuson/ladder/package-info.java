@@ -3,7 +3,7 @@
  * kinetic operator K = χ⁻¹, Ward–Takahashi checks, small-q/ω expansion (R, drift, D_ab) and a pole finder; the BNM
  * reading (1 − I)/τ next to the conserving one.
  *
- * <h2>Where the code departs from the paper (seed 000 errata, spec §9)</h2>
+ * <h2>Where the code departs from the paper (seed 000 errata, seed 000 errata in org.diffuson.ladder)</h2>
  * <ol>
  *   <li>Signs of G and Σ vary between the paper's sections (after eq 4, eqs 17, 22, 152, 375 "E + H − Σ"); the library
  *   uses one convention (see {@link org.diffuson}). The Γ_x sign varies (eq 17 "−", eq 243 "+"): the SCBA results of
@@ -20,6 +20,6 @@
  * </ol>
  * Spec corrections found while testing: the Drude D = v_F²τ/d holds to 1e-4 only with the quasiparticle weight
  * Z = 1 − ∂ReΣ/∂E, i.e. D = v_F²τ/(dZ) (the SCBA Σ depends on energy; without Z the deviation is ∂ReΣ/∂E ≈ 3.5e-3);
- * the Born-residual slope of oracle 2 is 2.19 on the first pair of the spec's own numbers, → 2 asymptotically.
+ * the Born-residual slope of oracle 2 is 2.19 on the first pair of the reference numbers, → 2 asymptotically.
  */
 package org.diffuson.ladder;

@@ -278,67 +278,8 @@ public final class Eigen {
             throw new DiffusonException("matrix", "is not Hermitian (‖A − A†‖ = " + a.hermiticityError() + ")",
                     "use Eigen.general for non-Hermitian matrices");
         int n = a.rows();
-        double[][] ar = new double[n][n], ai = new double[n][n], vr = new double[n][n], vi = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                ar[i][j] = (a.re(i, j) + a.re(j, i)) / 2;
-                ai[i][j] = (a.im(i, j) - a.im(j, i)) / 2;
-            }
-            vr[i][i] = 1;
-        }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0, diag = 0;
-            for (int i = 0; i < n; i++) {
-                diag += ar[i][i] * ar[i][i];
-                for (int j = i + 1; j < n; j++) off += ar[i][j] * ar[i][j] + ai[i][j] * ai[i][j];
-            }
-            if (off <= 1e-32 * Math.max(diag, Double.MIN_NORMAL)) break;
-            for (int p = 0; p < n; p++)
-                for (int q = p + 1; q < n; q++) {
-                    double br = ar[p][q], bi = ai[p][q], bm = Math.hypot(br, bi);
-                    if (bm == 0) continue;
-                    // phase e^{iφ} = b/|b|; rotate so that the pq element vanishes
-                    double er = br / bm, ei = bi / bm;
-                    double theta = 0.5 * Math.atan2(2 * bm, ar[q][q] - ar[p][p]);
-                    double c = Math.cos(theta), s = Math.sin(theta);
-                    // Unitary J: columns p,q: col p' = c e_p - s e^{-iφ} e_q ; col q' = s e^{iφ} e_p + c e_q
-                    for (int k = 0; k < n; k++) { // A ← A J (columns)
-                        double kpR = ar[k][p], kpI = ai[k][p], kqR = ar[k][q], kqI = ai[k][q];
-                        // -s e^{-iφ} * a_kq
-                        ar[k][p] = c * kpR - s * (er * kqR + ei * kqI);
-                        ai[k][p] = c * kpI - s * (er * kqI - ei * kqR);
-                        ar[k][q] = s * (er * kpR - ei * kpI) + c * kqR;
-                        ai[k][q] = s * (er * kpI + ei * kpR) + c * kqI;
-                        double vpR = vr[k][p], vpI = vi[k][p], vqR = vr[k][q], vqI = vi[k][q];
-                        vr[k][p] = c * vpR - s * (er * vqR + ei * vqI);
-                        vi[k][p] = c * vpI - s * (er * vqI - ei * vqR);
-                        vr[k][q] = s * (er * vpR - ei * vpI) + c * vqR;
-                        vi[k][q] = s * (er * vpI + ei * vpR) + c * vqI;
-                    }
-                    for (int k = 0; k < n; k++) { // A ← Jᴴ A (rows)
-                        double pkR = ar[p][k], pkI = ai[p][k], qkR = ar[q][k], qkI = ai[q][k];
-                        // row p' = c row_p - s e^{iφ} row_q ; row q' = s e^{-iφ} row_p + c row_q
-                        ar[p][k] = c * pkR - s * (er * qkR - ei * qkI);
-                        ai[p][k] = c * pkI - s * (er * qkI + ei * qkR);
-                        ar[q][k] = s * (er * pkR + ei * pkI) + c * qkR;
-                        ai[q][k] = s * (er * pkI - ei * pkR) + c * qkI;
-                    }
-                    ar[p][q] = ai[p][q] = ar[q][p] = ai[q][p] = 0;
-                    ai[p][p] = ai[q][q] = 0;
-                }
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingDouble(i -> ar[i][i]));
-        double[] vals = new double[n];
-        double[] vec = new double[2 * n * n];
-        for (int c = 0; c < n; c++) {
-            vals[c] = ar[order[c]][order[c]];
-            for (int i = 0; i < n; i++) {
-                vec[2 * (i * n + c)] = vr[i][order[c]];
-                vec[2 * (i * n + c) + 1] = vi[i][order[c]];
-            }
-        }
+        double[] vals = new double[n], vec = new double[2 * n * n];
+        new HermitianJacobi(n).decompose(a.toArray(), true, vals, vec);
         return new Hermitian(vals, CMatrix.wrap(n, n, vec));
     }
 }

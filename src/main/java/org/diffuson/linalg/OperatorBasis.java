@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * A basis {B_i} of n×n matrices, orthogonal in the trace pairing with Tr(B_i† B_j) = n δ_ij and B_0 = 1 (for the
  * Hermitian bases). Components of a density are X_i = (1/n) Tr(B_i† X) and a superoperator's matrix is
- * S_ij = (1/n) Tr(B_i† S[B_j]); for n = 2 and the Pauli basis this is the spec convention X_i = ½Tr(σ_i X)
- * (seed 000 spec §1).
+ * S_ij = (1/n) Tr(B_i† S[B_j]); for n = 2 and the Pauli basis this is the convention X_i = ½Tr(σ_i X)
+ * (seed 000 Eqs. 2, 5–7).
  */
 public final class OperatorBasis {
     private final int n;

@@ -5,7 +5,7 @@ import org.hipparchus.complex.Complex;
 
 /**
  * A linear map on n×n matrices, stored as its n²×n² matrix in the column-major vec picture:
- * vec(S[X]) = S·vec(X), so that the sandwich X ↦ A X B is Bᵀ ⊗ A (seed 000 spec §1).
+ * vec(S[X]) = S·vec(X), so that the sandwich X ↦ A X B is Bᵀ ⊗ A (seed 000 Eqs. 2, 5–7).
  * Immutable; {@link #inBasis(OperatorBasis)} gives the Pauli (or other) picture S_ij = (1/n)Tr(B_i† S[B_j]).
  */
 public final class Superoperator {

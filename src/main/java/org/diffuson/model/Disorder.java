@@ -118,6 +118,17 @@ public final class Disorder {
     /** Γ[X]. */
     public CMatrix apply(CMatrix x) { return gamma.apply(x); }
 
+    /**
+     * u₀² if this is scalar white noise, Γ[X] = u₀²X for every X (the correlator ⟨U(r)U(r′)⟩ = u₀²δ(r − r′) of the
+     * Boltzmann theory, seed 002 Eq. 9); NaN otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
+     */
+    public double scalarStrength() {
+        CMatrix m = gamma.matrix();
+        double u = m.re(0, 0);
+        if (!(u > 0)) return Double.NaN;
+        return m.minus(CMatrix.identity(m.rows()).scale(u)).normMax() <= 1e-12 * u ? u : Double.NaN;
+    }
+
     /** The covariance matrix C_{(α,γ),(β,δ)} = Γ_{αγδβ} (n²×n², Hermitian PSD for physical disorder). */
     public CMatrix covariance() {
         CMatrix s = gamma.matrix();

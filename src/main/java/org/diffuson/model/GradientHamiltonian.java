@@ -5,7 +5,7 @@ import org.diffuson.DiffusonException;
 /**
  * A 2D Hamiltonian that also supplies its momentum gradient ∂H/∂k_x, ∂H/∂k_y (ħ = 1). The velocity operator is
  * v_a = ∂_a H, and every interband quantity of seed 002 (R′, Ω, 𝒯, β, γ) is built from these matrices and the
- * eigen-decomposition alone, never from derivatives of numerical eigenvectors (seed 002 spec §1).
+ * eigen-decomposition alone, never from derivatives of numerical eigenvectors (seed 002 Eqs. 39–43).
  */
 public interface GradientHamiltonian extends Hamiltonian {
     /** Writes ∂H/∂k_x into {@code dx[off..]} and ∂H/∂k_y into {@code dy[off..]}, n×n interleaved row-major. */
@@ -18,6 +18,22 @@ public interface GradientHamiltonian extends Hamiltonian {
     static GradientHamiltonian of(Hamiltonian h, double step) {
         if (h instanceof GradientHamiltonian g) return g;
         return new FiniteDifference(h, step);
+    }
+
+    /**
+     * The one ∂H/∂k_a stencil of the library, 4th-order central: out[off..] ← [H(k − 2h e_a) − 8H(k − h e_a)
+     * + 8H(k + h e_a) − H(k + 2h e_a)]/(12h), exact to rounding for H polynomial of degree ≤ 4 in k. {@code buf} holds
+     * 4·2n² doubles. Used by {@link FiniteDifference} and by the Kubo velocity vertex.
+     */
+    static void stencil(Hamiltonian h, double kx, double ky, double kz, int axis, double step, double[] buf, double[] out, int off) {
+        int len = 2 * h.dim() * h.dim();
+        double ex = axis == 0 ? step : 0, ey = axis == 1 ? step : 0, ez = axis == 2 ? step : 0;
+        h.eval(kx - 2 * ex, ky - 2 * ey, kz - 2 * ez, buf, 0);
+        h.eval(kx - ex, ky - ey, kz - ez, buf, len);
+        h.eval(kx + ex, ky + ey, kz + ez, buf, 2 * len);
+        h.eval(kx + 2 * ex, ky + 2 * ey, kz + 2 * ez, buf, 3 * len);
+        for (int i = 0; i < len; i++)
+            out[off + i] = (buf[i] - 8 * buf[len + i] + 8 * buf[2 * len + i] - buf[3 * len + i]) / (12 * step);
     }
 
     /** {@link #of(Hamiltonian, double)} with step 1e-3. */
@@ -41,18 +57,8 @@ public interface GradientHamiltonian extends Hamiltonian {
         public void evalGradient(double kx, double ky, double[] dx, double[] dy, int off) {
             int len = 2 * dim() * dim();
             double[] buf = new double[4 * len];
-            stencil(kx, ky, 1, 0, buf, len, dx, off);
-            stencil(kx, ky, 0, 1, buf, len, dy, off);
-        }
-
-        private void stencil(double kx, double ky, double ex, double ey, double[] buf, int len, double[] out, int off) {
-            double h = step;
-            base.eval(kx - 2 * h * ex, ky - 2 * h * ey, 0, buf, 0);
-            base.eval(kx - h * ex, ky - h * ey, 0, buf, len);
-            base.eval(kx + h * ex, ky + h * ey, 0, buf, 2 * len);
-            base.eval(kx + 2 * h * ex, ky + 2 * h * ey, 0, buf, 3 * len);
-            for (int i = 0; i < len; i++)
-                out[off + i] = (buf[i] - 8 * buf[len + i] + 8 * buf[2 * len + i] - buf[3 * len + i]) / (12 * h);
+            GradientHamiltonian.stencil(base, kx, ky, 0, 0, step, buf, dx, off);
+            GradientHamiltonian.stencil(base, kx, ky, 0, 1, step, buf, dy, off);
         }
 
         @Override public String toString() { return base + " (∂H by 4th-order finite differences, h=" + step + ")"; }

@@ -3,7 +3,7 @@ package org.diffuson.model;
 import org.diffuson.DiffusonException;
 
 /**
- * Magnetic topological-insulator surface of seed 002 (spec §2.2, paper eqs 68–73):
+ * Magnetic topological-insulator surface of seed 002 (seed 002 Eqs. 68–76, paper eqs 68–73):
  * H(k) = v_F(k_x σ_y − k_y σ_x) + M σ_z, bands ε^± = ±√(v_F²k² + M²). Units: ħ = 1; energies in the unit of M or ε_F,
  * momenta in energy/v_F. Velocity operator v̂ = −v_F ẑ×σ, so ∂H/∂k_x = v_F σ_y and ∂H/∂k_y = −v_F σ_x.
  */
@@ -13,7 +13,7 @@ public record MassiveDirac(double fermiVelocity, double mass) implements Gradien
         DiffusonException.requireFinite("mass", mass);
     }
 
-    /** v_F = 1: the normalisation of the spec's oracle table. */
+    /** v_F = 1: the normalisation of the oracle table of docs/equations.md. */
     public static MassiveDirac of(double mass) { return new MassiveDirac(1, mass); }
 
     @Override public int dim() { return 2; }

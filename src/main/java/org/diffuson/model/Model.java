@@ -31,6 +31,17 @@ public record Model(String name, Hamiltonian hamiltonian, Disorder disorder, Run
         return new Model(name, h, d, Rung.of(d), cutoff, parameters);
     }
 
+    /**
+     * A lattice model: its k-space is the Brillouin zone (use {@code KGrid.of(BrillouinZone)}), so it needs no momentum
+     * cutoff. The {@link #cutoff()} recorded is the bound |b₁| + |b₂| on |k| over the zone parallelogram (every zone
+     * mesh lies inside it), not a physical parameter.
+     */
+    public static Model lattice(String name, LatticeHamiltonian h, Disorder d, Map<String, Object> parameters) {
+        double[] b = h.reciprocalVectors();
+        double bound = (Math.hypot(b[0], b[1]) + Math.hypot(b[2], b[3])) * (1 + 1e-12);
+        return new Model(name, h, d, Rung.of(d), bound, parameters);
+    }
+
     public int dim() { return hamiltonian.dim(); }
     public int spaceDim() { return hamiltonian.spaceDim(); }
 

@@ -1,6 +1,6 @@
 package org.diffuson.model;
 
-/** Single parabolic band ε_k = k²/2m (n = 1) in d = 2 or 3 dimensions: the Drude model (seed 000 spec §2.3). */
+/** Single parabolic band ε_k = k²/2m (n = 1) in d = 2 or 3 dimensions: the Drude model (the Drude model, not in seed 000). */
 public record ParabolicBand(double mass, int spaceDim) implements Hamiltonian {
     public ParabolicBand {
         org.diffuson.DiffusonException.requirePositive("mass", mass);

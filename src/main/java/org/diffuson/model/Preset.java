@@ -14,7 +14,7 @@ import java.util.function.Function;
  * {@link #describe()} lists every parameter with its default and meaning.
  */
 public enum Preset {
-    /** Single parabolic band with scalar disorder: 1/τ = 2πνγ, ν = m/2π (2D). Seed 000 spec §2.3. */
+    /** Single parabolic band with scalar disorder: 1/τ = 2πνγ, ν = m/2π (2D); the Drude model, not in seed 000. */
     DRUDE("single parabolic band ε=k²/2m, scalar white-noise disorder γ",
             new Object[][]{{"m", 1.0, "band mass"}, {"gamma", 0.2, "disorder strength γ (1/τ = 2πνγ)"},
                     {"d", 2.0, "space dimension, 2 or 3"}, {"cutoffEnergy", 100.0, "hard cutoff ε(k_c) = U_C"}},

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The ladder rung: I[X] = Σ_t post_t[Φ̄[pre_t[X]]]. The consistent (conserving) choice is I = ΓΦ̄ with the same Γ as in
- * the SCBA (seed 000 spec §3.2). The seed's literal minimal-model placement (eqs 18, 255),
+ * the SCBA (seed 000 Eqs. 5–7, 58). The seed's literal minimal-model placement (eqs 18, 255),
  * I_lit[X] = Γ_1Φ̄[X] + tΓ_xΦ̄[σ_xX]σ_x, is provided as {@link #paperLiteral} to reproduce its eqs 20–21; it breaks the
- * Ward identity (spec §4), as does any HLN sign t ≠ +1.
+ * Ward identity (seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md), as does any HLN sign t ≠ +1.
  */
 public final class Rung {
     /** One term post ∘ Φ̄ ∘ pre. */

@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * Figures F1–F7 and the worked CoPt table of seed 000 (Sacksteder, spin diffusion in magnetized systems), as proposed
- * in spec §6 — the paper itself has no figures, so these are new evaluations of its analytic claims.
+ * in docs/equations.md, seed 000 figures — the paper itself has no figures, so these are new evaluations of its analytic claims.
  * {@code main(dir)} writes every figure as SVG, PDF and PNG.
  */
 public final class Seed000 {
@@ -209,7 +209,7 @@ public final class Seed000 {
         return new Figure("F7", "K(q,0)·2πν/q² → D = vF²τ/2 as qℓ → 0; the ballistic FS form √(1+(qℓ)²) − 1 takes over at qℓ ~ 1.", t, c);
     }
 
-    /** The worked CoPt table of spec §4 (E = 0, cutoff 21 and 10): Σ, (1−I) entries, min|eig|, WTI, for the three Σ choices. */
+    /** The worked CoPt table of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md (E = 0, cutoff 21 and 10): Σ, (1−I) entries, min|eig|, WTI, for the three Σ choices. */
     public static Table workedTable() {
         StringColumn choice = StringColumn.create("Σ choice");
         DoubleColumn cut = DoubleColumn.create("cutoff ε(kc)"), s0r = DoubleColumn.create("Re Σ0"), s0i = DoubleColumn.create("Im Σ0"),

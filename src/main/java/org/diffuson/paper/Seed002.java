@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Figures N1–N5 of seed 002 (Atencia, Niu, Culcer: semiclassical equations of motion for disordered conductors), as
- * proposed in its spec §5: the paper has only a schematic figure. Massive Dirac model (magnetic TI surface),
+ * proposed in its docs/equations.md, seed 002 figures: the paper has only a schematic figure. Massive Dirac model (magnetic TI surface),
  * ħ = v_F = 1, ε_F = 1, ξ = M/ε_F; conductivities in e²/h. Kubo points use the paper's Born matrix
  * Σ^R = −(i/2τ)(σ₀ + ξσ_z), 1/τ = πu₀²ρ(ε_F), and are extrapolated linearly in 1/(ε_Fτ) (Richardson).
  */
@@ -136,7 +136,7 @@ public final class Seed002 {
     /** N4: β, n^sj and n^sk on the Fermi ring (conduction band) at ξ = 0.4. */
     public static Figure n4() {
         ShellProfile s = boltzmann(0.4, 0.05, SkewForm.B).fermiShell();
-        Table full = s.toTable();
+        Table full = org.diffuson.table.Tables.tablesaw(s.toTable());
         Table t = full.where(full.intColumn("band").isEqualTo(full.intColumn("band").get(0)));
         t.setName("N4 pointwise quantities on the conduction ring, ξ = 0.4");
         XYChart c = Plots.line(t, Plots.Style.defaults().title("N4: β, n^sj, n^sk on the Fermi ring (ξ = 0.4, u0² = 0.05, E ∥ x)").xLabel("θ").yLabel(""),

@@ -42,24 +42,32 @@ public final class Seed003 {
 
     /** N1: |θ|, |κ| and their parts vs p_F a (m = p_F = 1, λ²p_F² = 0.01, n_im = 0.002; log-abs axis). */
     public static Figure n1(double socStrength, double density) {
-        double[] a = linspace(-10, 10, 401);
+        double[] a = new double[200];       // cell midpoints: p_F a = 0 (no scattering, τ = ∞) is excluded
+        for (int i = 0; i < a.length; i++) a[i] = -10 + 20 * (i + 0.5) / a.length;
         String[] names = {"|θ|", "|θ skew|", "|θ side jump|", "|κ|", "|κ local|", "|κ nonlocal|"};
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (String n : names) cols.put(n, new double[a.length]);
         double kappaZero = Double.NaN;
         double prev = Double.NaN;
         for (int i = 0; i < a.length; i++) {
-            SpinOrbitCoefficients c = new PointImpurity(1, 1, a[i] == 0 ? 1e-9 : a[i], density, socStrength).coefficients();
+            SpinOrbitCoefficients c = new PointImpurity(1, 1, a[i], density, socStrength).coefficients();
             double[] v = {c.theta(), c.thetaSkew(), c.thetaSideJump(), c.kappa(), c.kappaLocal(), c.kappaNonlocal()};
             for (int k = 0; k < v.length; k++) cols.get(names[k])[i] = Math.abs(v[k]);
             if (i > 0 && prev * c.kappa() < 0) kappaZero = a[i];
             prev = c.kappa();
         }
+        if (Double.isNaN(kappaZero)) {      // κ = 0 where p_F a = p_F l/3: solve the fixed point
+            double z = 1;
+            for (int i = 0; i < 200; i++) z = new PointImpurity(1, 1, z, density, socStrength).pFl() / 3;
+            kappaZero = z;
+        }
         Table t = table("N1 θ and κ vs p_F a", "p_F a", a, cols);
         XYChart ch = Plots.line(t, Plots.Style.defaults().title("N1: spin Hall angle θ and swapping κ (λ²p_F² = "
                 + socStrength + ")").xLabel("p_F a").yLabel("|coefficient|").logYAxis(), "p_F a", names);
         return new Figure("N1", String.format(Locale.ROOT, "θ = (2/3)ω2τ + 2ω1τ/(p_F l) and κ = (2/3)ω1τ − 2ω2τ/(p_F l) "
-                + "(Eqs. 4–5) vs scattering length; κ changes sign at p_F a ≈ %.2f (= p_F l/3), where |κ| dips.", kappaZero),
+                + "(Eqs. 4–5) vs scattering length (m = p_F = 1, n_im = %.3g); κ changes sign at p_F a = p_F l/3 ≈ %.2f%s.",
+                density, kappaZero, Math.abs(kappaZero) > 10 ? " (outside the plotted range; |κ| falls towards it)"
+                        : ", where |κ| dips"),
                 t, ch);
     }
 
@@ -160,7 +168,15 @@ public final class Seed003 {
             double k = s.torqueSigmaTau3PerKappa(r[i]).getReal();
             cols.get("Tr[στ3Ť]/κ")[i] = k;
             cols.get("Im Tr[σŤ]/θ")[i] = s.torqueSigmaPerTheta(r[i]).getImaginary();
-            if (i > 0 && prev * k < 0) zero = r[i];
+            if (i > 0 && prev * k < 0) {
+                double lo = r[i - 1], hi = r[i];
+                for (int b = 0; b < 40; b++) {
+                    double mid = 0.5 * (lo + hi);
+                    if (s.torqueSigmaTau3PerKappa(mid).getReal() * prev > 0) lo = mid;
+                    else hi = mid;
+                }
+                zero = 0.5 * (lo + hi);
+            }
             prev = k;
         }
         Table t = table("N7 vortex", "r/ξ0", r, cols);

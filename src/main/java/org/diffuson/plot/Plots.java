@@ -2,6 +2,8 @@ package org.diffuson.plot;
 
 import org.diffuson.DiffusonException;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -110,6 +112,55 @@ public final class Plots {
         return c;
     }
 
+    /**
+     * A heat map of column z over the grid of columns x and y (e.g. a study's table): one cell per distinct (x, y),
+     * axis labels at 3 significant digits; rows whose z is missing (failed points) are left blank.
+     */
+    public static HeatMapChart heatMap(Table t, Style style, String x, String y, String z) {
+        double[] xs = column(t, x), ys = column(t, y), zs = column(t, z);
+        java.util.TreeSet<Double> ux = new java.util.TreeSet<>(), uy = new java.util.TreeSet<>();
+        for (int i = 0; i < xs.length; i++) {
+            ux.add(xs[i]);
+            uy.add(ys[i]);
+        }
+        java.util.List<Double> lx = new java.util.ArrayList<>(ux), ly = new java.util.ArrayList<>(uy);
+        java.util.List<Number[]> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < xs.length; i++)
+            if (Double.isFinite(zs[i])) cells.add(new Number[]{lx.indexOf(xs[i]), ly.indexOf(ys[i]), zs[i]});
+        if (cells.isEmpty()) throw new DiffusonException("column", "'" + z + "' has no finite value in '" + t.name() + "'", "run the study first");
+        HeatMapChart c = new HeatMapChartBuilder().width(style.width()).height(style.height())
+                .title(style.title() == null ? z + " over (" + x + ", " + y + ")" : style.title())
+                .xAxisTitle(style.xLabel() == null ? x : style.xLabel()).yAxisTitle(style.yLabel() == null ? y : style.yLabel()).build();
+        c.getStyler().setShowValue(false);
+        c.getStyler().setLegendVisible(true);
+        c.getStyler().setPlotContentSize(1.0);
+        c.getStyler().setRangeColors(VIRIDIS);
+        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.4g", v));
+        java.util.List<String> xl = labels(lx), yl = labels(ly);
+        if (xl.size() > 8) c.getStyler().setXAxisLabelRotation(45);
+        c.addSeries(z, xl, yl, cells);
+        return c;
+    }
+
+    /** A perceptually uniform scale (viridis, 6 stops): dark blue for low, yellow for high. */
+    private static final java.awt.Color[] VIRIDIS = {new java.awt.Color(0x440154), new java.awt.Color(0x414487),
+            new java.awt.Color(0x2A788E), new java.awt.Color(0x22A884), new java.awt.Color(0x7AD151), new java.awt.Color(0xFDE725)};
+
+    /** Axis labels with the fewest significant digits (2 or 3, else full) that keep them distinct. */
+    private static java.util.List<String> labels(java.util.List<Double> v) {
+        for (int digits = 2; digits <= 17; digits++) {
+            java.util.List<String> l = new java.util.ArrayList<>();
+            for (double d : v) {
+                String t = new java.math.BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+                l.add(t);
+            }
+            if (new java.util.HashSet<>(l).size() == l.size()) return l;
+        }
+        java.util.List<String> l = new java.util.ArrayList<>();
+        for (double d : v) l.add(Double.toString(d));
+        return l;
+    }
+
     /** A column as doubles; the error names the missing column and lists the available ones. */
     public static double[] column(Table t, String name) {
         if (!t.columnNames().contains(name))
@@ -178,7 +229,7 @@ public final class Plots {
      * Writes base.svg, base.pdf and base.png (200 dpi) and returns the SVG path. The chart is painted once into a
      * {@link DisplayList}; a chart it cannot record faithfully is written by XChart's own encoders.
      */
-    public static Path save(XYChart c, Path base) {
+    public static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> c, Path base) {
         try {
             if (base.getParent() != null) Files.createDirectories(base.getParent());
             String b = base.toString();

@@ -82,6 +82,7 @@ public final class PartialWaveTMatrix implements TMatrix {
     public Continuation continuation() { return continuation; }
     @Override public HostMetal host() { return host; }
     @Override public int maxL() { return shifts.maxL(); }
+    @Override public int gradientDegree() { return continuation == Continuation.UNIT_VECTOR ? maxL() + 1 : maxL(); }
 
     /** Channel amplitude t_{lj} = −4 e^{iη} sin η / N_F (seed 001 Eq. S171), as {re, im}. */
     public double[] channelAmplitude(Channel c) {
@@ -100,14 +101,15 @@ public final class PartialWaveTMatrix implements TMatrix {
         double cx = k[1] * p[2] - k[2] * p[1], cy = k[2] * p[0] - k[0] * p[2], cz = k[0] * p[1] - k[1] * p[0]; // k × p
         double sr = 0, si = 0, g0r = 0, g0i = 0;
         if (continuation == Continuation.FULL_MOMENTUM) {
+            double[] up = powers(u), qp = powers(q);
             for (int l = 0; l <= lmax; l++) {
                 double f = 0, g = 0;
                 double[] c = legendre[l];
                 for (int m = 0; m < c.length; m++) {
                     int e = l - 2 * m;
-                    double qm = pow(q, m);
-                    f += c[m] * pow(u, e) * qm;
-                    if (e >= 1) g += c[m] * e * pow(u, e - 1) * qm;
+                    double qm = qp[m];
+                    f += c[m] * up[e] * qm;
+                    if (e >= 1) g += c[m] * e * up[e - 1] * qm;
                 }
                 f /= kf2l[l];
                 g /= kf2l[l];
@@ -141,9 +143,11 @@ public final class PartialWaveTMatrix implements TMatrix {
         fill(sr, si, g0r * cx, g0i * cx, g0r * cy, g0i * cy, g0r * cz, g0i * cz, out, off);
     }
 
-    private static double pow(double x, int e) {
-        double r = 1;
-        for (int i = 0; i < e; i++) r *= x;
+    /** x⁰ … x^{l_max}. */
+    private double[] powers(double x) {
+        double[] r = new double[lmax + 1];
+        r[0] = 1;
+        for (int i = 1; i <= lmax; i++) r[i] = r[i - 1] * x;
         return r;
     }
 
@@ -170,17 +174,18 @@ public final class PartialWaveTMatrix implements TMatrix {
             // scalar parts: S_l = F_l(u,Q), V_l = G_l(u,Q) (k×p); D_j u = p_j + k_j, D_j Q = 2(p_j k² + k_j p²),
             // D_j (k×p) = (k − p) × e_j
             double su = 0, suI = 0, sQ = 0, sQI = 0, gr = 0, gi = 0, guR = 0, guI = 0, gqR = 0, gqI = 0;
+            double[] up = powers(u), qp = powers(q);
             for (int l = 0; l <= lmax; l++) {
                 double fu = 0, fq = 0, g = 0, gu = 0, gq = 0;
                 double[] c = legendre[l];
                 for (int m = 0; m < c.length; m++) {
                     int e = l - 2 * m;
-                    if (e >= 1) fu += c[m] * e * pow(u, e - 1) * pow(q, m);
-                    if (m >= 1) fq += c[m] * m * pow(u, e) * pow(q, m - 1);
+                    if (e >= 1) fu += c[m] * e * up[e - 1] * qp[m];
+                    if (m >= 1) fq += c[m] * m * up[e] * qp[m - 1];
                     if (e >= 1) {
-                        g += c[m] * e * pow(u, e - 1) * pow(q, m);
-                        if (e >= 2) gu += c[m] * e * (e - 1) * pow(u, e - 2) * pow(q, m);
-                        if (m >= 1) gq += c[m] * e * m * pow(u, e - 1) * pow(q, m - 1);
+                        g += c[m] * e * up[e - 1] * qp[m];
+                        if (e >= 2) gu += c[m] * e * (e - 1) * up[e - 2] * qp[m];
+                        if (m >= 1) gq += c[m] * e * m * up[e - 1] * qp[m - 1];
                     }
                 }
                 double s = 1 / kf2l[l];

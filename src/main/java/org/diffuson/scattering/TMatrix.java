@@ -23,6 +23,12 @@ public interface TMatrix {
     int maxL();
 
     /**
+     * Polynomial degree of D_jT(p,k) in p̂ (and k̂) on the Fermi sphere: l_max when the off-shell continuation is a
+     * polynomial in the full vectors p, k (the default), l_max + 1 for unit-vector projectors (D_j p̂ = (1 − p̂p̂)/p).
+     */
+    default int gradientDegree() { return maxL(); }
+
+    /**
      * False if T is not a finite sum of harmonics (a Gaussian Born potential): {@link #maxL()} is then an effective
      * cut-off at which the harmonics have decayed to ~1e−15, and kinetic solves use the exact angular-grid solver.
      */

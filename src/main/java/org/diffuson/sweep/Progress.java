@@ -8,10 +8,11 @@ public interface Progress {
     /** Ignores progress. */
     Progress NONE = (d, t, m) -> { };
 
-    /** A throttled one-line text bar on stderr (≤ 10 updates/s plus the final state). */
+    /** A throttled one-line text bar on stderr (≤ 10 updates/s plus the final state) with the time left. */
     static Progress console() {
         return new Progress() {
             private long last;
+            private final long start = System.nanoTime();
 
             @Override
             public synchronized void update(int done, int total, String message) {
@@ -19,7 +20,9 @@ public interface Progress {
                 if (done < total && now - last < 100_000_000L) return;
                 last = now;
                 int w = 30, f = total == 0 ? w : (int) Math.round(w * (double) done / total);
-                System.err.print("\r[" + "#".repeat(f) + " ".repeat(w - f) + "] " + done + "/" + total + " " + message + (done == total ? "\n" : ""));
+                double el = (now - start) / 1e9;
+                String eta = done > 0 && done < total ? String.format(java.util.Locale.ROOT, " ~%.0f s left", el * (total - done) / done) : "";
+                System.err.print("\r[" + "#".repeat(f) + " ".repeat(w - f) + "] " + done + "/" + total + eta + " " + message + (done == total ? "\n" : ""));
                 System.err.flush();
             }
         };

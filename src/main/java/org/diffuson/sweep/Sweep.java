@@ -1,5 +1,6 @@
 package org.diffuson.sweep;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -36,11 +37,13 @@ public final class Sweep {
         return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.15g", r));
     }
 
-    /** n points from a to b (both > 0) evenly spaced in log. */
+    /** n points from a to b (both > 0) evenly spaced in log; the ends are exactly a and b. */
     public static double[] logspace(double a, double b, int n) {
         if (!(a > 0 && b > 0)) throw new DiffusonException("range", "logspace needs positive ends, got " + a + ", " + b, "use linspace for ranges through 0");
         double[] x = linspace(Math.log(a), Math.log(b), n);
         for (int i = 0; i < n; i++) x[i] = Math.exp(x[i]);
+        x[0] = a;
+        x[n - 1] = b;
         return x;
     }
 
@@ -73,10 +76,12 @@ public final class Sweep {
         Progress p = progress == null ? Progress.NONE : progress;
         p.update(0, n, title);
         IntStream idx = IntStream.range(0, n);
-        (parallel ? idx.parallel() : idx).forEach(i -> {
+        (parallel ? idx.parallel() : idx).forEach(Cancellation.checking("sweep over " + parameter, i -> {
             Map<String, Double> r;
             try {
                 r = f.apply(values[i]);
+            } catch (Cancellation.Cancelled e) {
+                throw e;
             } catch (DiffusonException e) {
                 throw new DiffusonException(e.parameter(), "at " + parameter + "=" + values[i] + ": " + e.getMessage(), e.hint());
             } catch (RuntimeException e) {
@@ -84,7 +89,7 @@ public final class Sweep {
             }
             out.set(i, r);
             p.update(done.incrementAndGet(), n, title);
-        });
+        }));
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (int i = 0; i < n; i++)
             for (Map.Entry<String, Double> e : out.get(i).entrySet()) {

@@ -208,7 +208,8 @@ public final class Collocation {
         double res = residual(mesh, f, left, right, match, y, r, null);
         int it = 0;
         for (; it < maxIter; it++) {
-            Arrays.fill(jac, 0);
+            for (int i = 0; i < nu; i++)     // only the band (plus pivoting fill) is ever read or written
+                Arrays.fill(jac, 2 * (i * nu + Math.max(0, i - band)), 2 * (i * nu + Math.min(nu - 1, i + 2 * band) + 1), 0);
             residual(mesh, f, left, right, match, y, r, jac);
             if (!ZOps.luDecomposeBanded(jac, nu, band, band, piv))
                 return new Result(mesh, m, y, it, res, false);
@@ -227,9 +228,12 @@ public final class Collocation {
                 lambda /= 2;
             }
             System.arraycopy(trial, 0, y, 0, 2 * nu);
+            double prevRes = res;
             res = newRes;
             if (!Double.isFinite(res)) return new Result(mesh, m, y, it + 1, res, false);
             if (lambda == 1 && smax <= tol * (1 + ymax)) return new Result(mesh, m, y, it + 1, res, true);
+            // stagnation at round-off: the residual no longer decreases and is at the rounding level of the equations
+            if (smax <= 1e-8 * (1 + ymax) && res > 0.5 * prevRes) return new Result(mesh, m, y, it + 1, res, true);
         }
         return new Result(mesh, m, y, it, res, false);
     }

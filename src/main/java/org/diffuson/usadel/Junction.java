@@ -262,9 +262,10 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     /** One leg of a continuation: geometric in ω (or η at fixed ε = other) if geometric, else linear in ε at η = other. */
     private JunctionSolution path(JunctionSolution cur, double pos, double target, boolean matsubaraAxis,
                                   boolean geometric, double other, Form form, double[] gapProfile, double origin) {
-        double ratio = geometric ? Math.pow(target / pos, 1.0 / 4) : 1, step = (target - pos) / 8;
+        // first try the whole leg in one step (a converged neighbour is usually close); subdivide on failure
+        double ratio = geometric ? target / pos : 1, step = target - pos;
         int guard = 0;
-        while (pos != target) {
+        while (Math.abs(pos - target) > 1e-13 * Math.abs(target)) {
             if (++guard > 600)
                 throw new DiffusonException("bvp", "continuation needed more than 600 steps", "increase η or refine the mesh");
             double next;

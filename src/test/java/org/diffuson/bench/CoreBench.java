@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Core-engine throughput (issue 2): the CoPt SCBA at the spec grid (400 radial × 32 angles, tol 1e-13) and the n = 2
+ * Core-engine throughput (issue 2): the CoPt SCBA at the reference grid (400 radial × 32 angles, tol 1e-13) and the n = 2
  * bubble per (q, ω) point on one core. Run: see README ("Benchmarks").
  */
 @State(Scope.Benchmark)
@@ -100,6 +100,18 @@ public class CoreBench {
     public double bubbleFiniteQParallel() {
         bubble.compute(q, 0.0, 0.0, s1, 0.0, 0.0, s2, out, true);
         return out[0];
+    }
+
+    /** The whole seed-000 pipeline entry: Ladder.scba(CoPt, 0) (adaptive SCBA + the ladder's own Σ) and one q = 0 RA ladder. */
+    @Benchmark
+    public double ladderScbaCoPt() {
+        return org.diffuson.ladder.Ladder.scba(copt, 0.0).atFermiLevel().oneMinusCollisionInBasis().re(0, 0);
+    }
+
+    /** Adaptive SCBA alone (Scba.solve(model, E)): the reference cost for ladderScbaCoPt. */
+    @Benchmark
+    public double scbaAdaptiveCoPt() {
+        return Scba.solve(copt, 0.0).sigma().im(0, 0);
     }
 
     public int gridPoints() { return specGrid.size(); }

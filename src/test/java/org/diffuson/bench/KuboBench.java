@@ -1,8 +1,9 @@
 package org.diffuson.bench;
 
+import org.diffuson.green.SelfEnergies;
 import org.diffuson.boltzmann.BoltzmannSolver;
 import org.diffuson.integrate.GridOptions;
-import org.diffuson.kubo.Agreement;
+import org.diffuson.compare.Agreement;
 import org.diffuson.kubo.Kubo;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.model.MassiveDirac;
@@ -41,10 +42,10 @@ public class KuboBench {
         return Preset.COPT_TI.with("alpha", -1.0).with("bz", xi).with("gamma", U0SQ).with("kc", 40.0).build();
     }
 
-    /** σ_xy (e²/h) at ξ: RA Fermi-surface term with the ladder vertex (spec §4 regression quantity), or the full response. */
+    /** σ_xy (e²/h) at ξ: RA Fermi-surface term with the ladder vertex (seed 002 Eqs. 74–86 and docs/equations.md regression quantity), or the full response. */
     public static double sigmaXy(double xi, GridOptions grid, boolean full) {
         Model m = dirac(xi);
-        Kubo k = new Kubo(Ladder.fixed(m, 1.0, Agreement.bornOnShell(m, 1.0), "on-shell Born", grid));
+        Kubo k = new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid));
         return full ? k.conductivityWithSea(0, 1).total() : k.fermiSurface(0, 1).fermiSurface();
     }
 

@@ -2,7 +2,7 @@ package org.diffuson.bench;
 
 import org.diffuson.green.ScbaOptions;
 import org.diffuson.integrate.GridOptions;
-import org.diffuson.kubo.Agreement;
+import org.diffuson.green.SelfEnergies;
 import org.diffuson.kubo.Kubo;
 import org.diffuson.ladder.DiffusionOperator;
 import org.diffuson.ladder.Ladder;
@@ -63,7 +63,7 @@ public class PeerBench {
     /** σ_xy(ξ) in e²/h: RA Fermi-surface term with the ladder vertex, or Středa I + II. */
     public static double sigmaXy(double xi, GridOptions grid, boolean full) {
         Model m = dirac(xi);
-        Kubo k = new Kubo(Ladder.fixed(m, 1.0, Agreement.bornOnShell(m, 1.0), "on-shell Born", grid));
+        Kubo k = new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid));
         return full ? k.conductivityWithSea(0, 1).total() : k.fermiSurface(0, 1).fermiSurface();
     }
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Seed 002 spec §4 oracle table on the magnetic TI surface (ħ = v_F = ε_F = 1, ξ = M), from the generic numerical
+ * The seed-002 oracle table (Eqs. 74–86; docs/equations.md) on the magnetic TI surface (ħ = v_F = ε_F = 1, ξ = M), from the generic numerical
  * pipeline (numerical Fermi lines, numerical eigenvectors, Born collision integrals on the lines). The closed forms
- * below are the paper's / spec's analytic results and appear nowhere in main code.
+ * below are the paper's analytic results (seed 002 Eqs. 74–105) and appear nowhere in main code.
  * <p>Tolerance 1e-9 (absolute, e²/h) for the O(τ⁰) terms and 1e-9 relative for σ_xx: the angle rule is spectral
  * (the TI integrands are trigonometric polynomials of low degree, so 32 angles are exact to rounding) and the Fermi
  * line is refined to machine precision, so anything above ~1e-12 would be a formula error, not discretization.
@@ -47,7 +47,7 @@ class DiracOracleTest {
         assertEquals(b.total().xx(), b.total().yy(), 1e-9 * b.total().xx());
         // τ_tr/τ = 2/(1+3ξ²) [P 76]: the solver's transport rate is ⟨v v⟩/⟨v n^(−1)⟩
         assertEquals(2 / d, (1 / b.diagnostics().transportRate()) / tau(), 1e-12);
-        // quantum lifetime τ_q = τ/(1+ξ²) (spec §2.2): the mean out-scattering rate
+        // quantum lifetime τ_q = τ/(1+ξ²) (seed 002 Eqs. 68–76): the mean out-scattering rate
         assertEquals((1 + xi * xi) / tau(), b.diagnostics().quantumRate(), 1e-14);
         // Hall antisymmetry of every term for this isotropic model
         for (Term t : Term.values()) assertEquals(-b.sigma(t).yx(), b.sigma(t).xy(), 1e-12, t.name());

@@ -27,7 +27,7 @@ class DrudeTest {
         }
     }
 
-    /** Massive Dirac σ_xx = (e²/h)·2(ħv_F)²(1−ξ²)/[u_0²(1+3ξ²)] (spec §4, last row, absolute form), with v_F ≠ 1. */
+    /** Massive Dirac σ_xx = (e²/h)·2(ħv_F)²(1−ξ²)/[u_0²(1+3ξ²)] (seed 002 Eqs. 74–86 and docs/equations.md, last row, absolute form), with v_F ≠ 1. */
     @Test
     void massiveDiracAbsolute() {
         double vf = 1.7, M = 0.5, ef = 1.3, u0sq = 0.03, xi = M / ef;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Structural identities and limits of seed 002 spec §4 ("Structural tests"), each against an exact statement. */
+/** Structural identities and limits of seed 002 Eqs. 74–86 and docs/equations.md ("Structural tests"), each against an exact statement. */
 class StructureTest {
     static BoltzmannResult dirac(double m, double ef) {
         return BoltzmannSolver.builder(MassiveDirac.of(m)).disorder(0.01).kMax(4).angles(32).build().solve(ef);

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** SCBA against the worked numbers of seed 000 spec §4, closed forms (eq 250) and the Born limit (eq 3). */
+/** SCBA against the worked numbers of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md, closed forms (eq 250) and the Born limit (eq 3). */
 class ScbaCoPtTest {
     @Test
     void workedExampleSelfEnergy() {
-        // spec §4 table, 4-5 significant digits given → tolerance 6e-6 (half a unit of the last digit)
+        // seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md table, 4-5 significant digits given → tolerance 6e-6 (half a unit of the last digit)
         for (double[] row : new double[][]{{21, -0.05591, -0.03516, -0.00809, 0.02082}, {10, -0.04372, -0.03519, -0.00826, 0.02098}}) {
             Model m = Preset.COPT.with("cutoffEnergy", row[0]).build();
             ScbaResult r = Scba.solve(m, 0.0);
@@ -44,7 +44,7 @@ class ScbaCoPtTest {
         ScbaResult a = Scba.solve(m, 0.0);
         ScbaResult lin = Scba.solve(new Resolvent(m, a.grid()), Energy.retarded(0), null, ScbaOptions.linear(0.5));
         assertTrue(lin.sigma().minus(a.sigma()).normMax() < 1e-12);
-        assertTrue(lin.iterations() > 20, "linear mixing needs tens of iterations (spec: 40–55)");
+        assertTrue(lin.iterations() > 20, "linear mixing needs tens of iterations (reference: 40–55)");
     }
 
     @Test

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 002 spec §3.4 and §4: massive Dirac (TI surface) Kubo ladder against the regression rows and closed forms. */
-class KuboDiracTest {
+/** Seed 002 Eqs. 65, 74–86: massive Dirac (TI surface) Kubo ladder against the regression rows and closed forms. */
+public class KuboDiracTest {
     /** H = v_F(k_xσ_y − k_yσ_x) + Mσ_z (ħ = v_F = 1) is our α(k_yσ_x − k_xσ_y) + b_zσ_z with α = −1. */
-    static Model dirac(double m, double u0sq, double kc) {
+    public static Model dirac(double m, double u0sq, double kc) {
         return Preset.COPT_TI.with("alpha", -1.0).with("bz", m).with("gamma", u0sq).with("kc", kc).build();
     }
 
     /** The paper's Born matrix Σ^R = −(i/2τ)(σ₀ + ξσ_z), 1/τ = πu₀²ρ(ε_F), ρ = ε_F/2π. */
-    static CMatrix bornMatrix(double ef, double m, double u0sq) {
+    public static CMatrix bornMatrix(double ef, double m, double u0sq) {
         double halfRate = Math.PI * u0sq * ef / (2 * Math.PI) / 2, xi = m / ef;
         return Pauli.S0.plus(Pauli.SZ.scale(xi)).scale(0, -halfRate);
     }
@@ -29,7 +29,7 @@ class KuboDiracTest {
 
     @Test
     void regressionRowsRaOnly() {
-        // spec §4 Kubo regression data [V], M = 0.4, cutoff 40: u0² → σ_yx (RA Fermi-surface term only), 5 digits
+        // seed 002 Eqs. 74–86 and docs/equations.md Kubo regression data [V], M = 0.4, cutoff 40: u0² → σ_yx (RA Fermi-surface term only), 5 digits
         double[][] rows = {{0.2, 0.77145, 0.92970}, {0.1, 0.80844, 0.96506}, {0.05, 0.82766, 0.98263}, {0.025, 0.83744, 0.99135}};
         double xi = 0.4;
         double[] yx = new double[rows.length];
@@ -41,7 +41,7 @@ class KuboDiracTest {
             double boltz = 2 * (1 - xi * xi) / (rows[i][0] * (1 + 3 * xi * xi));
             assertEquals(rows[i][2], k.conductivity(0, 0).fermiSurface() / boltz, 1e-5, "σ_xx/σ_Boltzmann");
         }
-        // Richardson in 1/(ε_Fτ) from the last two rows → 0.8472 against the exact 0.847334 (spec: within 3e-4)
+        // Richardson in 1/(ε_Fτ) from the last two rows → 0.8472 against the exact 0.847334 (reference: within 3e-4)
         double rich = 2 * yx[3] - yx[2];
         assertEquals(4 * xi * (1 + xi * xi) / Math.pow(1 + 3 * xi * xi, 2), rich, 3e-4);
     }
@@ -72,7 +72,7 @@ class KuboDiracTest {
             assertEquals(expected, r.total(), 2e-4);
             assertEquals(0, r.stredaI(), 1e-4, "no Fermi surface in the gap");
         }
-        // in the band: sea ≈ −M/(2λ_Λ) + 0.076·u0² (spec §4)
+        // in the band: sea ≈ −M/(2λ_Λ) + 0.076·u0² (seed 002 Eqs. 74–86 and docs/equations.md)
         KuboResult r = new Kubo(ladder(0.4, 0.025)).conductivityWithSea(1, 0);
         System.out.println("band: " + r);
         assertEquals(-0.4 / (2 * Math.hypot(40, 0.4)) + 0.076 * 0.025, r.sea(), 5e-4);

@@ -27,17 +27,7 @@ class LatticeKuboTest {
     static final double ETA = 1e-3;
 
     /** The BZ mesh as a Kubo grid (weights A_BZ/(N²(2π)²)). */
-    static KGrid grid(BrillouinZone bz) {
-        int n = bz.size(), c = 0;
-        double[] kx = new double[n], ky = new double[n], kz = new double[n], w = new double[n];
-        for (int i = 0; i < bz.n1(); i++)
-            for (int j = 0; j < bz.n2(); j++, c++) {
-                kx[c] = bz.kx(i, j);
-                ky[c] = bz.ky(i, j);
-                w[c] = bz.weight();
-            }
-        return KGrid.ofPoints(2, kx, ky, kz, w);
-    }
+    static KGrid grid(BrillouinZone bz) { return KGrid.of(bz); }
 
     static Kubo kubo(LatticeHamiltonian h, BrillouinZone bz, double ef) {
         // the mesh covers [0, 2π)², so the "cutoff" (only a bound on |k| for lattice models) is 2π√2
@@ -84,5 +74,23 @@ class LatticeKuboTest {
         QwzModel q = new QwzModel(1.0);
         BrillouinZone bz = BrillouinZone.uniform(q, 32, 32, 0.5);
         assertEquals(kubo(q, bz, 0).conductivityWithSea(1, 0).total(), kubo(q.asTightBinding(), bz, 0).conductivityWithSea(1, 0).total(), 1e-9);
+    }
+
+    @Test
+    void brillouinZoneGridNeedsNoRadialCutoff() {
+        // KGrid.of(zone) and Model.lattice (no radial cutoff to choose): the zone measure, and
+        // the same quantized Hall conductance (TKNN oracle: the Fukui–Hatsugai–Suzuki Chern number), tolerance 1e-6
+        QwzModel h = new QwzModel(1.0);
+        BrillouinZone bz = BrillouinZone.uniform(h, 48, 48, 0.5);
+        KGrid zone = KGrid.of(bz);
+        // one zone: N² points of weight A_BZ/(N²(2π)²), Σ w = A_BZ/(2π)² = 1 for the unit square lattice (exact to rounding)
+        double sum = 0;
+        for (int i = 0; i < zone.size(); i++) sum += zone.weight(i);
+        assertEquals(48 * 48, zone.size());
+        assertEquals(h.brillouinZoneArea() / (4 * Math.PI * Math.PI), sum, 1e-12); // N² additions: rounding ~ N²·1e-16
+        Model model = Model.lattice("qwz", h, Disorder.scalar(2, 0.01), Map.of("m", 1.0));
+        KuboResult r = new Kubo(Ladder.fixed(model, 0.0, Pauli.S0.scale(0, -ETA), "η=" + ETA, zone)).conductivityWithSea(1, 0);
+        assertEquals(-Math.rint(BerryCurvature.chernFukui(h, bz, 0.0)), -r.total(), 1e-6);
+        assertEquals(-1, r.total(), 1e-6);
     }
 }

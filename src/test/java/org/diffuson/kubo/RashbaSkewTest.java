@@ -53,7 +53,7 @@ class RashbaSkewTest {
         double[] syx = new double[3], sx = new double[3];
         for (int i = 0; i < 3; i++) {
             Model m = Preset.COPT.with("m", 1.0).with("alpha", alpha).with("bz", bz).with("gamma", U0SQ[i]).with("cutoffEnergy", 50.0).build();
-            Kubo k = new Kubo(Ladder.fixed(m, ef, Agreement.bornOnShell(m, ef), "on-shell Born", GridOptions.defaults()));
+            Kubo k = new Kubo(Ladder.fixed(m, ef, org.diffuson.green.SelfEnergies.bornOnShell(m, ef), "on-shell Born", GridOptions.defaults()));
             syx[i] = k.conductivityWithSea(1, 0).total();
             sx[i] = k.responseWithSea(Vertex.spin(1), Vertex.velocity(m.hamiltonian(), 0)).total();
         }
@@ -84,7 +84,7 @@ class RashbaSkewTest {
         double[] u = {0.0025, 0.00125, 0.000625}, syx = new double[3];
         for (int i = 0; i < 3; i++) {
             Model m = Preset.COPT.with("m", 3.0).with("alpha", 0.5).with("bz", 0.3).with("gamma", u[i]).with("cutoffEnergy", 50.0).build();
-            syx[i] = new Kubo(Ladder.fixed(m, ef, Agreement.bornOnShell(m, ef), "on-shell Born", GridOptions.defaults())).conductivityWithSea(1, 0).total();
+            syx[i] = new Kubo(Ladder.fixed(m, ef, org.diffuson.green.SelfEnergies.bornOnShell(m, ef), "on-shell Born", GridOptions.defaults())).conductivityWithSea(1, 0).total();
         }
         System.out.printf("annulus: Boltzmann %.7f Kubo quadratic %.7f linear %.7f%n", b.total().yx(), quad(syx), lin(syx));
         assertEquals(quad(syx), b.total().yx(), 1.5e-4);

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SpinHallTest {
     static KuboResult at(double gamma) {
         Model m = Preset.RASHBA.with("alpha", 0.3).with("gamma", gamma).with("cutoffEnergy", 100.0).build();
-        Ladder l = Ladder.fixed(m, 2.0, Agreement.bornOnShell(m, 2.0), "on-shell Born", GridOptions.defaults());
+        Ladder l = Ladder.fixed(m, 2.0, org.diffuson.green.SelfEnergies.bornOnShell(m, 2.0), "on-shell Born", GridOptions.defaults());
         return new Kubo(l).responseWithSea(Vertex.spinCurrent(m.hamiltonian(), 0, Pauli.SZ, "σz"), Vertex.velocity(m.hamiltonian(), 1));
     }
 

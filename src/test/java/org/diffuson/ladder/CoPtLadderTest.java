@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 000 spec §4 worked CoPt table and §5 oracles 10–11. */
+/** Seed 000: the worked CoPt table (docs/equations.md), the BNM reading of Eqs. 20, 82–105, the Φ̄ structure of Eqs. 401–415 and δXX of Eqs. 90–92. */
 class CoPtLadderTest {
     static double minEig(LadderResult r) {
         double m = Double.POSITIVE_INFINITY;
@@ -41,7 +41,7 @@ class CoPtLadderTest {
 
     @Test
     void spinPolarizationAndBothBandsLimit() {
-        // n_z/n_0 ≈ −0.59 at E = 0 (one band); at E = 1 both bands: (1−I)_00 ≈ 4.1e-5, (1−I)_0z ≈ 5.3e-3 (spec §4, 2 digits)
+        // n_z/n_0 ≈ −0.59 at E = 0 (one band); at E = 1 both bands: (1−I)_00 ≈ 4.1e-5, (1−I)_0z ≈ 5.3e-3 (seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md, 2 digits)
         Ladder l0 = Ladder.scba(Preset.COPT.build(), 0.0);
         Complex[] n = OperatorBasis.pauli().components(l0.densityOfStates());
         assertEquals(-0.59, n[3].getReal() / n[0].getReal(), 0.005);
@@ -51,7 +51,7 @@ class CoPtLadderTest {
     }
 
     @Test
-    void oracle10Structure() {
+    void coptBubbleSectorsAndRotationCovariance() {
         Ladder l = Ladder.scba(Preset.COPT.build(), 0.5);
         CMatrix b0 = l.retardedAdvanced(new double[]{0, 0}, 0.0).bubble().inStandardBasis();
         // q = 0: {0,z} and {x,y} sectors decouple; Φ̄_xx = Φ̄_yy, Φ̄_xy = −Φ̄_yx, Φ̄_0z = Φ̄_z0
@@ -81,7 +81,7 @@ class CoPtLadderTest {
     }
 
     @Test
-    void oracle11DeltaXX() {
+    void deltaXXOfSpinPolarisedLifetimes() {
         double alpha = 0.5, bz = 0.5;
         java.util.Random rnd = new java.util.Random(11);
         for (int i = 0; i < 200; i++) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 000 spec §5 oracles 7 (Drude) and 9 (Rashba/Dyakonov–Perel), and the pole finder. */
+/** Seed 000 oracles 7 (Drude diffusion, D = v_F²τ/2) and 9 (Rashba, Dyakonov–Perel), and the pole finder (Eqs. 8–10, Sec. I.F). */
 class DiffusionTest {
     /** Z = 1 − ∂Re Σ₁/∂E from the SCBA at E ± h (independent of the ladder). */
     static double zFactor(Ladder l, double e) {
@@ -20,7 +20,7 @@ class DiffusionTest {
     }
 
     @Test
-    void oracle7Drude2d() {
+    void drudeDiffusionConstantIsVf2TauOver2In2d() {
         double ef = 10;
         for (double tauIn : new double[]{2, 5, 20}) {
             Model m = Preset.DRUDE.with("gamma", 1 / tauIn).build();
@@ -39,7 +39,7 @@ class DiffusionTest {
             double z = zFactor(l, ef);
             double dNum = d.diffusion()[0][0].matrix().re(0, 0);
             // D = v_F²τ/(2Z): SCBA-renormalized τ, v_F and the quasiparticle weight Z = 1 − ∂ReΣ/∂E.
-            // (Without Z the deviation is ∂ReΣ/∂E ≈ 3.5e-3 at τ = 5 — the spec's 1e-4 needs this factor.)
+            // (Without Z the deviation is ∂ReΣ/∂E ≈ 3.5e-3 at τ = 5 — the 1e-4 target needs this factor.)
             assertEquals(vf * vf * tau / (2 * z), dNum, 2e-4 * dNum, "τ_in=" + tauIn);
             // against bare inputs: O(1/E_Fτ)
             assertEquals(2 * ef * tauIn / 2, dNum, 2.0 / (ef * tauIn) * dNum + 0.01 * dNum);
@@ -47,7 +47,7 @@ class DiffusionTest {
     }
 
     @Test
-    void oracle7Drude3d() {
+    void drudeDiffusionConstantIsVf2TauOver3In3d() {
         double ef = 10, tauIn = 5;
         // 3D: 1/τ = 2πνγ with ν = m k_F/2π²
         double kf = Math.sqrt(2 * ef), nu = kf / (2 * Math.PI * Math.PI);
@@ -61,7 +61,7 @@ class DiffusionTest {
     }
 
     @Test
-    void oracle9RashbaDyakonovPerel() {
+    void rashbaDyakonovPerelSpinRelaxation() {
         // 1 − I₀ = diag(0, Γ_s/2, Γ_s/2, Γ_s), Γ_s = (Ωτ)²/(1+(Ωτ)²), Ω = 2αk_F; relative error ≲ 1/(E_Fτ)
         double tau = 5, omegaTau = 2;
         for (double ef : new double[]{5, 20, 80}) {
@@ -79,7 +79,7 @@ class DiffusionTest {
     }
 
     @Test
-    void oracle9RatesLinearizedExactAndBnm() {
+    void dyakonovPerelRatesLinearisedPoleAndBnm() {
         // S_z rate·τ: correct linearized a/(1−a), exact pole (1 − √(1−4a))/2, BNM a/(1+a), a = (Ωτ)² (FS; within 2%)
         double tau = 5, omegaTau = 0.3, ef = 40, a = omegaTau * omegaTau;
         double kf = Math.sqrt(2 * ef), alpha = omegaTau / tau / (2 * kf);
@@ -116,7 +116,7 @@ class DiffusionTest {
 
     @Test
     void copTLinearizationShowsSpuriousModeAndConservesCharge() {
-        // spec §7: the CoPt example at E = 0 has an eigenvalue ≈ −1.44 + 1.35i of R (ballistic regime artefact)
+        // docs/equations.md, numerical notes: the CoPt example at E = 0 has an eigenvalue ≈ −1.44 + 1.35i of R (ballistic regime artefact)
         DiffusionOperator d = Ladder.scba(Preset.COPT.build(), 0.0).diffusion();
         Complex[] ev = d.relaxationRates();
         boolean found = false;

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 000 spec §5 oracle 6: FS minimal model against the paper's eqs 19, 20, 21 and the sandwich block of §4. */
+/** Seed 000 oracle 6: the Fermi-surface minimal model against the paper's Eqs. 19, 20, 21 and the sandwich-rung block. */
 class FermiSurfaceTest {
     @Test
-    void eq19() {
+    void inPlaneSpinPrecessionBlockWithoutSpinMixing() {
         double n0 = 0.16, ez = 0.3, g1 = 0.2;
         var fs = MinimalModelFermiSurface.ofAverage(n0, 0, ez, g1, 0);
         double s1 = fs.sigma1();
@@ -29,7 +29,7 @@ class FermiSurfaceTest {
     }
 
     @Test
-    void eq20PaperLiteralGammaXOnly() {
+    void paperLiteralRungLosesChargeWithSpinFlipDisorder() {
         double n1 = 0.2, nz = 0.05, ez = 0.3, gx = 0.4, t = 1;
         var fs = MinimalModelFermiSurface.ofAverage(n1, nz, ez, 0, gx);
         CMatrix p = fs.oneMinusCollisionPauli(Rung.Placement.PAPER_LITERAL, t);
@@ -47,12 +47,12 @@ class FermiSurfaceTest {
         expected[3][3] = new Complex((ez * ez + (1 + t) * s1 * s1) / d2);
         CMatrix e = CMatrix.of(expected);
         // The paper's D⁻¹_ij = ½Tr(Γ G^A σ_i G^R σ_j) puts the input index first: it is the transpose of our
-        // S_ij = ½Tr(σ_i S[σ_j]). With that, eq 20 is reproduced exactly (spec §4: PAPER_LITERAL, t = +1).
+        // S_ij = ½Tr(σ_i S[σ_j]). With that, eq 20 is reproduced exactly (seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md: PAPER_LITERAL, t = +1).
         assertTrue(p.transpose().minus(e).normMax() < 1e-14, "eq 20:\n" + p + "\nexpected (transposed)\n" + e);
     }
 
     @Test
-    void eq21LowestOrder() {
+    void chargeDecayRateToLowestOrderInSpinFlip() {
         double n1 = 0.2, nz = 0.06, ez = 0.3, g0 = 0.4, gx = 3e-4 * g0, t = 1;
         var fs = MinimalModelFermiSurface.ofAverage(n1, nz, ez, g0, gx);
         double d00 = fs.oneMinusCollisionPauli(Rung.Placement.PAPER_LITERAL, t).re(0, 0);
@@ -65,7 +65,7 @@ class FermiSurfaceTest {
 
     @Test
     void sandwichGammaXOnlyBlock() {
-        // spec §4: sandwich, Γ₁ = 0: the (0,z) block is [[−2n_z², −2n₀n_z], [2n₀n_z, 2n₀²]]/(n₀² − n_z²), det = 0
+        // seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md: sandwich, Γ₁ = 0: the (0,z) block is [[−2n_z², −2n₀n_z], [2n₀n_z, 2n₀²]]/(n₀² − n_z²), det = 0
         double n0 = 0.2, nz = 0.05;
         var fs = MinimalModelFermiSurface.ofAverage(n0, nz, 0.3, 0, 0.4);
         CMatrix p = fs.oneMinusCollisionPauli(Rung.Placement.SANDWICH, 1);

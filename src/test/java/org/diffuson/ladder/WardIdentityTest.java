@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Seed 000 spec §5 oracles 1–5: Ward–Takahashi identity, its order-by-order failure, zero modes, Σ ∝ 1. */
+/** Seed 000 oracles 1–5 (docs/equations.md): the Ward–Takahashi identity (Eqs. 14–16, 154–156), its order-by-order failure, zero modes, Σ ∝ 1. */
 class WardIdentityTest {
     static final Energy Z1 = Energy.complex(0.3, 0.05), Z2 = Energy.complex(0.3, -0.04);
 
     @Test
-    void oracle1WardIdentityHoldsOnTheGridForScba() {
-        // Exact algebra on any grid: limited only by the SCBA tolerance 1e-13 → relative 1e-11 (spec).
+    void wardTakahashiIdentityHoldsOnTheGridWithScba() {
+        // Exact algebra on any grid: limited only by the SCBA tolerance 1e-13 → relative 1e-11 (docs/equations.md).
         Model[] models = {Preset.COPT.build(), Preset.MINIMAL.build(), Preset.DRUDE.build(), Preset.RASHBA.build(),
                 Preset.COPT.with("magnetic", 0.03).build(), Preset.COPT_TI.build()};
         double[] energies = {0.0, 0.3, 10.0, 2.0, 0.2, 1.0};
@@ -36,7 +36,7 @@ class WardIdentityTest {
     }
 
     @Test
-    void oracle1FailureModesBreakTheIdentityAtOrderGamma() {
+    void bornAndHandSetSigmaBreakWardIdentityAtOrderGamma() {
         Ladder l = Ladder.scba(Preset.COPT.build(), 0.0);
         assertTrue(l.born(0.02).wardRetardedAdvanced(0.01).relative() > 1e-3);
         assertTrue(l.scalarBroadening().wardRetardedAdvanced(0.01).relative() > 1e-2);
@@ -54,7 +54,7 @@ class WardIdentityTest {
     }
 
     @Test
-    void oracle2OrderByOrderScaling() {
+    void wardResidualScalesAsLambdaSquaredForBornAndLambdaForTracePart() {
         double[] lambdas = {0.2, 0.1, 0.05, 0.025};
         double[] born = new double[4], trace = new double[4];
         for (int i = 0; i < 4; i++) {
@@ -65,11 +65,11 @@ class WardIdentityTest {
             born[i] = l.born(0).ward(Z1, Z2).collisionForm();
             trace[i] = l.withSelfEnergy(tracePart(l.selfEnergy())).ward(Z1, Z2).collisionForm();
         }
-        // spec values for Born [V]: 1.87e-3, 4.09e-4, 9.6e-5, 2.32e-5 (3 significant digits → 1% tolerance)
+        // reference values for Born (docs/equations.md, seed 000 oracle 2): 1.87e-3, 4.09e-4, 9.6e-5, 2.32e-5 (3 significant digits → 1% tolerance)
         double[] specBorn = {1.87e-3, 4.09e-4, 9.6e-5, 2.32e-5};
         for (int i = 0; i < 4; i++) System.out.printf("λ=%.3f Born %.4e (spec %.3e) trace-only %.4e%n", lambdas[i], born[i], specBorn[i], trace[i]);
-        for (int i = 0; i < 4; i++) assertEquals(specBorn[i], born[i], 0.01 * specBorn[i], "Born residual vs spec");
-        // Asymptotic slopes (the spec's own numbers give 2.19 on the first pair, λ = 0.2 → 0.1, so test the last two pairs)
+        for (int i = 0; i < 4; i++) assertEquals(specBorn[i], born[i], 0.01 * specBorn[i], "Born residual vs reference");
+        // Asymptotic slopes (the reference numbers give 2.19 on the first pair, λ = 0.2 → 0.1, so test the last two pairs)
         for (int i = 2; i < 4; i++) {
             double slopeBorn = Math.log(born[i - 1] / born[i]) / Math.log(2);
             assertEquals(2, slopeBorn, 0.15, "Born residual ∝ λ²");
@@ -81,7 +81,7 @@ class WardIdentityTest {
     }
 
     @Test
-    void oracle3ZeroModeOfOneMinusI() {
+    void chargeConservationGivesZeroModeOfOneMinusCollision() {
         Ladder l = Ladder.scba(Preset.COPT.build(), 0.0);
         LadderResult r = l.atFermiLevel();
         Eigen.General e = Eigen.general(r.oneMinusCollision().matrix());
@@ -111,7 +111,7 @@ class WardIdentityTest {
     }
 
     @Test
-    void oracle4ScalarSelfEnergy() {
+    void scalarSelfEnergyConservesChargeOnOneSideOnly() {
         // Γ_1 = Γ_x makes Σ_↑ = Σ_↓ exactly even with n_z ≠ 0 (b = 0.6, E = 0.3, Γ = 0.1).
         Model m = Preset.MINIMAL.with("gamma1", 0.1).with("gammaX", 0.1).build();
         Ladder l = Ladder.scba(m, 0.3);
@@ -121,7 +121,7 @@ class WardIdentityTest {
         // eq 238: I₀[1] = 1 → column 0 of 1 − I₀ vanishes; row 0 does not
         CMatrix p = r.oneMinusCollisionInBasis();
         for (int i = 0; i < 4; i++) assertEquals(0, p.get(i, 0).norm(), 1e-12, "column 0");
-        assertEquals(0.829, p.get(0, 3).norm(), 5e-4, "(1−I)_0z = 0.829 [spec, 3 digits]");
+        assertEquals(0.829, p.get(0, 3).norm(), 5e-4, "(1−I)_0z = 0.829 [reference, 3 digits]");
         // I[1] = ΔΣ/(ΔΣ − Δz)·1 for Σ ∝ 1 at general z1, z2 (eqs 233–242)
         LadderResult g = l.at(new double[2], Z1, Z2);
         Complex dS = g.sigma1().get(0, 0).subtract(g.sigma2().get(0, 0)), dz = Z1.z().subtract(Z2.z());
@@ -130,7 +130,7 @@ class WardIdentityTest {
     }
 
     @Test
-    void oracle5MinimalModelLimits() {
+    void minimalModelSpinConservationLimits() {
         // Γ_1 only, both bands at E_F: each spin conserved, 1 − I₀ vanishes on the (0, z) sector.
         Model m1 = Preset.MINIMAL.with("gamma1", 0.1).with("gammaX", 0.0).build();
         CMatrix p = Ladder.scba(m1, 1.0).atFermiLevel().oneMinusCollisionInBasis();

@@ -23,9 +23,9 @@ class MatsubaraSetTest {
         double l = 0.02, t = 0.1, phi = 2.0;
         Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1), -phi / 2), Boundary.rigid(Bulk.bcs(1), phi / 2),
                 Layer.normal(l, 1).withMesh(1, 14));
-        MatsubaraSet set = MatsubaraSet.solve(j, t, 40, Junction.Form.RICCATI, null);
+        MatsubaraSet set = MatsubaraSet.solve(j, t, 20, Junction.Form.RICCATI, null);
         double ko = 0;
-        for (double w : Usadel.matsubara(t, 40)) {     // the same 40 frequencies as the junction sum
+        for (double w : Usadel.matsubara(t, 20)) {     // the same 20 frequencies as the junction sum
             double c = Math.cos(phi / 2), d = Math.sqrt(c * c + w * w);
             ko += 2 * c / d * Math.atan(Math.sin(phi / 2) / d);
         }

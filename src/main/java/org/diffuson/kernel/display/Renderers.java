@@ -41,6 +41,7 @@ public final class Renderers {
         if (value instanceof DisplayData d) return d;
         if (value instanceof Chart<?, ?> chart) return ChartEncoder.bundle(chart);
         if (value instanceof Table table) return TableRenderer.bundle(table);
+        if (value instanceof org.diffuson.DataTable table) return TableRenderer.bundle(org.diffuson.table.Tables.tablesaw(table));
         if (value instanceof ZMatrixRMaj m) return MatrixRenderer.bundle(m);
         if (value instanceof DMatrixRMaj m) return MatrixRenderer.bundle(m);
         if (value instanceof CMatrix m) return MatrixRenderer.bundle(m);
@@ -56,6 +57,8 @@ public final class Renderers {
     public static String shortText(Object value, int max) {
         String s;
         if (value instanceof Table t) {
+            s = "Table '" + t.name() + "' (" + t.rowCount() + " rows × " + t.columnCount() + " columns)";
+        } else if (value instanceof org.diffuson.DataTable t) {
             s = "Table '" + t.name() + "' (" + t.rowCount() + " rows × " + t.columnCount() + " columns)";
         } else if (value instanceof ZMatrixRMaj m) {
             s = "complex " + m.numRows + "×" + m.numCols + " matrix";

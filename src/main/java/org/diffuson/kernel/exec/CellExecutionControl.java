@@ -83,13 +83,29 @@ public final class CellExecutionControl extends DirectExecutionControl {
         return snippetLoader;
     }
 
+    /** Loads snippet classes with stop checks and the exit guard put into their bytecode ({@link CellBytecode}). */
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(instrumented(cbcs));
+    }
+
+    private static ClassBytecodes[] instrumented(ClassBytecodes[] cbcs) {
+        ClassBytecodes[] out = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            out[i] = new ClassBytecodes(cbcs[i].name(), CellBytecode.instrument(cbcs[i].bytecodes()));
+        }
+        return out;
+    }
+
     /**
      * Redefines already loaded snippet classes in place through the {@link RedefineAgent}'s instrumentation (static
      * fields, i.e. notebook variables, keep their values). Without the agent, or when the class shape changed, JShell
      * falls back to replacing the class, as with the JDK's local execution.
      */
     @Override
-    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException {
+    public void redefine(ClassBytecodes[] original) throws ClassInstallException, NotImplementedException {
+        ClassBytecodes[] cbcs = instrumented(original);
         Instrumentation inst = RedefineAgent.instrumentation();
         if (inst == null || !inst.isRedefineClassesSupported()) {
             throw new NotImplementedException("redefine not supported without the kernel agent");

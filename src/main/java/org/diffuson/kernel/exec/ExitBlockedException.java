@@ -16,16 +16,11 @@ public final class ExitBlockedException extends SecurityException {
         setStackTrace(frames);
     }
 
-    /** The exception for the exit call on the current stack. */
-    static ExitBlockedException here(int status, boolean inCell) {
+    /** The exception for the exit call {@code call} (e.g. "System.exit") on the current stack. */
+    static ExitBlockedException here(String call, int status, boolean inCell) {
         StackTraceElement[] frames = new Throwable().getStackTrace();
         int first = 0;
         while (first < frames.length && isExitMachinery(frames[first])) first++;
-        String call = "System.exit";
-        if (first > 0 && !frames[first - 1].getClassName().startsWith("org.diffuson.")) {
-            StackTraceElement api = frames[first - 1];
-            call = api.getClassName().substring("java.lang.".length()) + "." + api.getMethodName();
-        }
         String message = call + "(" + status + ") was called " + (inCell ? "in a cell" : "by a thread of the notebook")
                 + "; the kernel keeps running. Use the notebook's Restart to restart the kernel.";
         return new ExitBlockedException(message, status, Arrays.copyOfRange(frames, first, frames.length));
@@ -38,7 +33,6 @@ public final class ExitBlockedException extends SecurityException {
 
     private static boolean isExitMachinery(StackTraceElement f) {
         String c = f.getClassName();
-        return c.equals(ExitBlockedException.class.getName()) || c.equals(ExitGuard.class.getName())
-                || c.equals("java.lang.Runtime") || c.equals("java.lang.System") || c.equals("java.lang.Shutdown");
+        return c.equals(ExitBlockedException.class.getName()) || c.equals(ExitGuard.class.getName());
     }
 }

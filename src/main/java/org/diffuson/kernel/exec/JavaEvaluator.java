@@ -79,6 +79,15 @@ public final class JavaEvaluator {
      * @return the live value of the last snippet if it is an expression, else {@link #NO_VALUE}
      */
     public Object eval(String source, String cell, int offset) throws Exception {
+        runner.beginCell();
+        try {
+            return evalCell(source, cell, offset);
+        } finally {
+            runner.endCell();
+        }
+    }
+
+    private Object evalCell(String source, String cell, int offset) throws Exception {
         control.clearValues();
         control.takeFailure();
         String rest = source;
@@ -92,6 +101,7 @@ public final class JavaEvaluator {
             if (!c.isComplete() && c != SourceCodeAnalysis.Completeness.UNKNOWN) {
                 throw new IncompleteInputException(lineOf(cell, start), rest);
             }
+            runner.checkPending();
             String remaining = c == SourceCodeAnalysis.Completeness.UNKNOWN ? "" : ci.remaining();
             String snippetSource = c == SourceCodeAnalysis.Completeness.UNKNOWN ? rest : ci.source();
             last = evalSnippet(snippetSource, cell, start);

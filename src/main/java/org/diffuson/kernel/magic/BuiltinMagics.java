@@ -8,7 +8,7 @@ public final class BuiltinMagics {
     }
 
     public static List<Magic> all() {
-        return List.of(new LsMagic(), new HelpMagic(), new TimeMagic(), new TimeitMagic(), new TimeoutMagic(),
-                new MavenMagic(), new ClasspathMagic(), new JarsMagic(), new PlotMagic());
+        return List.of(new LsMagic(), new HelpMagic(), new TimeMagic(), new TimeitMagic(), new TimeoutMagic(), new MemoryMagic(),
+                new MavenMagic(), new ClasspathMagic(), new JarsMagic(), new PlotMagic(), new SqlMagic(false), new SqlMagic(true));
     }
 }

@@ -32,7 +32,7 @@ public final class PhysicsMagics {
 
     public static List<Magic> all() {
         return List.of(new ModelMagic(), new ScbaMagic(), new LadderMagic(), new DiffusionMagic(), new SweepMagic(),
-                new KuboMagic(), new BoltzmannMagic(), new GaugeMagic());
+                new KuboMagic(), new BoltzmannMagic(), new UsadelMagic(), new GaugeMagic());
     }
 
     /** Runs library code; a {@link DiffusonException} from argument validation becomes a usage error. */
@@ -289,11 +289,7 @@ public final class PhysicsMagics {
             double e = requiredDouble(a, "energy");
             String name = a.variableName("boltzmann");
             org.diffuson.boltzmann.BoltzmannResult r = call(ctx, () -> {
-                var terms = model.disorder().terms();
-                if (terms.size() != 1 || !terms.get(0).matrix().approxEquals(org.diffuson.linalg.CMatrix.identity(model.dim()), 1e-15))
-                    throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder (γ·1⊗1); this model has " + model.disorder(),
-                            "use a preset with scalar disorder (dirac, copt with magnetic=0, rashba, drude)");
-                var b = org.diffuson.boltzmann.BoltzmannSolver.builder(model.hamiltonian()).disorder(terms.get(0).weight()).kMax(model.cutoff());
+                var b = org.diffuson.boltzmann.BoltzmannSolver.builder(model);
                 if (a.hasOption("angles")) b = b.angles(a.intOption("angles", 64));
                 if (a.hasOption("form")) {
                     String f = a.option("form", "B").trim().toUpperCase(Locale.ROOT);

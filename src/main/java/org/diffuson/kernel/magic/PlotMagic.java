@@ -46,6 +46,7 @@ final class PlotMagic implements Magic {
         String name = a.variableName("chart");
         String tableExpr = a.positional().get(0);
         Object value = ctx.value(tableExpr);
+        if (value instanceof org.diffuson.DataTable dt) value = org.diffuson.table.Tables.tablesaw(dt);
         if (!(value instanceof Table table)) {
             throw new MagicUsageException("'" + tableExpr + "' is a "
                     + (value == null ? "null" : value.getClass().getSimpleName()) + ", not a tablesaw Table");

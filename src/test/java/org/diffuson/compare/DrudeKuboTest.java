@@ -1,4 +1,4 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
 import org.diffuson.model.Preset;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Drude conductivity from both methods (issue 4 item 2). Parabolic band ε = k²/2m, white noise γ = u₀²:
- * σ_xx = n e²τ/m, n = k_F²/4π = mε_F/2π, 1/τ = 2πνγ = mγ (seed 000 spec §2.3), so σ/(e²/h) = 2π nτ/m = ε_F/(mγ)
+ * σ_xx = n e²τ/m, n = k_F²/4π = mε_F/2π, 1/τ = 2πνγ = mγ (the Drude model, not in seed 000), so σ/(e²/h) = 2π nτ/m = ε_F/(mγ)
  * and σ_xx·u₀² = ε_F/m exactly, independent of disorder. The massive-Dirac σ_xx = 2(1−ξ²)/[u₀²(1+3ξ²)] is checked
  * from both sides in {@link AgreementTest}.
  */

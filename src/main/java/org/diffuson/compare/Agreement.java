@@ -1,9 +1,13 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.kubo.Vertex;
 import org.diffuson.DiffusonException;
 import org.diffuson.boltzmann.BoltzmannResult;
 import org.diffuson.boltzmann.BoltzmannSolver;
 import org.diffuson.green.ScbaOptions;
+import org.diffuson.green.SelfEnergies;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
 import org.diffuson.ladder.Ladder;
@@ -19,13 +23,13 @@ import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * The "family tree" check of seed 002 (spec §7) as a feature: the non-crossing Kubo–Středa ladder ({@link Kubo}) and
+ * The "family tree" check of seed 002 (seed 002 Sec. V, Fig. 1 (family tree)) as a feature: the non-crossing Kubo–Středa ladder ({@link Kubo}) and
  * the band-basis kinetic theory ({@link BoltzmannSolver}) on one model, over a disorder series u₀² ∝ 1/(ε_Fτ). The
  * Kubo values are extrapolated to u₀² → 0 (linear Richardson from the two weakest disorders, and a 3-point quadratic
  * variant) and compared with the Boltzmann O(τ⁰) Hall conductivity σ_yx and the O(τ) σ_xx·u₀² (both u₀²-independent
- * in the kinetic theory, P 52 of seed 002). Both sides agree order by order in ħ/(ε_Fτ) (spec §7), so the
+ * in the kinetic theory, P 52 of seed 002). Both sides agree order by order in ħ/(ε_Fτ) (seed 002 Sec. V, Fig. 1 (family tree)), so the
  * difference after extrapolation measures the error of either side.
- * <p>The Kubo side needs a scalar white-noise model Γ[X] = u₀²X (the Boltzmann correlator ⟨UU⟩ = u₀²δ, spec §2.1),
+ * <p>The Kubo side needs a scalar white-noise model Γ[X] = u₀²X (the Boltzmann correlator ⟨UU⟩ = u₀²δ, seed 002 Eqs. 8–10),
  * given as a function u₀² → {@link Model} (e.g. {@code u -> Preset.COPT_TI.with("gamma", u)...build()}), and one of
  * the self-energies of {@link SelfEnergy}.
  */
@@ -34,16 +38,16 @@ public final class Agreement {
     public enum SelfEnergy {
         /**
          * On-shell Born Σ^R = −iπΓ[n(ε_F)], n = Σ_k δ(ε_F − H_k) the clean DOS matrix, Re Σ dropped: for the TI this is
-         * the paper's −(i/2τ)(σ₀ + ξσ_z) (seed 002 spec §2.2), for a parabolic band −i/2τ (seed 000 spec §2.3).
+         * the paper's −(i/2τ)(σ₀ + ξσ_z) (seed 002 Eqs. 68–76), for a parabolic band −i/2τ (the Drude model, not in seed 000).
          */
         BORN_ON_SHELL,
-        /** Conserving SCBA (seed 000 spec §3.1), Re Σ kept; its O(u₀²) shift of M and ε_F vanishes on extrapolation. */
+        /** Conserving SCBA (seed 000 Eqs. 2, 187, 247, 384), Re Σ kept; its O(u₀²) shift of M and ε_F vanishes on extrapolation. */
         SCBA
     }
 
     /** Which Kubo–Středa terms enter the compared value ({@link KuboResult}). */
     public enum Terms {
-        /** RA Fermi-surface term with the ladder vertex (the spec §4 regression rows). */
+        /** RA Fermi-surface term with the ladder vertex (the seed 002 Eqs. 74–86 and docs/equations.md regression rows). */
         FERMI_SURFACE,
         /** Středa I: RA − RR, both ladder dressed. */
         STREDA_I,
@@ -150,7 +154,7 @@ public final class Agreement {
             kyx[i] = value(yx.get(i));
             kxx[i] = value(xx.get(i)) * disorders[i];
         }
-        BoltzmannSolver.Builder bb = BoltzmannSolver.builder(first.hamiltonian()).kMax(first.cutoff()).angles(64);
+        BoltzmannSolver.Builder bb = BoltzmannSolver.builder(first).angles(64);
         if (boltzmann != null) bb = boltzmann.apply(bb);
         BoltzmannResult br = bb.disorder(disorders[0]).build().solve(fermiEnergy);
         return new AgreementResult(modelName, fermiEnergy, selfEnergy, sigmaName, terms, disorders.clone(), kyx, kxx,
@@ -177,55 +181,28 @@ public final class Agreement {
     private Ladder ladder(Model m, double u) {
         return switch (selfEnergy) {
             case SCBA -> Ladder.scba(m, fermiEnergy, grid, scba);
-            case BORN_ON_SHELL -> Ladder.fixed(m, fermiEnergy, bornOnShell(m, fermiEnergy), "on-shell Born", grid);
+            case BORN_ON_SHELL -> Ladder.fixed(m, fermiEnergy, SelfEnergies.bornOnShell(m, fermiEnergy), "on-shell Born", grid);
         };
     }
 
     /** The Kubo model must carry the Boltzmann correlator: Γ[X] = u₀²X. */
     private static void checkScalar(Model m, double u) {
         if (m.spaceDim() != 2) throw new DiffusonException("model", "is " + m.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
-        int dim = m.dim();
-        for (int i = 0; i < dim; i++)
-            for (int j = 0; j < dim; j++) {
-                CMatrix e = CMatrix.zeros(dim, dim).plus(unit(dim, i, j));
-                if (m.disorder().apply(e).minus(e.scale(u)).normMax() > 1e-12 * u)
-                    throw new DiffusonException("model", "disorder at u0²=" + u + " is not scalar white noise Γ[X] = u0²X",
-                            "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
-            }
+        if (!(Math.abs(m.disorder().scalarStrength() - u) <= 1e-12 * u))
+            throw new DiffusonException("model", "disorder at u0²=" + u + " is not scalar white noise Γ[X] = u0²X",
+                    "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
     }
 
-    private static CMatrix unit(int n, int i, int j) {
-        double[] d = new double[2 * n * n];
-        d[2 * (i * n + j)] = 1;
-        return CMatrix.of(n, n, d);
-    }
 
     /**
+     * Deprecated: moved to {@link SelfEnergies#bornOnShell(Model, double)}, below the engines that use it.
      * On-shell Born self-energy Σ^R = −iπΓ[n(E)], n(E) = Σ_k δ(E − H_k) = Σ_b k_b/(2π v_b)·⟨P_b(k_b, θ)⟩_θ for a 2D
-     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 spec §3.2). Fermi momenta k_b and
-     * velocities v_b from {@link FermiMomenta}; the angle average is exact by the model's rotation covariance
-     * (P(R k) = U P(k) U† keeps the entries with j_p = j_q of the projector on the k_x axis).
+     * isotropic model (the principal-value part, Re Σ, is dropped as in seed 002 Eqs. 14–20, 28, 33). Fermi momenta k_b and
+     * velocities v_b from {@link FermiMomenta}; the angle average is a 64-point uniform rule (exact for the
+     * trigonometric-polynomial projectors of axially symmetric models).
      */
-    public static CMatrix bornOnShell(Model model, double energy) {
-        if (model.spaceDim() != 2) throw new DiffusonException("model", "on-shell Born is implemented for 2D models", "use SCBA");
-        if (model.hamiltonian().isotropy().kind() == Isotropy.Kind.NONE)
-            throw new DiffusonException("model", "is not isotropic: the on-shell Born Σ needs one Fermi radius per band", "use SelfEnergy.SCBA");
-        int n = model.dim();
-        CMatrix dos = CMatrix.zeros(n, n);
-        List<FermiMomenta.Crossing> cs = FermiMomenta.find(model.hamiltonian(), null, energy, model.cutoff());
-        if (cs.isEmpty()) throw new DiffusonException("fermiEnergy", "E=" + energy + " crosses no band", "put εF in a band (on-shell Born Σ = 0 in a gap)");
-        Isotropy iso = model.hamiltonian().isotropy();
-        for (FermiMomenta.Crossing c : cs) {
-            // ⟨P_b(k_b, θ)⟩_θ: P(R k) = U P(k) U†, so the average keeps the entries with j_p = j_q of P on the k_x axis
-            CMatrix v = Eigen.hermitian(model.hamiltonian().at(c.k(), 0, 0)).vectors().column(c.band());
-            double[] p = v.times(v.dagger()).toArray();
-            for (int r = 0; r < n; r++)
-                for (int q = 0; q < n; q++)
-                    if (!iso.keeps(r, q)) p[2 * (r * n + q)] = p[2 * (r * n + q) + 1] = 0;
-            dos = dos.plus(CMatrix.of(n, n, p).scale(c.k() / (2 * Math.PI * c.velocity())));
-        }
-        return model.disorder().apply(dos).scale(0, -Math.PI);
-    }
+    @Deprecated
+    public static CMatrix bornOnShell(Model model, double energy) { return SelfEnergies.bornOnShell(model, energy); }
 
     /** Linear Richardson: the straight line through (x₁, f₁), (x₂, f₂) evaluated at x = 0. */
     public static double richardson(double x1, double f1, double x2, double f2) {

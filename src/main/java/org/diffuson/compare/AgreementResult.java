@@ -1,5 +1,8 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.kubo.Vertex;
 import org.diffuson.boltzmann.BoltzmannResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -10,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Output of {@link Agreement#run()}: the Kubo ladder values per disorder strength, their extrapolations to u₀² → 0
- * and the Boltzmann values (seed 002 spec §7, "totals must agree at each order in ħ/(ε_Fτ)"). Immutable.
+ * and the Boltzmann values (seed 002 Sec. V, Fig. 1 (family tree), "totals must agree at each order in ħ/(ε_Fτ)"). Immutable.
  * σ_yx is O(τ⁰); the dissipative σ_xx ∝ 1/u₀² is compared as σ_xx·u₀². Units e²/h (σ_xx·u₀²: e²/h × energy²·area).
  *
  * @param model          model name and parameters (at the weakest disorder)

@@ -12,8 +12,8 @@ import org.diffuson.DiffusonException;
  *   <li>{@link #linear}: the paper's Eqs. 11–14 as printed, linear in Ω, off by O(Ω²) (~1e−4 at r = 0.01).</li>
  * </ul>
  */
-public final class ClosedForms {
-    private ClosedForms() {}
+public final class MomentClosedForms {
+    private MomentClosedForms() {}
 
     /** Inputs: D, θ_sk, γ_m, Ω_c, Ω_cs, Ω_sc, Ω_m (all dimensionless except D). */
     public record Inputs(double d, double thetaSk, double gamma0, double gamma1, double gamma2,

@@ -1,5 +1,8 @@
-package org.diffuson.kubo;
+package org.diffuson.compare;
 
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.kubo.Vertex;
 import org.diffuson.model.Preset;
 import org.junit.jupiter.api.Test;
 

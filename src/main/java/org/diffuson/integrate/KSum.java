@@ -1,0 +1,62 @@
+package org.diffuson.integrate;
+
+
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The one parallel k-sum of the library: out = Σ_{i < points} f(i), where f adds a block of {@code width} doubles.
+ * The index range is cut into fixed chunks of {@link #CHUNK} points (a property of the sum, never of the machine);
+ * each chunk is accumulated by one task into its own partial array with its own workspace, and the partials are
+ * added in chunk order. The floating-point result is therefore the same bit for bit whatever the number of threads
+ * (1, 2 or 64 cores, serial or parallel; {@code KSumTest}). Used by the bubble, Kubo, Bastin, the Matsubara sea and the
+ * Boltzmann shells.
+ * <p>A sum started on a thread that is interrupted stops at the next chunk with {@link org.diffuson.Cancellation.Cancelled}.
+ */
+public final class KSum {
+    private KSum() {}
+
+    /** Points per chunk: large enough to amortise a fork-join task, small enough to balance 2–64 cores. */
+    public static final int CHUNK = 2048;
+
+    /** Adds f(i) for i in [from, to) into acc (length ≥ width, zero on entry), using a per-task workspace. */
+    @FunctionalInterface
+    public interface Body<W> {
+        void accumulate(int from, int to, double[] acc, W work);
+    }
+
+    /** The sum over [0, points) with the default chunk, parallel when there is more than one chunk. */
+    public static <W> double[] sum(int points, int width, Supplier<W> workspace, Body<W> body) {
+        double[] out = new double[width];
+        sum(points, CHUNK, width, workspace, body, out, true);
+        return out;
+    }
+
+    /**
+     * out[0..width) ← Σ_{i < points} f(i) with chunks of {@code chunk} points.
+     *
+     * @param parallel false runs the chunks one after the other on the calling thread (same result, bit for bit)
+     */
+    public static <W> void sum(int points, int chunk, int width, Supplier<W> workspace, Body<W> body, double[] out, boolean parallel) {
+        if (chunk < 1) throw new IllegalArgumentException("chunk must be ≥ 1, got " + chunk);
+        int chunks = Math.max(1, (points + chunk - 1) / chunk);
+        double[][] partial = new double[chunks][width];
+        Thread caller = Thread.currentThread();
+        if (parallel && chunks > 1) {
+            IntStream.range(0, chunks).parallel().forEach(c -> run(c, chunk, points, workspace, body, partial[c], caller));
+        } else {
+            for (int c = 0; c < chunks; c++) run(c, chunk, points, workspace, body, partial[c], caller);
+        }
+        java.util.Arrays.fill(out, 0, width, 0);
+        for (double[] p : partial)
+            for (int j = 0; j < width; j++) out[j] += p[j];
+    }
+
+    /** Number of chunks a sum over {@code points} uses (for diagnostics). */
+    public static int chunks(int points) { return Math.max(1, (points + CHUNK - 1) / CHUNK); }
+
+    private static <W> void run(int c, int chunk, int points, Supplier<W> workspace, Body<W> body, double[] acc, Thread caller) {
+        if (caller.isInterrupted()) throw new org.diffuson.Cancellation.Cancelled("k-sum");
+        body.accumulate(c * chunk, Math.min(points, (c + 1) * chunk), acc, workspace.get());
+    }
+}

@@ -1,0 +1,67 @@
+package org.diffuson.integrate;
+
+import org.diffuson.kubo.Kubo;
+import org.diffuson.kubo.KuboResult;
+import org.diffuson.ladder.Ladder;
+import org.diffuson.model.Preset;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The parallel k-sum is deterministic: fixed chunks and an ordered reduction make the result bit-for-bit the same on
+ * 1, 2, 3 or 7 worker threads and in the serial path. Oracle: exact equality (tolerance 0) — any dependence on the
+ * scheduling would show as a last-bit difference in a sum whose terms span 16 orders of magnitude.
+ */
+class KSumTest {
+    static <T> T onThreads(int threads, Supplier<T> task) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(task::get).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Terms of alternating sign and sizes 1e-8 … 1e8: a different summation order changes the last bits. */
+    static double[] illConditioned(boolean parallel) {
+        int points = 50_003;
+        double[] out = new double[2];
+        KSum.sum(points, KSum.CHUNK, 2, () -> new double[1], (from, to, acc, w) -> {
+            for (int i = from; i < to; i++) {
+                double x = Math.sin(0.37 * i) * Math.pow(10, (i % 17) - 8);
+                acc[0] += x;
+                acc[1] += x * x;
+            }
+        }, out, parallel);
+        return out;
+    }
+
+    @Test
+    void sameBitsOnAnyNumberOfThreads() {
+        double[] serial = illConditioned(false);
+        for (int threads : new int[]{1, 2, 3, 7}) {
+            double[] par = onThreads(threads, () -> illConditioned(true));
+            assertArrayEquals(serial, par, 0, threads + " threads");
+        }
+        // and the chunked order differs from a naive left-to-right loop only by rounding
+        double naive = 0;
+        for (int i = 0; i < 50_003; i++) naive += Math.sin(0.37 * i) * Math.pow(10, (i % 17) - 8);
+        assertEquals(naive, serial[0], 1e-6 * 1e8);
+    }
+
+    @Test
+    void kuboConductivityIsIndependentOfTheThreadCount() {
+        // a whole Kubo–Středa evaluation (Fermi-surface k-sum over ~10⁴ points, ladder, sea contour) on the CoPt model
+        Ladder l = Ladder.scba(Preset.COPT.build(), 0.0);
+        KuboResult one = onThreads(1, () -> new Kubo(l).conductivityWithSea(1, 0));
+        KuboResult three = onThreads(3, () -> new Kubo(l).conductivityWithSea(1, 0));
+        assertTrue(l.grid().size() > KSum.CHUNK, "the test needs more than one chunk");
+        assertEquals(one.bareRA(), three.bareRA(), 0);
+        assertEquals(one.vertexRA(), three.vertexRA(), 0);
+        assertEquals(one.sea(), three.sea(), 0);
+    }
+}
