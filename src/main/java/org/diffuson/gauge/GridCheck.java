@@ -15,7 +15,7 @@ import org.hipparchus.complex.Complex;
  * the same k-sums over the whole parabolic band with a hard cutoff), as an independent check of the Fermi-surface
  * ladder ({@link SpinFlipLadder}): γ_σ = −Im Σ_σ, the Ward identity det(1 − WΠ)(0, 0) = 0, and
  * K^cc_00 = ν₊ + (iω/2π)Tr χ[1], K^sc_00 = ν₋ + (iω/2π)Tr σ_zχ[1] with χ = Φ̄(1 − ΓΦ̄)⁻¹ and ν± from the same grid
- * (spec §5: a compressibility from another grid spoils K^cc_00(0, ω) = 0). Σ is evaluated at ε and at ε + ω by
+ * (a compressibility from another grid spoils K^cc_00(0, ω) = 0). Σ is evaluated at ε and at ε + ω by
  * SCBA (the conserving choice); {@link #constantLifetime()} keeps Σ(ε) at both energies, the choice that breaks
  * charge gauge invariance at finite ω (spec errata).
  */

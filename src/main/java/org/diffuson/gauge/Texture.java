@@ -26,7 +26,7 @@ public interface Texture {
 
     /**
      * A Walker-type domain wall along x: θ = 2 arctan e^{(x − X(t))/w}, X = vt, φ = φ₀ + Ωt with φ₀ = π/2 (Bloch, n
-     * rotates in the yz plane) or 0 (Néel, xz plane) (seed 004 §IV-B; spec §4(e)).
+     * rotates in the yz plane) or 0 (Néel, xz plane) (seed 004 §IV-B).
      */
     static Texture domainWall(Wall type, double width, double velocity, double precession) {
         DiffusonException.requirePositive("width", width);

@@ -290,20 +290,10 @@ public final class Kubo {
     }
 
     /** Re Tr[A X] for n×n interleaved matrices (no allocation). */
-    private static double traceRe(double[] a, double[] x, int n) {
-        double sr = 0;
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) sr += a[2 * (r * n + c)] * x[2 * (c * n + r)] - a[2 * (r * n + c) + 1] * x[2 * (c * n + r) + 1];
-        return sr;
-    }
+    private static double traceRe(double[] a, double[] x, int n) { return org.diffuson.green.GreenWorkspace.traceRe(a, x, n); }
 
     /** Im Tr[A X]. */
-    private static double traceIm(double[] a, double[] x, int n) {
-        double si = 0;
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < n; c++) si += a[2 * (r * n + c)] * x[2 * (c * n + r) + 1] + a[2 * (r * n + c) + 1] * x[2 * (c * n + r)];
-        return si;
-    }
+    private static double traceIm(double[] a, double[] x, int n) { return org.diffuson.green.GreenWorkspace.traceIm(a, x, n); }
 
     /**
      * True when the angular integral of a two-velocity k-sum can be done by symmetry: a 2D polar grid and a

@@ -35,7 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Figures for seed 001 (Huang, Tokatly, Cazalilla: Kondo-enhanced spin–charge conversion), as proposed in its spec §5:
+ * Figures for seed 001 (Huang, Tokatly, Cazalilla: Kondo-enhanced spin–charge conversion):
  * the paper itself has no data figures. Host k_F = m = 1 (ħ = 1), so σ_sH is in units of e k_F (Pauli spin current
  * j↑ − j↓, S23-literal Ω's), rates in units of x = ε_F r, r = n_imp/n_c.
  */

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Figures N1–N8 of seed 003 (Huang, Tokatly, Bergeret 2018), as proposed in its spec §4: the paper itself has no data
+ * Figures N1–N8 of seed 003 (Huang, Tokatly, Bergeret 2018): the paper itself has no data
  * plots. Each builder takes the figure's physical parameters, computes with {@code org.diffuson.usadel} and returns a
  * {@link Figure} (table + chart). ħ = k_B = 1; units are stated on each axis.
  */
