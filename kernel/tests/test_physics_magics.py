@@ -47,7 +47,7 @@ class PhysicsMagicTests(kernel_env.KernelTestCase):
         import tempfile
         store = os.path.join(tempfile.mkdtemp(prefix="diffuson-sql-"), "t.duckdb")
         self.ok('var st = StudyStore.open("%s");\n'
-                'var p = Plan.named("sq map").calculation("java:sq").grid(Grid.of(Axis.lin("x", 0, 3, 4)));\n'
+                'var p = Plan.named("sq map").calculation("java:sq").grid(Grid.of(ParameterAxis.lin("x", 0, 3, 4)));\n'
                 'Study.of(p).store(st).using((q, o) -> Map.of("sq", Math.pow((Double) q.get("x"), 2)))'
                 '.run(progress("sq"))' % store)
         outputs = self.ok("%%%%sql store=%s as=sums\nSELECT sum(sq) AS total FROM sq_map WHERE status = 'ok'" % store)
@@ -62,7 +62,7 @@ class PhysicsMagicTests(kernel_env.KernelTestCase):
         import time
         store = os.path.join(tempfile.mkdtemp(prefix="diffuson-int-"), "i.duckdb")
         self.ok('var ist = StudyStore.open("%s");\n'
-                'var ip = Plan.named("interrupt me").calculation("java:slow").grid(Grid.of(Axis.lin("x", 0, 399, 400)));\n'
+                'var ip = Plan.named("interrupt me").calculation("java:slow").grid(Grid.of(ParameterAxis.lin("x", 0, 399, 400)));\n'
                 'Calculation slow = (q, o) -> { long u = System.nanoTime() + 20_000_000L; '
                 'while (System.nanoTime() < u) Thread.onSpinWait(); return Map.of("y", 2 * (Double) q.get("x")); };' % store)
         msg_id = self.kc.execute('Study.of(ip).store(ist).engine(LocalEngine.workers(2)).using(slow).run(progress("slow"))')

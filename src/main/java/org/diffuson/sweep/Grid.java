@@ -15,15 +15,15 @@ import java.util.Set;
  * and τ together; {@code Grid.of(E).times(Grid.zip(b, tau))} mixes both. Points are numbered row-major: the first
  * block varies slowest, so point {@code i} of an {@code n₀ × n₁} grid is {@code (i / n₁, i % n₁)}.
  */
-public record Grid(List<List<Axis>> blocks) {
+public record Grid(List<List<ParameterAxis>> blocks) {
     public Grid {
-        if (blocks == null || blocks.isEmpty()) throw new DiffusonException("grid", "has no axes", "give at least one Axis");
-        List<List<Axis>> b = new ArrayList<>();
+        if (blocks == null || blocks.isEmpty()) throw new DiffusonException("grid", "has no axes", "give at least one ParameterAxis");
+        List<List<ParameterAxis>> b = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (List<Axis> block : blocks) {
+        for (List<ParameterAxis> block : blocks) {
             if (block.isEmpty()) throw new DiffusonException("grid", "has an empty zip block", "zip at least one axis");
             int n = block.get(0).size();
-            for (Axis a : block) {
+            for (ParameterAxis a : block) {
                 if (a.size() != n)
                     throw new DiffusonException(a.name(), "has " + a.size() + " values but the axes zipped with it have " + n,
                             "zipped axes must have equal lengths; use Grid.of(...) for a cartesian product");
@@ -33,23 +33,23 @@ public record Grid(List<List<Axis>> blocks) {
         }
         blocks = List.copyOf(b);
         long size = 1;
-        for (List<Axis> block : blocks) size *= block.get(0).size();
+        for (List<ParameterAxis> block : blocks) size *= block.get(0).size();
         if (size > Integer.MAX_VALUE) throw new DiffusonException("grid", "has " + size + " points", "split the study into smaller plans");
     }
 
     /** The cartesian product of the axes (first axis slowest). */
-    public static Grid of(Axis... axes) {
-        List<List<Axis>> b = new ArrayList<>();
-        for (Axis a : axes) b.add(List.of(a));
+    public static Grid of(ParameterAxis... axes) {
+        List<List<ParameterAxis>> b = new ArrayList<>();
+        for (ParameterAxis a : axes) b.add(List.of(a));
         return new Grid(b);
     }
 
     /** The axes varied together (equal lengths). */
-    public static Grid zip(Axis... axes) { return new Grid(List.of(List.of(axes))); }
+    public static Grid zip(ParameterAxis... axes) { return new Grid(List.of(List.of(axes))); }
 
     /** Cartesian product of this grid (slower) with another (faster). */
     public Grid times(Grid other) {
-        List<List<Axis>> b = new ArrayList<>(blocks);
+        List<List<ParameterAxis>> b = new ArrayList<>(blocks);
         b.addAll(other.blocks);
         return new Grid(b);
     }
@@ -57,7 +57,7 @@ public record Grid(List<List<Axis>> blocks) {
     /** Number of points. */
     public int size() {
         int n = 1;
-        for (List<Axis> block : blocks) n *= block.get(0).size();
+        for (List<ParameterAxis> block : blocks) n *= block.get(0).size();
         return n;
     }
 
@@ -69,9 +69,9 @@ public record Grid(List<List<Axis>> blocks) {
     }
 
     /** All axes in order. */
-    public List<Axis> axes() {
-        List<Axis> l = new ArrayList<>();
-        for (List<Axis> block : blocks) l.addAll(block);
+    public List<ParameterAxis> axes() {
+        List<ParameterAxis> l = new ArrayList<>();
+        for (List<ParameterAxis> block : blocks) l.addAll(block);
         return l;
     }
 
@@ -87,7 +87,7 @@ public record Grid(List<List<Axis>> blocks) {
             rest /= n;
         }
         for (int b = 0; b < blocks.size(); b++)
-            for (Axis a : blocks.get(b)) p.put(a.name(), a.values().get(pos[b]));
+            for (ParameterAxis a : blocks.get(b)) p.put(a.name(), a.values().get(pos[b]));
         return p;
     }
 
@@ -96,7 +96,7 @@ public record Grid(List<List<Axis>> blocks) {
         StringBuilder sb = new StringBuilder();
         for (int b = 0; b < blocks.size(); b++) {
             if (b > 0) sb.append(" × ");
-            List<Axis> block = blocks.get(b);
+            List<ParameterAxis> block = blocks.get(b);
             if (block.size() > 1) sb.append("zip(");
             for (int i = 0; i < block.size(); i++) {
                 if (i > 0) sb.append(", ");

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * name), so a store recognises a study it has seen and resumes it. Built step by step, each step a new value:
  * <pre>{@code
  * Plan p = Plan.named("sigma_xy map").calculation("kubo").option("component", "xy")
- *              .fixed("preset", "copt").grid(Grid.of(Axis.lin("E", 0.5, 3, 16), Axis.log("gamma", 0.02, 0.2, 12)));
+ *              .fixed("preset", "copt").grid(Grid.of(ParameterAxis.lin("E", 0.5, 3, 16), ParameterAxis.log("gamma", 0.02, 0.2, 12)));
  * }</pre>
  *
  * @param name        a label for people (also the SQL view the store makes)
@@ -38,14 +38,14 @@ public record Plan(String name, String calculation, Map<String, Object> fixed, M
         fixed = frozen("fixed", fixed);
         options = frozen("option", options);
         if (grid != null)
-            for (Axis a : grid.axes())
+            for (ParameterAxis a : grid.axes())
                 if (fixed.containsKey(a.name()))
                     throw new DiffusonException(a.name(), "is both fixed and varied", "remove it from fixed(...) or from the grid");
     }
 
     private static Map<String, Object> frozen(String what, Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (m != null) m.forEach((k, v) -> out.put(k, Axis.normalize(k, v)));
+        if (m != null) m.forEach((k, v) -> out.put(k, ParameterAxis.normalize(k, v)));
         return Collections.unmodifiableMap(out);
     }
 
@@ -88,19 +88,19 @@ public record Plan(String name, String calculation, Map<String, Object> fixed, M
     /** Names of the stored parameter columns: fixed first, then the axes. */
     public List<String> parameterNames() {
         List<String> l = new ArrayList<>(fixed.keySet());
-        for (Axis a : requireGrid().axes()) l.add(a.name());
+        for (ParameterAxis a : requireGrid().axes()) l.add(a.name());
         return l;
     }
 
     /** Whether parameter {@code key} is numeric at every point. */
     public boolean numeric(String key) {
         if (fixed.containsKey(key)) return fixed.get(key) instanceof Double;
-        for (Axis a : requireGrid().axes()) if (a.name().equals(key)) return a.numeric();
+        for (ParameterAxis a : requireGrid().axes()) if (a.name().equals(key)) return a.numeric();
         throw new DiffusonException(key, "is not a parameter of plan '" + name + "'", "parameters: " + parameterNames());
     }
 
     Grid requireGrid() {
-        if (grid == null) throw new DiffusonException("grid", "plan '" + name + "' has no grid", "add .grid(Grid.of(Axis.lin(\"E\", 0.5, 3, 16), ...))");
+        if (grid == null) throw new DiffusonException("grid", "plan '" + name + "' has no grid", "add .grid(Grid.of(ParameterAxis.lin(\"E\", 0.5, 3, 16), ...))");
         return grid;
     }
 
@@ -120,9 +120,9 @@ public record Plan(String name, String calculation, Map<String, Object> fixed, M
         m.put("options", new TreeMap<>(options));
         m.put("fixed", new TreeMap<>(fixed));
         List<Object> g = new ArrayList<>();
-        for (List<Axis> block : grid.blocks()) {
+        for (List<ParameterAxis> block : grid.blocks()) {
             List<Object> b = new ArrayList<>();
-            for (Axis a : block) b.add(List.of(a.name(), a.values()));
+            for (ParameterAxis a : block) b.add(List.of(a.name(), a.values()));
             g.add(b);
         }
         m.put("grid", g);
@@ -145,9 +145,9 @@ public record Plan(String name, String calculation, Map<String, Object> fixed, M
         m.put("options", options);
         List<Object> g = new ArrayList<>();
         if (grid != null)
-            for (List<Axis> block : grid.blocks()) {
+            for (List<ParameterAxis> block : grid.blocks()) {
                 List<Object> b = new ArrayList<>();
-                for (Axis a : block) {
+                for (ParameterAxis a : block) {
                     Map<String, Object> am = new LinkedHashMap<>();
                     am.put("name", a.name());
                     am.put("recipe", a.recipe());
@@ -166,12 +166,12 @@ public record Plan(String name, String calculation, Map<String, Object> fixed, M
         Object o = Json.parse(json);
         if (!(o instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format")))
             throw new DiffusonException("json", "is not a Diffuson plan (no \"format\": \"" + FORMAT + "\")", "pass text made by Plan.toJson()");
-        List<List<Axis>> blocks = new ArrayList<>();
+        List<List<ParameterAxis>> blocks = new ArrayList<>();
         for (Object b : (List<Object>) m.get("grid")) {
-            List<Axis> block = new ArrayList<>();
+            List<ParameterAxis> block = new ArrayList<>();
             for (Object a : (List<Object>) b) {
                 Map<String, Object> am = (Map<String, Object>) a;
-                block.add(new Axis((String) am.get("name"), (List<Object>) am.get("values"), (String) am.get("recipe")));
+                block.add(new ParameterAxis((String) am.get("name"), (List<Object>) am.get("values"), (String) am.get("recipe")));
             }
             blocks.add(block);
         }

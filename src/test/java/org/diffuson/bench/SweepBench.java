@@ -1,6 +1,6 @@
 package org.diffuson.bench;
 
-import org.diffuson.sweep.Axis;
+import org.diffuson.sweep.ParameterAxis;
 import org.diffuson.sweep.Grid;
 import org.diffuson.sweep.LocalEngine;
 import org.diffuson.sweep.Plan;
@@ -73,7 +73,7 @@ public class SweepBench {
     @Benchmark
     public StudyRun overhead(Workers w) {
         Plan p = fresh(Plan.named("overhead").calculation("bench.spin").option("costMs", 0.0)
-                .grid(Grid.of(Axis.lin("x", 0, 39, 40), Axis.lin("y", 0, 49, 50))));
+                .grid(Grid.of(ParameterAxis.lin("x", 0, 39, 40), ParameterAxis.lin("y", 0, 49, 50))));
         return Study.of(p).store(store).engine(LocalEngine.workers(w.workers)).run();
     }
 
@@ -82,7 +82,7 @@ public class SweepBench {
     @Warmup(iterations = 0)
     public StudyRun kuboMap(Workers w) {
         Plan p = fresh(Plan.named("kubo map").calculation("kubo").option("component", "xx").option("angles", 16.0)
-                .fixed("preset", "drude").grid(Grid.of(Axis.lin("E", 0.5, 3, 40), Axis.log("gamma", 0.02, 0.5, 25))));
+                .fixed("preset", "drude").grid(Grid.of(ParameterAxis.lin("E", 0.5, 3, 40), ParameterAxis.log("gamma", 0.02, 0.5, 25))));
         return Study.of(p).store(store).engine(LocalEngine.workers(w.workers)).run();
     }
 
@@ -99,7 +99,7 @@ public class SweepBench {
     @Warmup(iterations = 0)
     public StudyRun crossover(Crossover c) {
         Plan p = fresh(Plan.named("crossover").calculation("bench.spin").option("costMs", c.costMs)
-                .grid(Grid.of(Axis.lin("x", 0, 39, 40), Axis.lin("y", 0, 24, 25))));
+                .grid(Grid.of(ParameterAxis.lin("x", 0, 39, 40), ParameterAxis.lin("y", 0, 24, 25))));
         return Study.of(p).store(store).engine(c.engine.equals("spark") ? SparkEngine.local() : LocalEngine.cores()).run();
     }
 }

@@ -34,7 +34,7 @@ class StudyStoreTest {
     }
 
     static Plan plan(int n) {
-        return Plan.named("test map").calculation("java:f").grid(Grid.of(Axis.lin("x", 0, n - 1, n), Axis.lin("y", 0, n - 1, n)));
+        return Plan.named("test map").calculation("java:f").grid(Grid.of(ParameterAxis.lin("x", 0, n - 1, n), ParameterAxis.lin("y", 0, n - 1, n)));
     }
 
     @Test
@@ -91,7 +91,7 @@ class StudyStoreTest {
 
     @Test
     void nonFiniteOutputIsAFailedPointNotANumber() {
-        Plan p = Plan.named("nan").calculation("java:nan").grid(Grid.of(Axis.of("x", 1, 0, 2)));
+        Plan p = Plan.named("nan").calculation("java:nan").grid(Grid.of(ParameterAxis.of("x", 1, 0, 2)));
         try (StudyStore s = StudyStore.open(dir.resolve("n.duckdb"))) {
             StudyRun r = Study.of(p).store(s).using((a, o) -> Map.of("inv", 1 / (Double) a.get("x"))).run();
             assertEquals(1, r.failed());
@@ -104,7 +104,7 @@ class StudyStoreTest {
     @Test
     void registeredCalculationRunsByName() {
         Calculations.register("test.square", "x² for tests", (p, o) -> Map.of("sq", Math.pow((Double) p.get("x"), 2)));
-        Plan p = Plan.named("squares").calculation("test.square").grid(Grid.of(Axis.lin("x", 0, 1, 11)));
+        Plan p = Plan.named("squares").calculation("test.square").grid(Grid.of(ParameterAxis.lin("x", 0, 1, 11)));
         try (StudyStore s = StudyStore.open(dir.resolve("r.duckdb"))) {
             Table t = Study.of(p).store(s).engine(LocalEngine.workers(2)).run().table();
             assertEquals(0.25, t.doubleColumn("sq").get(5), 0);

@@ -1,7 +1,7 @@
 package org.diffuson.sweep.spark;
 
 import org.diffuson.DiffusonException;
-import org.diffuson.sweep.Axis;
+import org.diffuson.sweep.ParameterAxis;
 import org.diffuson.sweep.Grid;
 import org.diffuson.sweep.LocalEngine;
 import org.diffuson.sweep.Plan;
@@ -30,7 +30,7 @@ class SparkIT {
     Path dir;
 
     static final Plan PLAN = Plan.named("spark check").calculation("kubo").option("component", "xx").fixed("preset", "drude")
-            .option("angles", 32).grid(Grid.of(Axis.lin("E", 0.5, 2, 3), Axis.log("gamma", 0.05, 0.2, 2)));
+            .option("angles", 32).grid(Grid.of(ParameterAxis.lin("E", 0.5, 2, 3), ParameterAxis.log("gamma", 0.05, 0.2, 2)));
 
     @Test
     void localSparkAndStandaloneClusterAgreeBitForBit() throws Exception {

@@ -16,9 +16,9 @@ import java.util.Locale;
  * @param values the values in order
  * @param recipe how the values were made ("lin(a, b, n)", "log(a, b, n)" or "list")
  */
-public record Axis(String name, List<Object> values, String recipe) {
-    public Axis {
-        if (name == null || name.isBlank()) throw new DiffusonException("axis", "has no name", "name the parameter it sets, e.g. Axis.lin(\"E\", 0.5, 3, 16)");
+public record ParameterAxis(String name, List<Object> values, String recipe) {
+    public ParameterAxis {
+        if (name == null || name.isBlank()) throw new DiffusonException("axis", "has no name", "name the parameter it sets, e.g. ParameterAxis.lin(\"E\", 0.5, 3, 16)");
         if (values == null || values.isEmpty()) throw new DiffusonException(name, "axis has no values", "give at least one value");
         List<Object> v = new ArrayList<>(values.size());
         for (Object o : values) v.add(normalize(name, o));
@@ -34,23 +34,23 @@ public record Axis(String name, List<Object> values, String recipe) {
     }
 
     /** n values from a to b inclusive, evenly spaced. */
-    public static Axis lin(String name, double a, double b, int n) {
-        return new Axis(name, box(Sweep.linspace(a, b, n)), String.format(Locale.ROOT, "lin(%s, %s, %d)", num(a), num(b), n));
+    public static ParameterAxis lin(String name, double a, double b, int n) {
+        return new ParameterAxis(name, box(Sweep.linspace(a, b, n)), String.format(Locale.ROOT, "lin(%s, %s, %d)", num(a), num(b), n));
     }
 
     /** n values from a to b (both > 0) evenly spaced in log. */
-    public static Axis log(String name, double a, double b, int n) {
-        return new Axis(name, box(Sweep.logspace(a, b, n)), String.format(Locale.ROOT, "log(%s, %s, %d)", num(a), num(b), n));
+    public static ParameterAxis log(String name, double a, double b, int n) {
+        return new ParameterAxis(name, box(Sweep.logspace(a, b, n)), String.format(Locale.ROOT, "log(%s, %s, %d)", num(a), num(b), n));
     }
 
     /** Explicit numbers. */
-    public static Axis of(String name, double... values) { return new Axis(name, box(values), "list"); }
+    public static ParameterAxis of(String name, double... values) { return new ParameterAxis(name, box(values), "list"); }
 
     /** Explicit words (e.g. rung placements or preset names). */
-    public static Axis words(String name, String... values) { return new Axis(name, List.of(values), "list"); }
+    public static ParameterAxis words(String name, String... values) { return new ParameterAxis(name, List.of(values), "list"); }
 
     /** Explicit values, numbers or words. */
-    public static Axis list(String name, List<?> values) { return new Axis(name, new ArrayList<>(values), "list"); }
+    public static ParameterAxis list(String name, List<?> values) { return new ParameterAxis(name, new ArrayList<>(values), "list"); }
 
     public int size() { return values.size(); }
 
