@@ -99,7 +99,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             }
             x0 += l.length();
         }
-        Collocation.Mesh mesh = new Collocation.Mesh(br, n);
+        Collocation.Mesh mesh = Collocation.Mesh.of(br, n);
         int p = mesh.points();
         int[] lay = new int[p];
         double[] d = new double[p], gap = new double[p], rate = new double[p];
@@ -133,6 +133,12 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
      */
     public JunctionSolution solve(Complex omega, Form form, JunctionSolution guess, double[] gapProfile,
                                   double origin) {
+        return solve(omega, form, guess, gapProfile, origin, null);
+    }
+
+    /** As above, starting from (and returning in) a factored Jacobian of a nearby problem on the same mesh. */
+    JunctionSolution solve(Complex omega, Form form, JunctionSolution guess, double[] gapProfile, double origin,
+                           Collocation.Jacobian[] jacobian) {
         Nodes nd = nodes(gapProfile, origin);
         if (form == Form.THETA) {
             for (Layer l : layers)
@@ -168,7 +174,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             if (li < 0) match[dom] = Collocation.SMOOTH;
             else match[dom] = contact(contacts.get(li - 1), layers.get(li - 1).diffusion(), layers.get(li).diffusion(), form);
         }
-        Collocation.Result res = Collocation.solve(nd.mesh(), eq, l, r, match, y0, 1e-11, 40);
+        Collocation.Result res = Collocation.solve(nd.mesh(), eq, l, r, match, y0, 1e-11, 40, jacobian);
         if (!res.converged())
             throw new DiffusonException("bvp", String.format(Locale.ROOT,
                     "Newton did not converge at ω = %s (%s form): residual %.3g after %d iterations", omega, form,
