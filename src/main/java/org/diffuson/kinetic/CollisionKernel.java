@@ -127,25 +127,45 @@ public final class CollisionKernel {
             if (mode == Rows.HALF) for (int i = 0; i < r.length; i++) r[i] *= 2;
             return r;
         }
-        int np = rule.nPhi();
-        double[] out = new double[144], q = new double[144], tmp = new double[144];
-        for (int s = 0; s < np; s++) {
-            rotation12(s, np, q);
-            // tmp = q a ; out += tmp qᵀ
-            for (int i = 0; i < 12; i++)
-                for (int j = 0; j < 12; j++) {
-                    double v = 0;
-                    for (int k = 0; k < 12; k++) v += q[12 * i + k] * a[12 * k + j];
-                    tmp[12 * i + j] = v;
-                }
-            for (int i = 0; i < 12; i++)
-                for (int j = 0; j < 12; j++) {
-                    double v = 0;
-                    for (int k = 0; k < 12; k++) v += tmp[12 * i + k] * q[12 * j + k];
-                    out[12 * i + j] += v;
-                }
+        double[] out = new double[144], tmp = new double[144];
+        for (double[] q : rotations12(rule.nPhi())) {
+            // q holds the non-zeros of 𝒬_s as (row, col, value) triples: tmp = 𝒬 a, out += tmp 𝒬ᵀ
+            java.util.Arrays.fill(tmp, 0);
+            for (int x = 0; x < q.length; x += 3) {
+                int i = (int) q[x], k = (int) q[x + 1];
+                double v = q[x + 2];
+                for (int j = 0; j < 12; j++) tmp[12 * i + j] += v * a[12 * k + j];
+            }
+            for (int x = 0; x < q.length; x += 3) {
+                int j = (int) q[x], k = (int) q[x + 1];
+                double v = q[x + 2];
+                for (int i = 0; i < 12; i++) out[12 * i + j] += v * tmp[12 * i + k];
+            }
         }
         return out;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> ROTATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The non-zeros of 𝒬_s, s = 0 … nPhi − 1, as (row, col, value) triples (30 of 144 entries), cached per nPhi. */
+    private static double[][] rotations12(int nPhi) {
+        return ROTATIONS.computeIfAbsent(nPhi, np -> {
+            double[][] all = new double[np][];
+            double[] q = new double[144];
+            for (int s = 0; s < np; s++) {
+                rotation12(s, np, q);
+                double[] nz = new double[3 * 144];
+                int c = 0;
+                for (int i = 0; i < 144; i++)
+                    if (q[i] != 0) {
+                        nz[c++] = i / 12;
+                        nz[c++] = i % 12;
+                        nz[c++] = q[i];
+                    }
+                all[s] = java.util.Arrays.copyOf(nz, c);
+            }
+            return all;
+        });
     }
 
     /** 𝓡_s = diag(1, R_s): Pauli components (0, x, y, z) rotated by α_s = 2πs/nPhi about z, 4×4 row-major. */

@@ -367,5 +367,28 @@ class KineticOracleTest {
         PartialWaveTMatrix l3 = new PartialWaveTMatrix(PhaseShifts.of(Channel.plus(3, 0.2)), H);
         assertEquals("angularGrid", assertThrows(DiffusonException.class, () -> KineticSolver.exact(l3, 1e-3, SphereRule.of(4, 8))).parameter());
         assertEquals("r", assertThrows(DiffusonException.class, () -> ThreeChannelFormulas.corrected(0.1, 0.2, 0.3, H, 0)).parameter());
+        assertEquals("nImp", assertThrows(DiffusonException.class, () -> KineticSolver.exact(t, Double.NaN, null)).parameter());
+        assertEquals("angularGrid", assertThrows(DiffusonException.class, () -> KineticSolver.exact(t, 1e-3, SphereRule.of(4, 7))).parameter());
+        // a user T 10 % too strong (not unitary) is refused by the solvers, with its optical-theorem residual
+        TMatrix scaled = new TMatrix() {
+            public HostMetal host() { return H; }
+            public void eval(double[] p, double[] k, double[] out, int off) {
+                t.eval(p, k, out, off);
+                for (int i = 0; i < 8; i++) out[off + i] *= 1.1;
+            }
+            public void shiftGradient(double[] p, double[] k, double[] out, int off) { t.shiftGradient(p, k, out, off); }
+            public int maxL() { return 1; }
+        };
+        for (java.util.function.Supplier<SpinChargeCoefficients> run : java.util.List.<java.util.function.Supplier<SpinChargeCoefficients>>of(
+                () -> KineticSolver.solve(scaled, 1e-3), () -> KineticSolver.exact(scaled, 1e-3, null))) {
+            DiffusonException u = assertThrows(DiffusonException.class, run::get);
+            assertEquals("tMatrix", u.parameter());
+            assertTrue(u.getMessage().contains("optical theorem") && u.getMessage().contains("e-"), u.getMessage());
+        }
+        // map: bad impurity ratio and a missing fixed phase shift
+        assertEquals("r", assertThrows(DiffusonException.class, () -> PhaseShiftMap.compute(H, Double.NaN, new PhaseShiftMap.Axes(0, 1),
+                new double[]{0}, new double[]{0}, new double[]{0, 0, 0}, null)).parameter());
+        assertEquals("fixed", assertThrows(DiffusonException.class, () -> PhaseShiftMap.compute(H, 0.01, new PhaseShiftMap.Axes(0, 1),
+                new double[]{0}, new double[]{0}, new double[]{0, 0}, null)).parameter());
     }
 }
