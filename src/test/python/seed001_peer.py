@@ -46,6 +46,18 @@ def tmatrix(eta, nf, n):
     return T, DT
 
 
+def collision(T, DT, w, nim, nf):
+    """I0 (gain[p,k,A,B] = ½Tr(τ_A T τ_B T†) w_k 2πn N_F, loss) and the side-jump blocks W_j, Eqs. 2–3 (T-form)."""
+    Td = np.conj(np.swapaxes(T, -1, -2))
+    DTd = np.conj(np.swapaxes(DT, -1, -2))
+    g = 0.5 * np.einsum('aij,pkjl,blm,pkmi->pkab', S, T, S, Td, optimize=True).real * (2 * PI * nim * nf) * w[None, :, None, None]
+    gam = np.einsum('k,pkij,pkjl->pil', w, T, Td, optimize=True)
+    loss = 0.5 * (np.einsum('aij,pjl,bli->pab', S, 0.5 * gam, S) + np.einsum('aij,bjl,pli->pab', S, S, 0.5 * gam)).real * (2 * PI * nim * nf)
+    Y = np.einsum('pkij,bjl,pkqlm->pkqbim', T, S, DTd, optimize=True)
+    side = -2 * (PI * nim * nf) * w[None, :, None, None, None] * np.einsum('aij,pkqbji->pkqab', S, Y, optimize=True).imag * 0.5
+    return g, loss, side
+
+
 def moments(eta, r, n, w):
     kf, m = 1.0, 1.0
     nf = m * kf / (2 * PI ** 2)
@@ -53,14 +65,7 @@ def moments(eta, r, n, w):
     nim = r * nc
     vf = kf / m
     T, DT = tmatrix(eta, nf, n)
-    Td = np.conj(np.swapaxes(T, -1, -2))
-    DTd = np.conj(np.swapaxes(DT, -1, -2))
-    # gain[p,k,A,B] = ½Tr(τ_A T τ_B T†) w_k 2πn N_F
-    g = 0.5 * np.einsum('aij,pkjl,blm,pkmi->pkab', S, T, S, Td, optimize=True).real * (2 * PI * nim * nf) * w[None, :, None, None]
-    gam = np.einsum('k,pkij,pkjl->pil', w, T, Td, optimize=True)
-    loss = 0.5 * (np.einsum('aij,pjl,bli->pab', S, 0.5 * gam, S) + np.einsum('aij,bjl,pli->pab', S, S, 0.5 * gam)).real * (2 * PI * nim * nf)
-    Y = np.einsum('pkij,bjl,pkqlm->pkqbim', T, S, DTd, optimize=True)
-    side = -2 * (PI * nim * nf) * w[None, :, None, None, None] * np.einsum('aij,pkqbji->pkqab', S, Y, optimize=True).imag * 0.5
+    g, loss, side = collision(T, DT, w, nim, nf)
     K = 3 * (np.einsum('p,pi,pkab,kl->ialb', w, n, g, n, optimize=True) - np.einsum('p,pi,pab,pl->ialb', w, n, loss, n))
     F = vf * np.einsum('p,pi,pkjab->iajb', w, n, side, optimize=True)
     Z = (3 / vf) * np.einsum('p,pkjab,kl->jalb', w, side, n, optimize=True)
@@ -130,13 +135,7 @@ def exact_solve(channels, r, nc, nphi):
     nim = r * kf ** 3 / (3 * PI ** 2)
     vf = kf / m
     T, DT = tmatrix_channels(channels, nf, n)
-    Td = np.conj(np.swapaxes(T, -1, -2))
-    DTd = np.conj(np.swapaxes(DT, -1, -2))
-    g = 0.5 * np.einsum('aij,pkjl,blm,pkmi->pkab', S, T, S, Td, optimize=True).real * (2 * PI * nim * nf) * w[None, :, None, None]
-    gam = np.einsum('k,pkij,pkjl->pil', w, T, Td, optimize=True)
-    loss = 0.5 * (np.einsum('aij,pjl,bli->pab', S, 0.5 * gam, S) + np.einsum('aij,bjl,pli->pab', S, S, 0.5 * gam)).real * (2 * PI * nim * nf)
-    Y = np.einsum('pkij,bjl,pkqlm->pkqbim', T, S, DTd, optimize=True)
-    side = -2 * (PI * nim * nf) * w[None, :, None, None, None] * np.einsum('aij,pkqbji->pkqab', S, Y, optimize=True).imag * 0.5
+    g, loss, side = collision(T, DT, w, nim, nf)
     nn = len(n)
     M = np.einsum('pkab->pakb', g).copy()
     idx = np.arange(nn)
