@@ -66,6 +66,16 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         return new Junction(layers, left, right, contacts, true, n);
     }
 
+    /** Diffusion constant of the layer containing x (the left layer at an interface; x from the left end). */
+    public double diffusionAt(double x) {
+        double edge = 0;
+        for (Layer l : layers) {
+            edge += l.length();
+            if (x <= edge) return l.diffusion();
+        }
+        return layers.get(layers.size() - 1).diffusion();
+    }
+
     /** Total length. */
     public double length() {
         double s = 0;
