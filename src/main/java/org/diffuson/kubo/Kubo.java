@@ -53,7 +53,15 @@ public final class Kubo {
     /** Středa-I response χ_AB (RA and RR, both ladder dressed). */
     public KuboResult response(Vertex a, Vertex b) { return response(a, b, true); }
 
+    /**
+     * {@link #responseOnGrid} on this ladder's grid, or on a refined one when the grid does not resolve the Fermi
+     * surface well enough for the zero-mode deflation ({@link GridRefinement}).
+     */
     private KuboResult response(Vertex a, Vertex b, boolean withRR) {
+        return GridRefinement.converged(ladder, l -> (l == ladder ? this : new Kubo(l)).responseOnGrid(a, b, withRR));
+    }
+
+    private KuboResult responseOnGrid(Vertex a, Vertex b, boolean withRR) {
         Model model = ladder.model();
         int n = model.dim();
         if (a.dim() != n || b.dim() != n)
@@ -95,11 +103,15 @@ public final class Kubo {
         return new KuboResult(a.name(), b.name(), ladder.selfEnergy().name(), e, bareRA, vertexRA, bareRR, vertexRR, 0, false, dress, overlap[0]);
     }
 
-    /** Středa I + II: {@link #response} plus the Fermi-sea term {@link #sea}. */
-    public KuboResult responseWithSea(Vertex a, Vertex b) {
+    /** Středa I + II: {@link #response} plus the Fermi-sea term {@link #sea} with bare vertices. */
+    public KuboResult responseWithSea(Vertex a, Vertex b) { return responseWithSea(a, b, SeaVertices.BARE); }
+
+    /** Středa I + II with the sea term's vertices as chosen ({@link SeaVertices}; LADDER for spin and torque vertices). */
+    public KuboResult responseWithSea(Vertex a, Vertex b, SeaVertices seaVertices) {
         KuboResult r = response(a, b);
+        Kubo onGrid = r.refinement() == null ? this : new Kubo(r.refinement().ladder()); // every term on the same grid
         return new KuboResult(r.observable(), r.field(), r.selfEnergy(), r.energy(), r.bareRA(), r.vertexRA(), r.bareRR(), r.vertexRR(),
-                sea(a, b), true, r.dressing(), r.zeroModeOverlap());
+                onGrid.sea(a, b, seaVertices), true, r.dressing(), r.zeroModeOverlap(), r.refinement());
     }
 
     /** σ_ab (e²/h) including the Fermi-sea term. */
@@ -116,8 +128,20 @@ public final class Kubo {
      * Gauss–Legendre panels growing ×4 from the broadening scale (8–16 nodes each, following the k-grid's nodes per
      * panel), and y = W/t beyond the band scale W. The nodes run in parallel and are summed in order.
      * No broadened δ and no Fermi-sea k-integral below the cutoff are needed.
+     * <p>The vertices are bare. That is exact for two velocity (charge-current) vertices when Σ is k-independent
+     * (white-noise disorder with SCBA, Born or a constant Σ): then G v G = ∂G/∂k and the (z, z) ladder correction
+     * Γ[Σ_k ∂_k G] vanishes — the Ward identity Λ(z, z) = −∂G⁻¹/∂k = v — exactly over a Brillouin zone, and for a
+     * continuum model up to the boundary term at the cutoff. Spin, spin-current and torque vertices have no such
+     * identity: use {@link #sea(Vertex, Vertex, SeaVertices)} with {@link SeaVertices#LADDER}.
      */
-    public double sea(Vertex a, Vertex b) {
+    public double sea(Vertex a, Vertex b) { return sea(a, b, SeaVertices.BARE); }
+
+    /**
+     * {@link #sea(Vertex, Vertex)} with the chosen vertices: {@link SeaVertices#LADDER} dresses both by the (z, z)
+     * ladder at every node of the energy path ({@link SeaLadder}; its k-sums run on the ladder's grid).
+     */
+    public double sea(Vertex a, Vertex b, SeaVertices seaVertices) {
+        boolean dressed = seaVertices == SeaVertices.LADDER;
         Model model = ladder.model();
         double e = ladder.energy();
         CMatrix s0 = ladder.sigma(Energy.retarded(e));
@@ -145,7 +169,7 @@ public final class Kubo {
         // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}: −Re(i X) = Im X.
         // Nodes in parallel, summed in node order (deterministic).
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea energy integral", j -> part[j] = nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0]).getImaginary()));
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea energy integral", j -> part[j] = nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0], dressed).getImaginary()));
         double sum = 0;
         for (double p : part) sum += p;
         return DiffusonException.requireFinite("sea", sum);
@@ -165,6 +189,11 @@ public final class Kubo {
      * X^R(e + iy) = Σ_k Tr[A G B G′ − A G′ B G] at z = e + iy (y ≥ 0) on the sea grid, with this ladder's Σ(z); the
      * integrand of {@link #sea} and of the Matsubara sum of {@link FiniteTemperature}.
      */
+    org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y, boolean dressed) {
+        org.hipparchus.complex.Complex bare = seaIntegrand(va, vb, e, y);
+        return dressed ? bare.add(SeaLadder.correction(ladder, va, vb, e, y)) : bare;
+    }
+
     org.hipparchus.complex.Complex seaIntegrand(Vertex va, Vertex vb, double e, double y) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
@@ -490,12 +519,12 @@ public final class Kubo {
         String refine = grid.isPointGrid()
                 ? "a finer Brillouin-zone mesh (double N in BrillouinZone.uniform(h, N, N, 0.5); an inversion-symmetric mesh, shift 0 or 0.5, cancels it best)"
                 : "more nodes per panel / angles (GridOptions.withNodesPerPanel, withAngles)";
-        return new DiffusonException("grid", String.format(java.util.Locale.ROOT,
+        return new GridRefinement.Refusal("grid", String.format(java.util.Locale.ROOT,
                 "does not resolve the Fermi surface: on this %d-point k-grid the vertex's Fermi-surface sum overlaps the conserved (zero) mode of the ladder"
                         + " (|w†Y₀|/‖Y₀‖ = %.2e, must be < 1e-6)", grid.size(), overlap),
                 "refine the k-grid — " + refine + " — until the overlap falls below 1e-6; for a current or spin vertex it does."
                         + " Only if it stays large as the grid is refined does the vertex drive the conserved mode (a density-like vertex,"
-                        + " whose static uniform response diverges): then use ω ≠ 0 or another vertex");
+                        + " whose static uniform response diverges): then use ω ≠ 0 or another vertex", overlap, grid);
     }
 
     /** The RA (and RR) k-sums over grid points [from, to) into acc (layout of {@link #response}). */
