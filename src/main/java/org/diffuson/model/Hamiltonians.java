@@ -32,7 +32,12 @@ public final class Hamiltonians {
      * k²/2m + α(k_y σx − k_x σy) + b·σ, the CoPt model of seed 000 (eqs 24–37). Parameters: m, alpha, bx, by, bz.
      * With {@code mass = false} the ε_k term is left out (magnetized TI surface, seed 000 Sec. I.F).
      */
-    public static TermHamiltonian rashbaExchange(boolean mass) {
+    public static TermHamiltonian rashbaExchange(boolean mass) { return mass ? RASHBA_EXCHANGE_MASS : RASHBA_EXCHANGE; }
+
+    // built once: TermHamiltonian is immutable and with(...) returns a new instance (presets build one per parameter point)
+    private static final TermHamiltonian RASHBA_EXCHANGE_MASS = buildRashbaExchange(true), RASHBA_EXCHANGE = buildRashbaExchange(false);
+
+    private static TermHamiltonian buildRashbaExchange(boolean mass) {
         var b = TermHamiltonian.builder(2, 2);
         if (mass) b.term(Op.s0, k2().times(0.5).over("m"));
         return b.term(Op.sx, ky().times("alpha").plus(Coefficient.param("bx")))
@@ -47,6 +52,18 @@ public final class Hamiltonians {
                 .term(Op.sx, ky().times("vF").negate())
                 .term(Op.sy, kx().times("vF"))
                 .term(Op.sz, "M")
+                .build();
+    }
+
+    /**
+     * k²/2m·1 − M σz in 3D, the s–d ferromagnet of seed 004 (eqs 4–5, 8): σ = ↑ (index 0) is the majority spin with
+     * ε_F↑ = ε_F + M; the magnetization points along −ẑ (seed 004 fn 35). Exact velocities v_a = k_a/m·1 (the current
+     * vertices of eqs 13–24). Parameters: m, M.
+     */
+    public static TermHamiltonian sdExchange() {
+        return TermHamiltonian.builder(2, 3).name("H_sd")
+                .term(Op.s0, Coefficient.k2in3d().times(0.5).over("m"))
+                .term(Op.sz, Coefficient.param("M").negate())
                 .build();
     }
 
