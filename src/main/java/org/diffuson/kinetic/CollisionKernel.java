@@ -17,11 +17,26 @@ import org.diffuson.scattering.TMatrix;
  * anticommutator term (local in p).
  */
 public final class CollisionKernel {
+    /** Which outgoing momenta p̂ are tabulated. */
+    enum Rows {
+        /** Every node. */
+        ALL,
+        /** One node of each ±p̂ pair (inversion-symmetric rule; parity T(−p,−k) = T(p,k)). */
+        HALF,
+        /**
+         * The nodes of the first azimuth φ₀ only, one per cos θ: for a rotation-covariant T
+         * ({@link TMatrix#rotationInvariant()}) every other row is a rotation about z of one of these
+         * (gain(R_s p, R_s k) = 𝓡_s gain(p,k) 𝓡_sᵀ with 𝓡_s = diag(1, R_s) on Pauli components).
+         */
+        AZIMUTH
+    }
+
     final SphereRule rule;
     final int n;
-    /** Row (outgoing p̂) nodes that were built; with inversion symmetry only one of each ±p̂ pair (then {@link #rowWeight} = 2). */
+    final Rows mode;
+    /** Row (outgoing p̂) nodes that were built (see {@link Rows}). */
     final int[] rows;
-    /** Multiplicity of each built row in sums over all p̂ (2 when only one of each ±p̂ pair is kept, else 1). */
+    /** Multiplicity of each built row in sums over all p̂ of a rotation- and parity-invariant scalar. */
     final double rowWeight;
     final TMatrix t;
     final double nIm;
@@ -42,16 +57,26 @@ public final class CollisionKernel {
      *                 p̂ of parity-even integrands are twice the sums over the kept rows.
      */
     CollisionKernel(TMatrix t, double nIm, SphereRule rule, boolean withSideJump, boolean halfRows) {
+        this(t, nIm, rule, withSideJump, halfRows && rule.antipode(0) >= 0 ? Rows.HALF : Rows.ALL);
+    }
+
+    /** The cheapest exact tabulation for the kinetic solves: one azimuth for a rotation-covariant T, else half the rows. */
+    static CollisionKernel forSolve(TMatrix t, double nIm, SphereRule rule) {
+        return new CollisionKernel(t, nIm, rule, true, t.rotationInvariant() ? Rows.AZIMUTH : rule.antipode(0) >= 0 ? Rows.HALF : Rows.ALL);
+    }
+
+    CollisionKernel(TMatrix t, double nIm, SphereRule rule, boolean withSideJump, Rows mode) {
         this.t = t;
         this.nIm = nIm;
         this.rule = rule;
         this.n = rule.size();
-        boolean half = halfRows && rule.antipode(0) >= 0;
+        this.mode = mode;
         int[] rs = new int[n];
         int nr = 0;
-        for (int a = 0; a < n; a++) if (!half || a < rule.antipode(a)) rs[nr++] = a;
+        for (int a = 0; a < n; a++)
+            if (mode == Rows.ALL || (mode == Rows.HALF && a < rule.antipode(a)) || (mode == Rows.AZIMUTH && a % rule.nPhi() == 0)) rs[nr++] = a;
         this.rows = java.util.Arrays.copyOf(rs, nr);
-        this.rowWeight = half ? 2 : 1;
+        this.rowWeight = switch (mode) { case ALL -> 1; case HALF -> 2; case AZIMUTH -> rule.nPhi(); };
         double kf = t.host().kF(), nf = t.host().dos();
         gain = new double[nr * n * 16];
         loss = new double[nr * 16];
@@ -60,6 +85,7 @@ public final class CollisionKernel {
         double[] p = new double[3], k = new double[3];
         double g0 = 2 * Math.PI * nIm * nf, s0 = Math.PI * nIm * nf;
         for (int ri = 0; ri < nr; ri++) {
+            org.diffuson.Cancellation.check("collision-kernel tabulation");
             int a = rows[ri];
             p[0] = kf * rule.x(a); p[1] = kf * rule.y(a); p[2] = kf * rule.z(a);
             java.util.Arrays.fill(gam, 0);
@@ -88,6 +114,79 @@ public final class CollisionKernel {
             anticommutatorComponents(gh, comp);
             for (int ab = 0; ab < 16; ab++) loss[ri * 16 + ab] = g0 * comp[2 * ab];
         }
+    }
+
+    /**
+     * The sum over all outgoing p̂ of a 12×12 tensor a[(3-vector i, Pauli A); (3-vector l, Pauli B)] that was summed over
+     * the built rows only: ×1 (ALL), ×2 (HALF: parity-even integrand), or Σ_s 𝒬_s a 𝒬_sᵀ over the nPhi rotations about
+     * z (AZIMUTH), 𝒬_s = R_s ⊗ diag(1, R_s).
+     */
+    double[] symmetrize(double[] a) {
+        if (mode != Rows.AZIMUTH) {
+            double[] r = a.clone();
+            if (mode == Rows.HALF) for (int i = 0; i < r.length; i++) r[i] *= 2;
+            return r;
+        }
+        double[] out = new double[144], tmp = new double[144];
+        for (double[] q : rotations12(rule.nPhi())) {
+            // q holds the non-zeros of 𝒬_s as (row, col, value) triples: tmp = 𝒬 a, out += tmp 𝒬ᵀ
+            java.util.Arrays.fill(tmp, 0);
+            for (int x = 0; x < q.length; x += 3) {
+                int i = (int) q[x], k = (int) q[x + 1];
+                double v = q[x + 2];
+                for (int j = 0; j < 12; j++) tmp[12 * i + j] += v * a[12 * k + j];
+            }
+            for (int x = 0; x < q.length; x += 3) {
+                int j = (int) q[x], k = (int) q[x + 1];
+                double v = q[x + 2];
+                for (int i = 0; i < 12; i++) out[12 * i + j] += v * tmp[12 * i + k];
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> ROTATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The non-zeros of 𝒬_s, s = 0 … nPhi − 1, as (row, col, value) triples (30 of 144 entries), cached per nPhi. */
+    private static double[][] rotations12(int nPhi) {
+        return ROTATIONS.computeIfAbsent(nPhi, np -> {
+            double[][] all = new double[np][];
+            double[] q = new double[144];
+            for (int s = 0; s < np; s++) {
+                rotation12(s, np, q);
+                double[] nz = new double[3 * 144];
+                int c = 0;
+                for (int i = 0; i < 144; i++)
+                    if (q[i] != 0) {
+                        nz[c++] = i / 12;
+                        nz[c++] = i % 12;
+                        nz[c++] = q[i];
+                    }
+                all[s] = java.util.Arrays.copyOf(nz, c);
+            }
+            return all;
+        });
+    }
+
+    /** 𝓡_s = diag(1, R_s): Pauli components (0, x, y, z) rotated by α_s = 2πs/nPhi about z, 4×4 row-major. */
+    static void rotation4(int s, int nPhi, double[] r) {
+        double a = 2 * Math.PI * s / nPhi, c = Math.cos(a), sn = Math.sin(a);
+        java.util.Arrays.fill(r, 0, 16, 0);
+        r[0] = 1;
+        r[5] = c; r[6] = -sn;
+        r[9] = sn; r[10] = c;
+        r[15] = 1;
+    }
+
+    /** 𝒬_s = R_s ⊗ 𝓡_s on (3-vector, Pauli) index pairs 4i + A, 12×12 row-major. */
+    static void rotation12(int s, int nPhi, double[] q) {
+        double a = 2 * Math.PI * s / nPhi, c = Math.cos(a), sn = Math.sin(a);
+        double[] r3 = {c, -sn, 0, sn, c, 0, 0, 0, 1}, r4 = new double[16];
+        rotation4(s, nPhi, r4);
+        for (int i = 0; i < 3; i++)
+            for (int aa = 0; aa < 4; aa++)
+                for (int j = 0; j < 3; j++)
+                    for (int b = 0; b < 4; b++) q[12 * (4 * i + aa) + 4 * j + b] = r3[3 * i + j] * r4[4 * aa + b];
     }
 
     private static void accumulateTTdag(double[] tm, double w, double[] acc) {

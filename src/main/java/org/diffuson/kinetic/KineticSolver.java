@@ -40,14 +40,19 @@ public final class KineticSolver {
     }
 
     /**
-     * Quadrature degree the exact solve needs: the solution Y has degree d_Y = max(2L, L + G, 1) and the gain and
-     * side-jump integrands T Y T†, T Y (D_jT)† have degree max(2L, L + G) + d_Y. For a non-band-limited T (Gaussian Born)
-     * {@link TMatrix#maxL()} is an effective cut-off and the grid solve converges spectrally.
+     * Quadrature degree the exact solve needs. The solution Y is parity-odd (the sources v_F p̂ and ⟨W_j⟩ are) and, from
+     * Y = (gain[Y] − S)/Γ with Γ = ⟨TT†⟩ a constant, a polynomial of degree ≤ max(2L, L + G, 1) in p̂ (T of degree L, D_jT
+     * of degree G): its harmonics are the odd ones up to d_Y, the largest odd number not above that bound. The gain and
+     * side-jump integrands T Y T†, T Y (D_jT)† then have degree max(2L, L + G) + d_Y, so the Nyström solve on a rule
+     * exact to that degree reproduces the continuum solution at the nodes (l ≤ 3: degree 11, a 6 × 12 rule). For a
+     * non-band-limited T (Gaussian Born) {@link TMatrix#maxL()} is an effective cut-off and the grid solve converges
+     * spectrally.
      */
     public static int exactDegree(TMatrix t) {
         int l = t.maxL(), g = t.gradientDegree();
         int dy = Math.max(Math.max(2 * l, l + g), 1);
-        int d = Math.max(Math.max(2 * l, l + g) + dy, 1 + dy);
+        if (dy % 2 == 0) dy--;
+        int d = Math.max(2 * l, l + g) + dy;
         return t.bandLimited() ? Math.max(3, d) : Math.max(3, 2 * l + 3);
     }
 
@@ -60,7 +65,7 @@ public final class KineticSolver {
     public static SpinChargeCoefficients moments(TMatrix t, double nIm, SphereRule rule) {
         check(t);
         rule = CollisionKernel.checkedRule(t, nIm, rule, momentDegree(t), "the 12×12 moment solve");
-        CollisionKernel ker = new CollisionKernel(t, nIm, rule, true, true);
+        CollisionKernel ker = CollisionKernel.forSolve(t, nIm, rule);
         Blocks b = blocks(ker);
         double vf = t.host().fermiVelocity();
         // Q = (1 − Z) K⁻¹ [(v_F²/3) 1 − F]
@@ -79,17 +84,250 @@ public final class KineticSolver {
         return SpinChargeCoefficients.from(t, nIm, rule, Method.MOMENT_ANSATZ, b, q.data);
     }
 
-    /** Exact first-order kinetic solve on the angular grid (no moment ansatz). {@code rule} null → minimal exact rule. */
+    /**
+     * Exact first-order kinetic solve on the angular grid (no moment ansatz). {@code rule} null → minimal exact rule.
+     * For a rotation-covariant T ({@link TMatrix#rotationInvariant()}) the solve is reduced to azimuthal Fourier blocks
+     * ({@link #exactAzimuthal}); otherwise it is a dense solve on the parity-odd half of the grid.
+     */
     public static SpinChargeCoefficients exact(TMatrix t, double nIm, SphereRule rule) {
         check(t);
         rule = CollisionKernel.checkedRule(t, nIm, rule, exactDegree(t), "the exact kinetic solve");
+        requireEvenAzimuths(rule);
+        if (!t.rotationInvariant()) return exactOnFullGrid(t, nIm, rule);
+        CollisionKernel ker = CollisionKernel.forSolve(t, nIm, rule);
+        Blocks b = blocks(ker);
+        return SpinChargeCoefficients.from(t, nIm, rule, Method.EXACT_GRID, b, exactAzimuthal(ker));
+    }
+
+    private static void requireEvenAzimuths(SphereRule rule) {
         if (rule.nPhi() % 2 != 0)
             throw new DiffusonException("angularGrid", rule + " has an odd number of azimuths, so it is not inversion-symmetric",
                     "use an even nPhi");
-        CollisionKernel ker = new CollisionKernel(t, nIm, rule, true, true);
+    }
+
+    /**
+     * The exact solve for a rotation-covariant T, by symmetry. Rotations R_s about z by 2πs/nPhi map the product rule to
+     * itself and commute with I0; in the twisted variables X̃(i, j) = D_j* V X(i, j) (V: Pauli components (0, x, y, z) →
+     * (0, +, −, z), D_j = diag(1, ω^j, ω^{−j}, 1), ω = e^{2πi/nPhi}) the operator is block-circulant in the azimuth
+     * index j, so each Fourier mode m is an independent 4 nCos × 4 nCos block
+     * <pre>
+     *   Ĉ_m[iμ; i′ν] = Σ_d ω^{(m + s_ν) d} (V gain((i,0),(i′,d)) V†)_{μν} − δ_{ii′}(V loss(i) V†)_{μν},   s = (0, 1, −1, 0),
+     * </pre>
+     * built from the gain tabulated on the first azimuth only. The sources v_F p̂_k τ_C − ⟨W_k⟩ carry only m ∈ {−2, …, 2}
+     * (vector ⊗ spin), so five blocks are solved instead of one dense 4n × 4n system. The even-parity sector, which
+     * holds the zero mode I0[1] = 0, is shifted away by −c(1 + 𝒫) (𝒫: p̂ → −p̂, c = the out-scattering rate): it vanishes
+     * on the parity-odd solution and makes every block invertible. The response J = ⟨v_F p̂ Y⟩ − ⟨W[Y]⟩ is summed on the
+     * first azimuth and rotated over the group like the moment blocks.
+     */
+    static double[] exactAzimuthal(CollisionKernel ker) {
+        SphereRule rule = ker.rule;
+        int nc = rule.nCos(), np = rule.nPhi(), n = ker.n, dim = 4 * nc;
+        double vf = ker.t.host().fermiVelocity();
+        double h = Math.sqrt(0.5);
+        double[] vr = {1, 0, 0, 0, 0, h, 0, 0, 0, h, 0, 0, 0, 0, 0, 1};
+        double[] vi = {0, 0, 0, 0, 0, 0, h, 0, 0, 0, -h, 0, 0, 0, 0, 0};
+        int[] shift = {0, 1, -1, 0};
+        double[] parity = {1, -1, -1, 1};
+        double[] wr = new double[np], wi = new double[np];
+        for (int k = 0; k < np; k++) {
+            wr[k] = Math.cos(2 * Math.PI * k / np);
+            wi[k] = Math.sin(2 * Math.PI * k / np);
+        }
+        // the Fourier modes the sources occupy: m ≡ −2 … 2 (mod nPhi)
+        int[] modes = java.util.stream.IntStream.rangeClosed(-2, 2).map(m -> Math.floorMod(m, np)).distinct().toArray();
+        int nm = modes.length;
+        // Π_m = (1/nPhi) Σ_j ω^{−mj} 𝒬_jᵀ: projects the 12 source columns (k, C) on mode m
+        double[][] pr = new double[nm][288];
+        double[] q = new double[144];
+        for (int j = 0; j < np; j++) {
+            CollisionKernel.rotation12(j, np, q);
+            for (int mi = 0; mi < nm; mi++) {
+                int f = Math.floorMod(-modes[mi] * j, np);
+                for (int a = 0; a < 12; a++)
+                    for (int b = 0; b < 12; b++) {
+                        double v = q[12 * b + a] / np; // 𝒬ᵀ[a][b]
+                        pr[mi][2 * (12 * a + b)] += v * wr[f];
+                        pr[mi][2 * (12 * a + b) + 1] += v * wi[f];
+                    }
+            }
+        }
+        // blocks Ĉ_m
+        double[][] c = new double[nm][2 * dim * dim];
+        double[] tr = new double[16], ti = new double[16], gr = new double[16], gi = new double[16];
+        for (int i = 0; i < nc; i++)
+            for (int i2 = 0; i2 < nc; i2++)
+                for (int d = 0; d < np; d++) {
+                    int base = (i * n + i2 * np + d) * 16;
+                    vgv(vr, vi, ker.gain, base, tr, ti, gr, gi);
+                    for (int mi = 0; mi < nm; mi++) {
+                        double[] cm = c[mi];
+                        for (int nu = 0; nu < 4; nu++) {
+                            int f = Math.floorMod((modes[mi] + shift[nu]) * d, np);
+                            double er = wr[f], ei = wi[f];
+                            for (int mu = 0; mu < 4; mu++) {
+                                int o = 2 * ((4 * i + mu) * dim + 4 * i2 + nu);
+                                double xr = gr[4 * mu + nu], xi = gi[4 * mu + nu];
+                                cm[o] += xr * er - xi * ei;
+                                cm[o + 1] += xr * ei + xi * er;
+                            }
+                        }
+                    }
+                }
+        double creg = ker.loss[0];
+        for (int i = 0; i < nc; i++) {
+            vgv(vr, vi, ker.loss, i * 16, tr, ti, gr, gi);
+            int flip = nc - 1 - i;
+            for (int mi = 0; mi < nm; mi++) {
+                double[] cm = c[mi];
+                double sg = modes[mi] % 2 == 0 ? 1 : -1;
+                for (int mu = 0; mu < 4; mu++) {
+                    for (int nu = 0; nu < 4; nu++) {
+                        int o = 2 * ((4 * i + mu) * dim + 4 * i + nu);
+                        cm[o] -= gr[4 * mu + nu];
+                        cm[o + 1] -= gi[4 * mu + nu];
+                    }
+                    cm[2 * ((4 * i + mu) * dim + 4 * i + mu)] -= creg;
+                    cm[2 * ((4 * i + mu) * dim + 4 * flip + mu)] -= creg * sg * parity[mu];
+                }
+            }
+        }
+        // sources on the first azimuth, S0(i)[A; kC] = v_F p̂_k δ_AC − Σ_k' W_k(p_i, k')_{AC}, and V S0
+        double[] vs0 = new double[nc * 2 * 48];
+        double[] s0 = new double[48];
+        for (int i = 0; i < nc; i++) {
+            int p = ker.rows[i];
+            java.util.Arrays.fill(s0, 0);
+            for (int kd = 0; kd < 3; kd++) {
+                double[] sk = ker.side[kd];
+                for (int kk = 0; kk < n; kk++) {
+                    int base = (i * n + kk) * 16;
+                    for (int a = 0; a < 4; a++)
+                        for (int cc = 0; cc < 4; cc++) s0[12 * a + 4 * kd + cc] -= sk[base + 4 * a + cc];
+                }
+                for (int a = 0; a < 4; a++) s0[12 * a + 4 * kd + a] += vf * rule.n(p, kd);
+            }
+            for (int mu = 0; mu < 4; mu++)
+                for (int col = 0; col < 12; col++) {
+                    double sr = 0, si = 0;
+                    for (int a = 0; a < 4; a++) {
+                        sr += vr[4 * mu + a] * s0[12 * a + col];
+                        si += vi[4 * mu + a] * s0[12 * a + col];
+                    }
+                    vs0[2 * (48 * i + 12 * mu + col)] = sr;
+                    vs0[2 * (48 * i + 12 * mu + col) + 1] = si;
+                }
+        }
+        // solve each mode, sum the modes on the first azimuth: X̃(i, 0) = Σ_m ŷ_m(i)
+        double[] xt = new double[2 * dim * 12], rhs = new double[2 * dim * 12], perm = new double[2 * dim * 12];
+        int[] piv = new int[dim];
+        for (int mi = 0; mi < nm; mi++) {
+            // rhs = V S0 Π_m
+            double[] pm = pr[mi];
+            java.util.Arrays.fill(rhs, 0);
+            for (int row = 0; row < dim; row++)
+                for (int a = 0; a < 12; a++) {
+                    double xr = vs0[2 * (12 * row + a)], xi = vs0[2 * (12 * row + a) + 1];
+                    if (xr == 0 && xi == 0) continue;
+                    for (int col = 0; col < 12; col++) {
+                        double yr = pm[2 * (12 * a + col)], yi = pm[2 * (12 * a + col) + 1];
+                        rhs[2 * (12 * row + col)] += xr * yr - xi * yi;
+                        rhs[2 * (12 * row + col) + 1] += xr * yi + xi * yr;
+                    }
+                }
+            if (!org.diffuson.linalg.ZOps.luDecompose(c[mi], dim, piv)) throw singular();
+            for (int row = 0; row < dim; row++) System.arraycopy(rhs, 2 * 12 * piv[row], perm, 2 * 12 * row, 24);
+            org.diffuson.linalg.ZOps.luSolveColumns(c[mi], dim, perm, 12);
+            for (int x = 0; x < xt.length; x++) xt[x] += perm[x];
+        }
+        // Y(i, 0) = V† X̃(i, 0) (real), J0 = Σ_i E(i) Y(i, 0), E(i)[jA; B] = w_i v_F p̂_j δ_AB − Σ_p w_p W_j(p, p_i)_{AB}
+        double[] tbar = new double[48], acc = new double[48], r4 = new double[16], y = new double[48], j0 = new double[144];
+        for (int i = 0; i < nc; i++) {
+            java.util.Arrays.fill(tbar, 0);
+            for (int jp = 0; jp < np; jp++) {
+                // A = Σ_{i'} w_{i'} W_{j''}((i', 0), (i, −jp)); W_j(R p, R k) = Σ R_{jj''} 𝓡 W_{j''}(p, k) 𝓡ᵀ
+                java.util.Arrays.fill(acc, 0);
+                int k = i * np + Math.floorMod(-jp, np);
+                for (int i2 = 0; i2 < nc; i2++) {
+                    double w = rule.weight(ker.rows[i2]);
+                    for (int jj = 0; jj < 3; jj++) {
+                        double[] sj = ker.side[jj];
+                        int base = (i2 * n + k) * 16;
+                        for (int ab = 0; ab < 16; ab++) acc[16 * jj + ab] += w * sj[base + ab];
+                    }
+                }
+                CollisionKernel.rotation12(jp, np, q);
+                CollisionKernel.rotation4(jp, np, r4);
+                rotateVectorBlock(q, r4, acc, tbar);
+            }
+            int p = ker.rows[i];
+            double wp = rule.weight(p);
+            for (int b = 0; b < 4; b++)
+                for (int col = 0; col < 12; col++) {
+                    double v = 0;
+                    for (int mu = 0; mu < 4; mu++) {
+                        int o = 2 * ((4 * i + mu) * 12 + col);
+                        v += vr[4 * mu + b] * xt[o] + vi[4 * mu + b] * xt[o + 1]; // Re Σ_μ conj(V_{μB}) X̃_μ
+                    }
+                    y[12 * b + col] = v;
+                }
+            for (int jj = 0; jj < 3; jj++) {
+                double pj = wp * vf * rule.n(p, jj);
+                for (int a = 0; a < 4; a++)
+                    for (int col = 0; col < 12; col++) {
+                        double v = pj * y[12 * a + col];
+                        for (int b = 0; b < 4; b++) v -= tbar[16 * jj + 4 * a + b] * y[12 * b + col];
+                        j0[12 * (4 * jj + a) + col] += v;
+                    }
+            }
+        }
+        return ker.symmetrize(j0);
+    }
+
+    /** out[μν] = (V m V†)_{μν} for the real 4×4 m at m[off..off+16), V = vr + i vi. */
+    private static void vgv(double[] vr, double[] vi, double[] m, int off, double[] tr, double[] ti, double[] gr, double[] gi) {
+        for (int mu = 0; mu < 4; mu++)
+            for (int b = 0; b < 4; b++) {
+                double sr = 0, si = 0;
+                for (int a = 0; a < 4; a++) {
+                    double x = m[off + 4 * a + b];
+                    sr += vr[4 * mu + a] * x;
+                    si += vi[4 * mu + a] * x;
+                }
+                tr[4 * mu + b] = sr;
+                ti[4 * mu + b] = si;
+            }
+        for (int mu = 0; mu < 4; mu++)
+            for (int nu = 0; nu < 4; nu++) {
+                double sr = 0, si = 0;
+                for (int b = 0; b < 4; b++) { // × conj(V_{νb})
+                    double ar = tr[4 * mu + b], ai = ti[4 * mu + b], br = vr[4 * nu + b], bi = -vi[4 * nu + b];
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                gr[4 * mu + nu] = sr;
+                gi[4 * mu + nu] = si;
+            }
+    }
+
+    /** out[jA; B] += Σ 𝒬[jA; j″A′] a[j″A′; B′] 𝓡[B; B′] for a 12×4 block a (vector ⊗ Pauli rows, Pauli columns). */
+    private static void rotateVectorBlock(double[] q, double[] r4, double[] a, double[] out) {
+        for (int row = 0; row < 12; row++)
+            for (int b = 0; b < 4; b++) {
+                double v = 0;
+                for (int k = 0; k < 12; k++) {
+                    double qk = q[12 * row + k];
+                    if (qk == 0) continue;
+                    for (int b2 = 0; b2 < 4; b2++) v += qk * a[4 * k + b2] * r4[4 * b + b2];
+                }
+                out[4 * row + b] += v;
+            }
+    }
+
+    /** The exact solve as one dense system on the parity-odd half of the grid (any parity-invariant T). */
+    static SpinChargeCoefficients exactOnFullGrid(TMatrix t, double nIm, SphereRule rule) {
+        CollisionKernel ker = new CollisionKernel(t, nIm, rule, true, CollisionKernel.Rows.HALF);
         Blocks b = blocks(ker);
         int n = ker.n, h = ker.rows.length;
-        if (ker.rowWeight != 2) throw new IllegalStateException("inversion-symmetric rule expected");
         // slot[k] = index of the kept row for ±k̂, negative (−slot−1) for the antipode
         int[] slot = new int[n];
         for (int ri = 0; ri < h; ri++) {
@@ -216,7 +454,7 @@ public final class KineticSolver {
                 }
                 for (int a = 1; a < 4; a++) gsum += ker.gain[base + 5 * a];
             }
-            double wp = ker.rowWeight * r.weight(p);
+            double wp = r.weight(p);
             for (int a = 1; a < 4; a++) gsum -= ker.loss[ri * 16 + 5 * a];
             invTauS -= wp * gsum / 3;
             for (int i = 0; i < 3; i++) {
@@ -231,6 +469,6 @@ public final class KineticSolver {
                         }
             }
         }
-        return new Blocks(k, f, z, invTauS);
+        return new Blocks(ker.symmetrize(k), ker.symmetrize(f), ker.symmetrize(z), ker.rowWeight * invTauS);
     }
 }

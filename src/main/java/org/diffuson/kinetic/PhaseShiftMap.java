@@ -1,5 +1,6 @@
 package org.diffuson.kinetic;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.scattering.HostMetal;
 import org.diffuson.scattering.PartialWaveTMatrix;
@@ -42,25 +43,32 @@ public final class PhaseShiftMap {
 
     /**
      * Full kinetic solves on the grid a × b. {@code fixed} holds (η₀, η₁, η₂); the entries of the two varying axes are
-     * ignored. {@code progress} receives the number of finished points (may be null).
+     * ignored. {@code progress} receives the number of finished points (may be null). The points run in parallel on the
+     * common pool; interrupting the calling thread stops every worker at its next point ({@link Cancellation.Cancelled}).
      */
     public static Result compute(HostMetal host, double r, Axes axes, double[] a, double[] b, double[] fixed, IntConsumer progress) {
-        if (!(r > 0)) throw new DiffusonException("r", "n_imp/n_c must be > 0, got " + r, "use a dilute value such as 0.01");
+        if (host == null) throw new DiffusonException("host", "is null", "pass a HostMetal, e.g. HostMetal.unit()");
+        if (axes == null) throw new DiffusonException("axes", "is null", "e.g. new Axes(0, 2) for (η₀, η₂)");
+        if (!(r > 0) || !Double.isFinite(r)) throw new DiffusonException("r", "n_imp/n_c must be finite and > 0, got " + r, "use a dilute value such as 0.01");
         if (a == null || b == null || a.length == 0 || b.length == 0)
             throw new DiffusonException("grid", "both axes need at least one value", "pass two non-empty arrays of phase shifts");
+        if (fixed == null || fixed.length != 3)
+            throw new DiffusonException("fixed", "needs the three phase shifts (η₀, η₁, η₂), got "
+                    + (fixed == null ? "null" : fixed.length + " values"), "pass new double[]{η₀, η₁, η₂} (the varying two are ignored)");
         double nIm = r * host.carrierDensity();
         SpinChargeCoefficients[][] out = new SpinChargeCoefficients[a.length][b.length];
         AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, a.length).parallel().forEach(i -> {
-            for (int j = 0; j < b.length; j++) {
-                double[] e = fixed.clone();
-                e[axes.first()] = a[i];
-                e[axes.second()] = b[j];
-                PartialWaveTMatrix t = new PartialWaveTMatrix(PhaseShifts.threeChannel(e[0], e[1], e[2]), host);
-                out[i][j] = KineticSolver.moments(t, nIm, null);
-                int d = done.incrementAndGet();
-                if (progress != null) progress.accept(d);
-            }
+        Cancellation.Token token = Cancellation.token();
+        IntStream.range(0, a.length * b.length).parallel().forEach(idx -> {
+            token.check("phase-shift map");
+            int i = idx / b.length, j = idx % b.length;
+            double[] e = fixed.clone();
+            e[axes.first()] = a[i];
+            e[axes.second()] = b[j];
+            PartialWaveTMatrix t = new PartialWaveTMatrix(PhaseShifts.threeChannel(e[0], e[1], e[2]), host);
+            out[i][j] = KineticSolver.moments(t, nIm, null);
+            int d = done.incrementAndGet();
+            if (progress != null) progress.accept(d);
         });
         return new Result(axes, a.clone(), b.clone(), fixed.clone(), r, out);
     }

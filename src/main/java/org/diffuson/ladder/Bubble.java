@@ -281,4 +281,128 @@ public final class Bubble {
                             out[idx + 1] = 0;
                         }
     }
+
+    // ---- vertex insertions (current vertices for Kubo ladders; seed 004 eqs 13–24, A1–A6) ----
+
+    /**
+     * Φ̄_q(z1, z2) and the vertex sums of {@code vertices} in one pass over the grid ({@link VertexBubble}): the density
+     * and current vertices of a Kubo bubble, with the model's exact velocity ∂H/∂k ({@link #velocity}) at the mid-point k.
+     * Always sums the full grid (no q = 0 symmetry reduction, no adaptive angles: current vertices carry the angular
+     * dependence the reductions assume away), with the same chunking, Green functions and interrupt checks as
+     * {@link #compute}.
+     */
+    public VertexBubble withVertices(double[] q, Energy e1, CMatrix sigma1, Energy e2, CMatrix sigma2, java.util.List<VertexInsertion> vertices) {
+        double qx = q.length > 0 ? q[0] : 0, qy = q.length > 1 ? q[1] : 0, qz = q.length > 2 ? q[2] : 0;
+        if (!(Double.isFinite(qx) && Double.isFinite(qy) && Double.isFinite(qz)))
+            throw new DiffusonException("q", "must be finite", "pass a finite wave vector");
+        int m = vertices.size(), nn = 2 * n * n, phiLen = 2 * n * n * n * n;
+        if (m == 0) throw new DiffusonException("vertices", "is empty", "pass at least one VertexInsertion");
+        double[][] p = new double[m][];
+        int[] axis = new int[m];
+        for (int a = 0; a < m; a++) {
+            VertexInsertion v = vertices.get(a);
+            if (v.matrix().rows() != n)
+                throw new DiffusonException("vertices", v.name() + " is " + v.matrix().rows() + "×" + v.matrix().rows() + " but the model is " + n + "×" + n,
+                        "use vertex matrices of the model's basis dimension");
+            if (v.axis() >= grid.spaceDim())
+                throw new DiffusonException("vertices", v.name() + " is a current along axis " + v.axis() + " of a " + grid.spaceDim() + "D model", "use axes below the space dimension");
+            p[a] = v.matrix().toArray();
+            axis[a] = v.axis();
+        }
+        double[] s1 = sigma1.toArray(), s2 = sigma2.toArray();
+        double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
+        int width = phiLen + 2 * m * nn + 2 * m * m;
+        double[] out = new double[width];
+        KSum.sum(grid.size(), KSum.CHUNK, width, () -> new VertexWork(n, m), (from, to, acc, w) -> {
+            Hamiltonian h = model.hamiltonian();
+            for (int i = from; i < to; i++) {
+                double kx = grid.kx(i), ky = grid.ky(i), kz = grid.kz(i), wt = grid.weight(i);
+                h.eval(kx + qx / 2, ky + qy / 2, kz + qz / 2, w.base.h1, 0);
+                h.eval(kx - qx / 2, ky - qy / 2, kz - qz / 2, w.base.h2, 0);
+                addPoint(w.base.h1, 0, w.base.h2, 0, wt, z1r, z1i, s1, z2r, z2i, s2, acc, w.base);
+                addVertices(kx, ky, kz, wt, p, axis, acc, phiLen, w);
+            }
+        }, out, true);
+        CMatrix[] right = new CMatrix[m], left = new CMatrix[m];
+        org.hipparchus.complex.Complex[][] pi = new org.hipparchus.complex.Complex[m][m];
+        for (int a = 0; a < m; a++) {
+            right[a] = CMatrix.copyOf(n, n, out, phiLen + a * nn);
+            left[a] = CMatrix.copyOf(n, n, out, phiLen + (m + a) * nn);
+            for (int b = 0; b < m; b++) {
+                int o = phiLen + 2 * m * nn + 2 * (a * m + b);
+                pi[a][b] = new org.hipparchus.complex.Complex(out[o], out[o + 1]);
+            }
+        }
+        return new VertexBubble(Superoperator.fromRaw(n, java.util.Arrays.copyOf(out, phiLen)), java.util.List.copyOf(vertices), right, left, pi);
+    }
+
+    /** Scratch of {@link #withVertices}: the bubble's own work plus velocities and the products V_aG1, V_aG2. */
+    private static final class VertexWork {
+        final Work base;
+        final double[][] vel, vx, x1, x2;
+        final double[] t, buf;
+
+        VertexWork(int n, int m) {
+            int nn = 2 * n * n;
+            base = new Work(n);
+            vel = new double[3][nn];
+            vx = new double[m][nn];
+            x1 = new double[m][nn];
+            x2 = new double[m][nn];
+            t = new double[nn];
+            buf = new double[4 * nn];
+        }
+    }
+
+    /**
+     * The velocity v_a = ∂H/∂k_a at k: exact for a {@link org.diffuson.model.TermHamiltonian} (symbolic derivative),
+     * otherwise the library's one 4th-order stencil ({@link org.diffuson.model.GradientHamiltonian#stencil}, exact to
+     * rounding for H polynomial of degree ≤ 4 in k).
+     */
+    static void velocity(Hamiltonian h, double kx, double ky, double kz, int a, double[] buf, double[] out) {
+        if (h instanceof org.diffuson.model.TermHamiltonian t) {
+            t.evalVelocity(org.diffuson.model.Axis.of(a), kx, ky, kz, out, 0);
+        } else {
+            double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));
+            org.diffuson.model.GradientHamiltonian.stencil(h, kx, ky, kz, a, step, buf, out, 0);
+        }
+    }
+
+    /** acc += wt·(G1V_aG2, G2V_aG1, Tr[V_aG1V_bG2]) with G1, G2 of this point in w.base. */
+    private void addVertices(double kx, double ky, double kz, double wt, double[][] p, int[] axis, double[] acc, int off, VertexWork w) {
+        int m = p.length, nn = 2 * n * n;
+        double[] g1 = w.base.g1, g2 = w.base.g2;
+        boolean[] done = new boolean[3];
+        for (int a = 0; a < m; a++) {
+            double[] v = w.vx[a];
+            if (axis[a] < 0) {
+                System.arraycopy(p[a], 0, v, 0, nn);
+            } else {
+                int ax = axis[a];
+                if (!done[ax]) {
+                    velocity(model.hamiltonian(), kx, ky, kz, ax, w.buf, w.vel[ax]);
+                    done[ax] = true;
+                }
+                // ½{P, v}
+                org.diffuson.linalg.ZOps.mult(p[a], n, n, w.vel[ax], n, v);
+                org.diffuson.linalg.ZOps.mult(w.vel[ax], n, n, p[a], n, w.t);
+                for (int e = 0; e < nn; e++) v[e] = 0.5 * (v[e] + w.t[e]);
+            }
+            org.diffuson.linalg.ZOps.mult(v, n, n, g1, n, w.x1[a]);   // V_a G1
+            org.diffuson.linalg.ZOps.mult(v, n, n, g2, n, w.x2[a]);   // V_a G2
+            int oR = off + a * nn, oL = off + (m + a) * nn;
+            // right_a += G1 (V_a G2), left_a += G2 (V_a G1)
+            org.diffuson.linalg.ZOps.mult(g1, n, n, w.x2[a], n, w.t);
+            for (int e = 0; e < nn; e++) acc[oR + e] += wt * w.t[e];
+            org.diffuson.linalg.ZOps.mult(g2, n, n, w.x1[a], n, w.t);
+            for (int e = 0; e < nn; e++) acc[oL + e] += wt * w.t[e];
+        }
+        int oP = off + 2 * m * nn;
+        for (int a = 0; a < m; a++)
+            for (int b = 0; b < m; b++) {
+                double tr = org.diffuson.green.GreenWorkspace.traceRe(w.x1[a], w.x2[b], n), ti = org.diffuson.green.GreenWorkspace.traceIm(w.x1[a], w.x2[b], n);
+                acc[oP + 2 * (a * m + b)] += wt * tr;
+                acc[oP + 2 * (a * m + b) + 1] += wt * ti;
+            }
+    }
 }

@@ -207,6 +207,31 @@ public final class Ladder {
     /** Ward check for the RA pair at frequency ω. */
     public WardCheck wardRetardedAdvanced(double omega) { return ward(Energy.retarded(energy + omega), Energy.advanced(energy)); }
 
+    /**
+     * Ladder-dressed correlations L_ab of density and current insertions at (q, z1, z2) ({@link LadderCorrelations}):
+     * one k-sum for Φ̄ and the vertex sums ({@link Bubble#withVertices}), then Λ_b = (1 − ΓΦ̄)⁻¹Γ[right_b] with the rung's
+     * Γ (the rung must be the conserving I = ΓΦ̄, whose Γ also builds Σ) and L_ab = Π_ab + Tr[left_a Λ_b]
+     * (seed 004 eqs A1–A6). Σ(z1), Σ(z2) are the self-energy's values at each energy (for SCBA: solved at each).
+     */
+    public LadderCorrelations correlations(double[] q, Energy e1, Energy e2, java.util.List<VertexInsertion> vertices) {
+        CMatrix s1 = selfEnergy.sigma(e1), s2 = selfEnergy.sigma(e2);
+        VertexBubble vb = bubble.withVertices(q, e1, s1, e2, s2, vertices);
+        Superoperator gamma = null;
+        for (org.diffuson.model.Rung.Part part : model.rung().parts()) {
+            if (!part.pre().approxEquals(Superoperator.identity(model.dim()), 0))
+                throw new DiffusonException("rung", model.rung() + " is not of the form I = ΓΦ̄", "vertex corrections of current insertions need the conserving rung Rung.of(disorder)");
+            gamma = gamma == null ? part.post() : gamma.plus(part.post());
+        }
+        Superoperator solve = model.rung().collision(vb.phi()).oneMinus().inverse();
+        int m = vertices.size();
+        CMatrix[] lam = new CMatrix[m];
+        Complex[][] l = new Complex[m][m];
+        for (int b = 0; b < m; b++) lam[b] = solve.apply(gamma.apply(vb.right()[b]));
+        for (int a = 0; a < m; a++)
+            for (int b = 0; b < m; b++) l[a][b] = vb.pi()[a][b].add(vb.left()[a].times(lam[b]).trace());
+        return new LadderCorrelations(q.clone(), e1, e2, java.util.List.copyOf(vertices), vb.pi(), l, lam, vb);
+    }
+
     /** Relaxation/precession and diffusion tensors by small-q, small-ω expansion of K (seed 000 Eqs. 8–10, Sec. I.F). */
     public DiffusionOperator diffusion() { return DiffusionOperator.extract(this, DiffusionOperator.Options.defaults(this)); }
 

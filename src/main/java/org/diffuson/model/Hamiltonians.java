@@ -50,6 +50,18 @@ public final class Hamiltonians {
                 .build();
     }
 
+    /**
+     * k²/2m·1 − M σz in 3D, the s–d ferromagnet of seed 004 (eqs 4–5, 8): σ = ↑ (index 0) is the majority spin with
+     * ε_F↑ = ε_F + M; the magnetization points along −ẑ (seed 004 fn 35). Exact velocities v_a = k_a/m·1 (the current
+     * vertices of eqs 13–24). Parameters: m, M.
+     */
+    public static TermHamiltonian sdExchange() {
+        return TermHamiltonian.builder(2, 3).name("H_sd")
+                .term(Op.s0, Coefficient.k2in3d().times(0.5).over("m"))
+                .term(Op.sz, Coefficient.param("M").negate())
+                .build();
+    }
+
     /** Qi–Wu–Zhang: sin k_x σx + sin k_y σy + (m + cos k_x + cos k_y) σz on the square lattice (a = 1). Parameter: m. */
     public static TermHamiltonian qwz() {
         return TermHamiltonian.builder(2, 2)

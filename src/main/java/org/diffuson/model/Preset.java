@@ -88,7 +88,7 @@ public enum Preset {
                 Disorder d = Disorder.of(Disorder.term(s, org.diffuson.linalg.Pauli.S0, "1"),
                         Disorder.term(mp, org.diffuson.linalg.Pauli.SX, "σx"), Disorder.term(mp, org.diffuson.linalg.Pauli.SY, "σy"),
                         Disorder.term(mz, org.diffuson.linalg.Pauli.SZ, "σz"));
-                return Model.of("sd-ferromagnet", new SdExchangeBand(m, mx), d, kc(m, p.positive("cutoffEnergy")), p.values);
+                return Model.of("sd-ferromagnet", Hamiltonians.sdExchange().with("m", m, "M", mx), d, kc(m, p.positive("cutoffEnergy")), p.values);
             }),
     /** Rashba 2DEG without exchange: Dyakonov–Perel spin relaxation (BNM PRB 70 155308). */
     RASHBA("Rashba 2DEG, b = 0, scalar disorder (Dyakonov–Perel)",

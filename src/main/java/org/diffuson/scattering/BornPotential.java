@@ -75,6 +75,8 @@ public record BornPotential(HostMetal host, double u0, double gamma, double rang
         return (int) Math.ceil(6 + 2 * x + 6 * Math.sqrt(x));
     }
 
+    /** A spherical impurity: T(Rp, Rk) = U_R T(p, k) U_R†. */
+    @Override public boolean rotationInvariant() { return true; }
     @Override
     public boolean bandLimited() { return range == 0; }
 

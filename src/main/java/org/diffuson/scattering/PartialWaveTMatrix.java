@@ -82,6 +82,8 @@ public final class PartialWaveTMatrix implements TMatrix {
     public Continuation continuation() { return continuation; }
     @Override public HostMetal host() { return host; }
     @Override public int maxL() { return shifts.maxL(); }
+    /** A spherical impurity: T(Rp, Rk) = U_R T(p, k) U_R†. */
+    @Override public boolean rotationInvariant() { return true; }
     @Override public int gradientDegree() { return continuation == Continuation.UNIT_VECTOR ? maxL() + 1 : maxL(); }
 
     /** Channel amplitude t_{lj} = −4 e^{iη} sin η / N_F (seed 001 Eq. S171), as {re, im}. */

@@ -36,4 +36,12 @@ public interface TMatrix {
 
     /** True for a first-Born (Hermitian, non-unitary) T: the optical theorem is then not expected to hold. */
     default boolean isBorn() { return false; }
+
+    /**
+     * True if T is covariant under joint rotations of momentum and spin, T(Rp, Rk) = U_R T(p, k) U_R† (and D_jT
+     * transforms as a vector), as for any spherical impurity with spin–orbit coupling i(k×p)·σ (seed 001 Eq. 17). The
+     * kinetic solvers then tabulate one azimuth of outgoing momenta and reduce the solve to azimuthal Fourier blocks;
+     * an implementation that is not covariant must leave this false (it is then solved on the full grid).
+     */
+    default boolean rotationInvariant() { return false; }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 13 (seed 001) speed floors: the full coefficient set at one phase-shift point with l ≤ 1 in &lt; 2 ms; the exact
  * angular-grid kinetic solve with l ≤ 3 in &lt; 20 ms; a 100 × 100 θ_sH map in &lt; 30 s on this machine's cores.
- * Run: mvn -B -Pbench test-compile exec:exec -Dbench.args="KineticBench -wi 3 -i 5"
- * (the NumPy peer for the same workloads: python3 src/test/python/seed001_peer.py).
+ * Run: mvn -B -Pbench test-compile exec:exec -Dbench.args="KineticBench -f 1 -wi 3 -w 2 -i 5 -r 2", or side by side with
+ * the NumPy peer of the same workloads (src/test/python/seed001_peer.py, same rules, same numbers):
+ * bench/run-seed001.sh (figures in BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +39,7 @@ public class KineticBench {
         return KineticSolver.solve(threeChannel, NIMP);
     }
 
-    /** Exact first-order kinetic solve on the angular grid, 7 channels up to l = 3. */
+    /** Exact first-order kinetic solve on the angular grid, 7 channels up to l = 3 (minimal 6 × 12 rule, azimuthal blocks). */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public SpinChargeCoefficients exactLe3() {

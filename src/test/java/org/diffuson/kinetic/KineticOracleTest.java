@@ -250,7 +250,7 @@ class KineticOracleTest {
         double conv = 0;
         for (int i = 0; i < 144; i++) conv = Math.max(conv, Math.abs(xf.q()[i] - x.q()[i]) / d);
         report("exact solve l ≤ 2: minimal grid vs 12×24 grid", conv, 1e-12);
-        // l ≤ 3 (7 channels): the minimal grid (degree 4L = 12) is exact; both continuations
+        // l ≤ 3 (7 channels): the minimal grid (degree 2L + 2L − 1 = 11, odd solution) is exact; both continuations
         for (PartialWaveTMatrix.Continuation cont : PartialWaveTMatrix.Continuation.values()) {
             PartialWaveTMatrix t3 = new PartialWaveTMatrix(PhaseShifts.of(Channel.plus(0, 0.3), Channel.minus(1, 1.1), Channel.plus(1, -0.4),
                     Channel.minus(2, 0.5), Channel.plus(2, -0.3), Channel.minus(3, 0.2), Channel.plus(3, 0.45)), H, cont);
@@ -260,6 +260,39 @@ class KineticOracleTest {
             report("exact solve l ≤ 3 (" + cont + "): minimal grid vs 14×28 grid", c3, 1e-12);
             report("exact solve l ≤ 3 (" + cont + "): Onsager and isotropy", Math.max(a3.onsagerResidual(), a3.isotropyResidual()), 1e-12);
         }
+    }
+
+    @Test
+    void azimuthalBlockSolveEqualsTheDenseGridSolve() {
+        // Two methods: the exact solve by azimuthal Fourier blocks (one tabulated azimuth, 5 modes) against one dense
+        // 4n×4n solve on the parity-odd half of the grid, on the same rule: l ≤ 3 (both continuations), a Gaussian
+        // Born potential with SOC (not band-limited), and a user T that does not declare rotation invariance.
+        PhaseShifts seven = PhaseShifts.of(Channel.plus(0, 0.3), Channel.minus(1, 1.1), Channel.plus(1, -0.4),
+                Channel.minus(2, 0.5), Channel.plus(2, -0.3), Channel.minus(3, 0.2), Channel.plus(3, 0.45));
+        java.util.List<TMatrix> ts = new java.util.ArrayList<>();
+        for (PartialWaveTMatrix.Continuation cont : PartialWaveTMatrix.Continuation.values()) ts.add(new PartialWaveTMatrix(seven, H, cont));
+        ts.add(BornPotential.gaussian(H, 0.3, 0.2, 0.3));
+        double worst = 0;
+        for (TMatrix t : ts) {
+            SphereRule rule = SphereRule.exactForDegree(KineticSolver.exactDegree(t));
+            SpinChargeCoefficients az = KineticSolver.exact(t, nim(R), rule), dense = KineticSolver.exactOnFullGrid(t, nim(R), rule);
+            for (int i = 0; i < 144; i++) worst = Math.max(worst, Math.abs(az.q()[i] - dense.q()[i]) / az.diffusionConstant());
+            worst = Math.max(worst, Math.abs(az.invTauS() - dense.invTauS()) / dense.invTauS());
+        }
+        report("exact solve: azimuthal Fourier blocks vs dense grid solve (l ≤ 3, Gaussian Born)", worst, 1e-13);
+        // a T that is covariant but does not say so takes the dense path and gives the same numbers
+        PartialWaveTMatrix pw = new PartialWaveTMatrix(seven, H);
+        TMatrix opaque = new TMatrix() {
+            public HostMetal host() { return pw.host(); }
+            public void eval(double[] p, double[] k, double[] out, int off) { pw.eval(p, k, out, off); }
+            public void shiftGradient(double[] p, double[] k, double[] out, int off) { pw.shiftGradient(p, k, out, off); }
+            public int maxL() { return pw.maxL(); }
+        };
+        assertFalse(opaque.rotationInvariant());
+        SpinChargeCoefficients a = KineticSolver.exact(pw, nim(R), null), b = KineticSolver.exact(opaque, nim(R), null);
+        double d = 0;
+        for (int i = 0; i < 144; i++) d = Math.max(d, Math.abs(a.q()[i] - b.q()[i]) / a.diffusionConstant());
+        report("exact solve: undeclared-symmetry T (dense path) vs the same T (azimuthal path)", d, 1e-13);
     }
 
     @Test
@@ -334,5 +367,28 @@ class KineticOracleTest {
         PartialWaveTMatrix l3 = new PartialWaveTMatrix(PhaseShifts.of(Channel.plus(3, 0.2)), H);
         assertEquals("angularGrid", assertThrows(DiffusonException.class, () -> KineticSolver.exact(l3, 1e-3, SphereRule.of(4, 8))).parameter());
         assertEquals("r", assertThrows(DiffusonException.class, () -> ThreeChannelFormulas.corrected(0.1, 0.2, 0.3, H, 0)).parameter());
+        assertEquals("nImp", assertThrows(DiffusonException.class, () -> KineticSolver.exact(t, Double.NaN, null)).parameter());
+        assertEquals("angularGrid", assertThrows(DiffusonException.class, () -> KineticSolver.exact(t, 1e-3, SphereRule.of(4, 7))).parameter());
+        // a user T 10 % too strong (not unitary) is refused by the solvers, with its optical-theorem residual
+        TMatrix scaled = new TMatrix() {
+            public HostMetal host() { return H; }
+            public void eval(double[] p, double[] k, double[] out, int off) {
+                t.eval(p, k, out, off);
+                for (int i = 0; i < 8; i++) out[off + i] *= 1.1;
+            }
+            public void shiftGradient(double[] p, double[] k, double[] out, int off) { t.shiftGradient(p, k, out, off); }
+            public int maxL() { return 1; }
+        };
+        for (java.util.function.Supplier<SpinChargeCoefficients> run : java.util.List.<java.util.function.Supplier<SpinChargeCoefficients>>of(
+                () -> KineticSolver.solve(scaled, 1e-3), () -> KineticSolver.exact(scaled, 1e-3, null))) {
+            DiffusonException u = assertThrows(DiffusonException.class, run::get);
+            assertEquals("tMatrix", u.parameter());
+            assertTrue(u.getMessage().contains("optical theorem") && u.getMessage().contains("e-"), u.getMessage());
+        }
+        // map: bad impurity ratio and a missing fixed phase shift
+        assertEquals("r", assertThrows(DiffusonException.class, () -> PhaseShiftMap.compute(H, Double.NaN, new PhaseShiftMap.Axes(0, 1),
+                new double[]{0}, new double[]{0}, new double[]{0, 0, 0}, null)).parameter());
+        assertEquals("fixed", assertThrows(DiffusonException.class, () -> PhaseShiftMap.compute(H, 0.01, new PhaseShiftMap.Axes(0, 1),
+                new double[]{0}, new double[]{0}, new double[]{0, 0}, null)).parameter());
     }
 }

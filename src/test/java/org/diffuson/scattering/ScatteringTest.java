@@ -17,11 +17,14 @@ class ScatteringTest {
     @Test
     void unitarityOpticalTheoremToMachinePrecision() {
         // S = 1 − 2πi t unitary channel by channel; both S S† = 1 and S†S = 1 forms, l up to 3, both continuations.
+        double worst = 0;
         for (PhaseShifts ps : new PhaseShifts[]{PhaseShifts.threeChannel(0.3, 1.1, -0.4), PhaseShifts.threeChannel(0.1, Math.PI / 2, 0.05), fiveChannels()})
             for (PartialWaveTMatrix.Continuation c : PartialWaveTMatrix.Continuation.values()) {
                 double res = TMatrixChecks.opticalTheoremResidual(new PartialWaveTMatrix(ps, H, c));
                 assertTrue(res < 1e-13, ps + " " + c + ": optical theorem residual " + res);
+                worst = Math.max(worst, res);
             }
+        System.out.printf(java.util.Locale.ROOT, "ORACLE optical theorem / unitarity, l ≤ 3, both continuations residual %.3e (tol 1e-13)%n", worst);
     }
 
     @Test
@@ -32,6 +35,78 @@ class ScatteringTest {
         BornPotential b = BornPotential.gaussian(H, 0.3, 0.2, 0.8);
         assertTrue(TMatrixChecks.reciprocityResidual(b) < 1e-14);
         assertTrue(TMatrixChecks.parityResidual(b) < 1e-14);
+        System.out.printf(java.util.Locale.ROOT, "ORACLE reciprocity / parity (l ≤ 3 and Gaussian Born) residual %.3e (tol 1e-14)%n",
+                Math.max(Math.max(TMatrixChecks.reciprocityResidual(t), TMatrixChecks.parityResidual(t)),
+                        Math.max(TMatrixChecks.reciprocityResidual(b), TMatrixChecks.parityResidual(b))));
+    }
+
+    /** 2×2 complex product (interleaved, row-major) a·b, with b read from b[bo..]. */
+    private static double[] mul(double[] a, double[] b, int bo) {
+        double[] c = new double[8];
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+                for (int m = 0; m < 2; m++) {
+                    double ar = a[2 * (2 * i + m)], ai = a[2 * (2 * i + m) + 1], br = b[bo + 2 * (2 * m + j)], bi = b[bo + 2 * (2 * m + j) + 1];
+                    c[2 * (2 * i + j)] += ar * br - ai * bi;
+                    c[2 * (2 * i + j) + 1] += ar * bi + ai * br;
+                }
+        return c;
+    }
+
+    @Test
+    void rotationCovarianceBehindTheAzimuthalSolve() {
+        // T(Rp, Rk) = U T(p,k) U† and D_jT(Rp, Rk) = Σ_j' R_jj' U D_j'T(p,k) U† (U = e^{−iθ n·σ/2}), off shell, for the
+        // spherical scatterers that declare rotationInvariant(): the identity the kinetic solvers' symmetry reduction uses.
+        java.util.Random rnd = new java.util.Random(7);
+        TMatrix[] ts = {new PartialWaveTMatrix(fiveChannels(), H), new PartialWaveTMatrix(fiveChannels(), H, PartialWaveTMatrix.Continuation.UNIT_VECTOR),
+                BornPotential.gaussian(H, 0.3, 0.2, 0.8), BornPotential.point(H, 0.3, 0.2)};
+        double worst = 0;
+        for (TMatrix t : ts) {
+            assertTrue(t.rotationInvariant(), t.toString());
+            for (int trial = 0; trial < 10; trial++) {
+                double[] n = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
+                double nn = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]), th = 2 * Math.PI * rnd.nextDouble();
+                for (int i = 0; i < 3; i++) n[i] /= nn;
+                double c = Math.cos(th), sn = Math.sin(th);
+                double[][] r = new double[3][3];
+                for (int i = 0; i < 3; i++)
+                    for (int j = 0; j < 3; j++) {
+                        double eps = 0;
+                        for (int k = 0; k < 3; k++) {
+                            int lc = (i - j) * (j - k) * (k - i) / 2; // Levi-Civita ε_{ijk}
+                            eps += lc * n[k];
+                        }
+                        r[i][j] = (i == j ? c : 0) + (1 - c) * n[i] * n[j] - sn * eps;
+                    }
+                double ch = Math.cos(th / 2), sh = Math.sin(th / 2);
+                // U = ch − i sh n·σ
+                double[] u = {ch, -sh * n[2], -sh * n[1], -sh * n[0], sh * n[1], -sh * n[0], ch, sh * n[2]};
+                double[] ud = {u[0], -u[1], u[4], -u[5], u[2], -u[3], u[6], -u[7]};
+                double[] p = new double[3], k = new double[3], rp = new double[3], rk = new double[3];
+                for (int i = 0; i < 3; i++) { p[i] = 1.3 * rnd.nextGaussian(); k[i] = 0.8 * rnd.nextGaussian(); }
+                for (int i = 0; i < 3; i++)
+                    for (int j = 0; j < 3; j++) { rp[i] += r[i][j] * p[j]; rk[i] += r[i][j] * k[j]; }
+                double[] t0 = new double[8], t1 = new double[8], d0 = new double[24], d1 = new double[24];
+                t.eval(p, k, t0, 0);
+                t.eval(rp, rk, t1, 0);
+                t.shiftGradient(p, k, d0, 0);
+                t.shiftGradient(rp, rk, d1, 0);
+                double[] ut = mul(mul(u, t0, 0), ud, 0);
+                double scale = 0;
+                for (int x = 0; x < 8; x++) scale = Math.max(scale, Math.abs(t0[x]));
+                for (int x = 0; x < 8; x++) worst = Math.max(worst, Math.abs(ut[x] - t1[x]) / scale);
+                for (int j = 0; j < 3; j++) {
+                    double[] expect = new double[8];
+                    for (int jp = 0; jp < 3; jp++) {
+                        double[] ud0 = mul(mul(u, d0, 8 * jp), ud, 0);
+                        for (int x = 0; x < 8; x++) expect[x] += r[j][jp] * ud0[x];
+                    }
+                    for (int x = 0; x < 8; x++) worst = Math.max(worst, Math.abs(expect[x] - d1[8 * j + x]) / scale);
+                }
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "ORACLE rotation covariance of T and D_jT (4 scatterers, 10 rotations) residual %.3e (tol 1e-13)%n", worst);
+        assertTrue(worst < 1e-13, "rotation covariance residual " + worst);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.diffuson.kinetic;
+
+import org.diffuson.Cancellation;
+import org.diffuson.scattering.HostMetal;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Interrupting a running θ_sH map (the kernel's interrupt/timeout does exactly this) stops it promptly and completely. */
+class PhaseShiftMapCancellationTest {
+
+    @Test
+    void interruptingARunningMapStopsItWithinASecondAndLeavesNoBusyThreads() throws Exception {
+        int n = 400; // 160 000 points: minutes of work, far longer than the test waits
+        double[] a = new double[n], b = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = -0.5 + i / (n - 1.0);
+            b[i] = 0.02 + 3 * i / (n - 1.0);
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+        Thread cell = new Thread(() -> {
+            try {
+                PhaseShiftMap.compute(HostMetal.unit(), 0.01, new PhaseShiftMap.Axes(0, 1), a, b, new double[]{0, 0, 0}, d -> done.incrementAndGet());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            flagAfter.set(Thread.currentThread().isInterrupted());
+        }, "map-cell");
+        cell.start();
+        long wait = System.nanoTime();
+        while (done.get() < 200 && System.nanoTime() - wait < 60e9) Thread.sleep(5);
+        assertTrue(done.get() >= 200, "the map did not start");
+        long t0 = System.nanoTime();
+        cell.interrupt();
+        cell.join(10_000);
+        double stopSeconds = (System.nanoTime() - t0) / 1e9;
+        assertFalse(cell.isAlive(), "the map thread still runs 10 s after the interrupt");
+        assertInstanceOf(Cancellation.Cancelled.class, thrown.get(), String.valueOf(thrown.get()));
+        assertTrue(thrown.get().getMessage().contains("phase-shift map"), thrown.get().getMessage());
+        assertTrue(flagAfter.get(), "the interrupt flag stays set for the caller");
+        // no worker keeps computing: the common pool goes quiet and the point counter freezes
+        assertTrue(ForkJoinPool.commonPool().awaitQuiescence(2, TimeUnit.SECONDS), "common pool still busy");
+        int frozen = done.get();
+        Thread.sleep(300);
+        assertEquals(frozen, done.get(), "points were still being computed after the map stopped");
+        assertEquals(0, ForkJoinPool.commonPool().getActiveThreadCount(), "busy pool threads");
+        System.out.printf(java.util.Locale.ROOT, "INFO map interrupted after %d of %d points, stopped in %.3f s%n", frozen, n * n, stopSeconds);
+        assertTrue(stopSeconds < 1.0, "stopped in " + stopSeconds + " s");
+    }
+}
