@@ -176,21 +176,15 @@ public record GradientExpansion(double energy, double mass, double alpha, double
         out[6] = 0.5 - z.getReal(); out[7] = -z.getImaginary();                                   // (1,1)
     }
 
-    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b], the vec-picture G1 ⊗ G2ᵀ of {@link Bubble}. */
+    /** out += w·(G1 ⊗ G2ᵀ) in the vec picture, for a complex weight w: {@link Bubble#kron2} on w·G1. */
     private static void kron(double[] g1, double[] g2, Complex w, double[] out) {
         double wr = w.getReal(), wi = w.getImaginary();
-        for (int a = 0; a < 2; a++)
-            for (int c = 0; c < 2; c++) {
-                double xr = g1[2 * (a * 2 + c)], xi = g1[2 * (a * 2 + c) + 1];
-                double pr = xr * wr - xi * wi, pi = xr * wi + xi * wr;
-                for (int b = 0; b < 2; b++)
-                    for (int d = 0; d < 2; d++) {
-                        double qr = g2[2 * (d * 2 + b)], qi = g2[2 * (d * 2 + b) + 1];
-                        int idx = 2 * ((a + 2 * b) * 4 + c + 2 * d);
-                        out[idx] += pr * qr - pi * qi;
-                        out[idx + 1] += pr * qi + pi * qr;
-                    }
-            }
+        double[] scaled = new double[8];
+        for (int i = 0; i < 4; i++) {
+            scaled[2 * i] = g1[2 * i] * wr - g1[2 * i + 1] * wi;
+            scaled[2 * i + 1] = g1[2 * i] * wi + g1[2 * i + 1] * wr;
+        }
+        Bubble.kron2(scaled, g2, 1, out);
     }
 
     /** Checks H(k) = k²/2m + α(k_yσ_x − k_xσ_y) + b_zσ_z at a few k to 1e-12 (relative). */
