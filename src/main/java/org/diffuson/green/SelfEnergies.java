@@ -57,6 +57,7 @@ public final class SelfEnergies {
 
             @Override public String name() { return "SCBA"; }
             @Override public boolean conserving() { return true; }
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return scba(r, options, null); }
         };
     }
 
@@ -92,6 +93,7 @@ public final class SelfEnergies {
             }
 
             @Override public String name() { return "Born(η=" + eta + ")"; }
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return born(r, eta); }
         };
     }
 
@@ -116,6 +118,8 @@ public final class SelfEnergies {
             @Override public CMatrix derivative(Energy e) { return CMatrix.zeros(sigmaRetarded.rows(), sigmaRetarded.cols()); }
 
             @Override public String name() { return name; }
+            /** Σ does not depend on the grid. */
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return this; }
         };
     }
 
@@ -152,5 +156,24 @@ public final class SelfEnergies {
         int n = sigma.rows();
         double im = sigma.trace().getImaginary() / n;
         return constant(CMatrix.diagonal(n, 0, im), "Σ∝1 (i·ImΣ₁)");
+    }
+
+    /**
+     * The scalar part (Tr Σ(z)/n)·1 of another self-energy at every z: keeps Σ's energy dependence but drops its matrix
+     * structure, the "trace part only" failure mode whose Ward identity breaks at first order in Γ (seed 000
+     * Eqs. 217–231).
+     */
+    public static SelfEnergyModel tracePart(SelfEnergyModel s) {
+        return new SelfEnergyModel() {
+            @Override
+            public CMatrix sigma(Energy e) {
+                CMatrix x = s.sigma(e);
+                var c = x.trace().divide(x.rows());
+                return CMatrix.diagonal(x.rows(), c.getReal(), c.getImaginary());
+            }
+
+            @Override
+            public String name() { return "trace part of " + s.name(); }
+        };
     }
 }

@@ -120,138 +120,212 @@ public final class KineticSolver {
      * first azimuth and rotated over the group like the moment blocks.
      */
     static double[] exactAzimuthal(CollisionKernel ker) {
-        SphereRule rule = ker.rule;
-        int nc = rule.nCos(), np = rule.nPhi(), n = ker.n, dim = 4 * nc;
-        double vf = ker.t.host().fermiVelocity();
-        double h = Math.sqrt(0.5);
-        double[] vr = {1, 0, 0, 0, 0, h, 0, 0, 0, h, 0, 0, 0, 0, 0, 1};
-        double[] vi = {0, 0, 0, 0, 0, 0, h, 0, 0, 0, -h, 0, 0, 0, 0, 0};
-        int[] shift = {0, 1, -1, 0};
-        double[] parity = {1, -1, -1, 1};
-        double[] wr = new double[np], wi = new double[np];
-        for (int k = 0; k < np; k++) {
-            wr[k] = Math.cos(2 * Math.PI * k / np);
-            wi[k] = Math.sin(2 * Math.PI * k / np);
+        Azimuthal az = new Azimuthal(ker);
+        double[][] c = az.blocks();
+        double[] vs0 = az.sources();
+        double[] xt = az.solveModes(c, vs0);
+        return ker.symmetrize(az.response(xt));
+    }
+
+    /**
+     * The pieces of {@link #exactAzimuthal}, split so that each is a small compilation unit. V maps Pauli components
+     * (0, x, y, z) to (0, +, −, z) with u_± = (X_x ± iX_y)/√2, on which a rotation by α acts as diag(1, e^{iα}, e^{−iα}, 1).
+     */
+    private static final class Azimuthal {
+        private static final double H = Math.sqrt(0.5);
+        private static final double[] VR = {1, 0, 0, 0, 0, H, 0, 0, 0, H, 0, 0, 0, 0, 0, 1};
+        private static final double[] VI = {0, 0, 0, 0, 0, 0, H, 0, 0, 0, -H, 0, 0, 0, 0, 0};
+        private static final int[] SHIFT = {0, 1, -1, 0};
+        private static final double[] PARITY = {1, -1, -1, 1}; // D_{nPhi/2}: rotation by π
+
+        final CollisionKernel ker;
+        final SphereRule rule;
+        final int nc, np, n, dim;
+        final double vf;
+        final double[] wr, wi;
+        /** The Fourier modes the sources occupy: m ≡ −2 … 2 (mod nPhi). */
+        final int[] modes;
+
+        Azimuthal(CollisionKernel ker) {
+            this.ker = ker;
+            rule = ker.rule;
+            nc = rule.nCos();
+            np = rule.nPhi();
+            n = ker.n;
+            dim = 4 * nc;
+            vf = ker.t.host().fermiVelocity();
+            wr = new double[np];
+            wi = new double[np];
+            for (int k = 0; k < np; k++) {
+                wr[k] = Math.cos(2 * Math.PI * k / np);
+                wi[k] = Math.sin(2 * Math.PI * k / np);
+            }
+            modes = java.util.stream.IntStream.rangeClosed(-2, 2).map(m -> Math.floorMod(m, np)).distinct().toArray();
         }
-        // the Fourier modes the sources occupy: m ≡ −2 … 2 (mod nPhi)
-        int[] modes = java.util.stream.IntStream.rangeClosed(-2, 2).map(m -> Math.floorMod(m, np)).distinct().toArray();
-        int nm = modes.length;
-        // Π_m = (1/nPhi) Σ_j ω^{−mj} 𝒬_jᵀ: projects the 12 source columns (k, C) on mode m
-        double[][] pr = new double[nm][288];
-        double[] q = new double[144];
-        for (int j = 0; j < np; j++) {
-            CollisionKernel.rotation12(j, np, q);
-            for (int mi = 0; mi < nm; mi++) {
-                int f = Math.floorMod(-modes[mi] * j, np);
+
+        /** Ĉ_m for every mode, with the loss and the parity-even shift −c(1 + 𝒫), c = the out-scattering rate. */
+        double[][] blocks() {
+            int nm = modes.length;
+            double[][] c = new double[nm][2 * dim * dim];
+            double[] tr = new double[16], ti = new double[16], gr = new double[16], gi = new double[16];
+            for (int i = 0; i < nc; i++)
+                for (int i2 = 0; i2 < nc; i2++)
+                    for (int d = 0; d < np; d++) {
+                        vgv(VR, VI, ker.gain, (i * n + i2 * np + d) * 16, tr, ti, gr, gi);
+                        for (int mi = 0; mi < nm; mi++) addGain(c[mi], modes[mi], d, i, i2, gr, gi);
+                    }
+            double creg = ker.loss[0];
+            for (int i = 0; i < nc; i++) {
+                vgv(VR, VI, ker.loss, i * 16, tr, ti, gr, gi);
+                int flip = nc - 1 - i;
+                for (int mi = 0; mi < nm; mi++) {
+                    double[] cm = c[mi];
+                    double sg = modes[mi] % 2 == 0 ? 1 : -1;
+                    for (int mu = 0; mu < 4; mu++) {
+                        for (int nu = 0; nu < 4; nu++) {
+                            int o = 2 * ((4 * i + mu) * dim + 4 * i + nu);
+                            cm[o] -= gr[4 * mu + nu];
+                            cm[o + 1] -= gi[4 * mu + nu];
+                        }
+                        cm[2 * ((4 * i + mu) * dim + 4 * i + mu)] -= creg;
+                        cm[2 * ((4 * i + mu) * dim + 4 * flip + mu)] -= creg * sg * PARITY[mu];
+                    }
+                }
+            }
+            return c;
+        }
+
+        /** cm[iμ; i2ν] += ω^{(m + s_ν) d} g̃_{μν}. */
+        private void addGain(double[] cm, int m, int d, int i, int i2, double[] gr, double[] gi) {
+            for (int nu = 0; nu < 4; nu++) {
+                int f = Math.floorMod((m + SHIFT[nu]) * d, np);
+                double er = wr[f], ei = wi[f];
+                for (int mu = 0; mu < 4; mu++) {
+                    int o = 2 * ((4 * i + mu) * dim + 4 * i2 + nu);
+                    double xr = gr[4 * mu + nu], xi = gi[4 * mu + nu];
+                    cm[o] += xr * er - xi * ei;
+                    cm[o + 1] += xr * ei + xi * er;
+                }
+            }
+        }
+
+        /** V S0(i) on the first azimuth, S0(i)[A; kC] = v_F p̂_k δ_AC − Σ_k' W_k(p_i, k')_{AC}: dim × 12 complex. */
+        double[] sources() {
+            double[] vs0 = new double[nc * 2 * 48], s0 = new double[48];
+            for (int i = 0; i < nc; i++) {
+                int p = ker.rows[i];
+                java.util.Arrays.fill(s0, 0);
+                for (int kd = 0; kd < 3; kd++) {
+                    double[] sk = ker.side[kd];
+                    for (int kk = 0; kk < n; kk++) {
+                        int base = (i * n + kk) * 16;
+                        for (int a = 0; a < 4; a++)
+                            for (int cc = 0; cc < 4; cc++) s0[12 * a + 4 * kd + cc] -= sk[base + 4 * a + cc];
+                    }
+                    for (int a = 0; a < 4; a++) s0[12 * a + 4 * kd + a] += vf * rule.n(p, kd);
+                }
+                for (int mu = 0; mu < 4; mu++)
+                    for (int col = 0; col < 12; col++) {
+                        double sr = 0, si = 0;
+                        for (int a = 0; a < 4; a++) {
+                            sr += VR[4 * mu + a] * s0[12 * a + col];
+                            si += VI[4 * mu + a] * s0[12 * a + col];
+                        }
+                        vs0[2 * (48 * i + 12 * mu + col)] = sr;
+                        vs0[2 * (48 * i + 12 * mu + col) + 1] = si;
+                    }
+            }
+            return vs0;
+        }
+
+        /** Π_m = (1/nPhi) Σ_j ω^{−mj} 𝒬_jᵀ: projects the 12 source columns (k, C) on mode m (12 × 12 complex). */
+        private double[] projector(int m) {
+            double[] pm = new double[288], q = new double[144];
+            for (int j = 0; j < np; j++) {
+                CollisionKernel.rotation12(j, np, q);
+                int f = Math.floorMod(-m * j, np);
                 for (int a = 0; a < 12; a++)
                     for (int b = 0; b < 12; b++) {
                         double v = q[12 * b + a] / np; // 𝒬ᵀ[a][b]
-                        pr[mi][2 * (12 * a + b)] += v * wr[f];
-                        pr[mi][2 * (12 * a + b) + 1] += v * wi[f];
+                        pm[2 * (12 * a + b)] += v * wr[f];
+                        pm[2 * (12 * a + b) + 1] += v * wi[f];
                     }
             }
+            return pm;
         }
-        // blocks Ĉ_m
-        double[][] c = new double[nm][2 * dim * dim];
-        double[] tr = new double[16], ti = new double[16], gr = new double[16], gi = new double[16];
-        for (int i = 0; i < nc; i++)
-            for (int i2 = 0; i2 < nc; i2++)
-                for (int d = 0; d < np; d++) {
-                    int base = (i * n + i2 * np + d) * 16;
-                    vgv(vr, vi, ker.gain, base, tr, ti, gr, gi);
-                    for (int mi = 0; mi < nm; mi++) {
-                        double[] cm = c[mi];
-                        for (int nu = 0; nu < 4; nu++) {
-                            int f = Math.floorMod((modes[mi] + shift[nu]) * d, np);
-                            double er = wr[f], ei = wi[f];
-                            for (int mu = 0; mu < 4; mu++) {
-                                int o = 2 * ((4 * i + mu) * dim + 4 * i2 + nu);
-                                double xr = gr[4 * mu + nu], xi = gi[4 * mu + nu];
-                                cm[o] += xr * er - xi * ei;
-                                cm[o + 1] += xr * ei + xi * er;
-                            }
+
+        /** Solves Ĉ_m ŷ_m = V S0 Π_m for each mode and returns X̃(i, 0) = Σ_m ŷ_m(i) (dim × 12 complex). */
+        double[] solveModes(double[][] c, double[] vs0) {
+            double[] xt = new double[2 * dim * 12], rhs = new double[2 * dim * 12], perm = new double[2 * dim * 12];
+            int[] piv = new int[dim];
+            for (int mi = 0; mi < modes.length; mi++) {
+                double[] pm = projector(modes[mi]);
+                java.util.Arrays.fill(rhs, 0);
+                for (int row = 0; row < dim; row++)
+                    for (int a = 0; a < 12; a++) {
+                        double xr = vs0[2 * (12 * row + a)], xi = vs0[2 * (12 * row + a) + 1];
+                        if (xr == 0 && xi == 0) continue;
+                        for (int col = 0; col < 12; col++) {
+                            double yr = pm[2 * (12 * a + col)], yi = pm[2 * (12 * a + col) + 1];
+                            rhs[2 * (12 * row + col)] += xr * yr - xi * yi;
+                            rhs[2 * (12 * row + col) + 1] += xr * yi + xi * yr;
                         }
                     }
-                }
-        double creg = ker.loss[0];
-        for (int i = 0; i < nc; i++) {
-            vgv(vr, vi, ker.loss, i * 16, tr, ti, gr, gi);
-            int flip = nc - 1 - i;
-            for (int mi = 0; mi < nm; mi++) {
-                double[] cm = c[mi];
-                double sg = modes[mi] % 2 == 0 ? 1 : -1;
-                for (int mu = 0; mu < 4; mu++) {
-                    for (int nu = 0; nu < 4; nu++) {
-                        int o = 2 * ((4 * i + mu) * dim + 4 * i + nu);
-                        cm[o] -= gr[4 * mu + nu];
-                        cm[o + 1] -= gi[4 * mu + nu];
-                    }
-                    cm[2 * ((4 * i + mu) * dim + 4 * i + mu)] -= creg;
-                    cm[2 * ((4 * i + mu) * dim + 4 * flip + mu)] -= creg * sg * parity[mu];
-                }
+                if (!org.diffuson.linalg.ZOps.luDecompose(c[mi], dim, piv)) throw singular();
+                for (int row = 0; row < dim; row++) System.arraycopy(rhs, 2 * 12 * piv[row], perm, 2 * 12 * row, 24);
+                org.diffuson.linalg.ZOps.luSolveColumns(c[mi], dim, perm, 12);
+                for (int x = 0; x < xt.length; x++) xt[x] += perm[x];
             }
+            return xt;
         }
-        // sources on the first azimuth, S0(i)[A; kC] = v_F p̂_k δ_AC − Σ_k' W_k(p_i, k')_{AC}, and V S0
-        double[] vs0 = new double[nc * 2 * 48];
-        double[] s0 = new double[48];
-        for (int i = 0; i < nc; i++) {
-            int p = ker.rows[i];
-            java.util.Arrays.fill(s0, 0);
-            for (int kd = 0; kd < 3; kd++) {
-                double[] sk = ker.side[kd];
-                for (int kk = 0; kk < n; kk++) {
-                    int base = (i * n + kk) * 16;
-                    for (int a = 0; a < 4; a++)
-                        for (int cc = 0; cc < 4; cc++) s0[12 * a + 4 * kd + cc] -= sk[base + 4 * a + cc];
-                }
-                for (int a = 0; a < 4; a++) s0[12 * a + 4 * kd + a] += vf * rule.n(p, kd);
-            }
-            for (int mu = 0; mu < 4; mu++)
-                for (int col = 0; col < 12; col++) {
-                    double sr = 0, si = 0;
-                    for (int a = 0; a < 4; a++) {
-                        sr += vr[4 * mu + a] * s0[12 * a + col];
-                        si += vi[4 * mu + a] * s0[12 * a + col];
-                    }
-                    vs0[2 * (48 * i + 12 * mu + col)] = sr;
-                    vs0[2 * (48 * i + 12 * mu + col) + 1] = si;
-                }
-        }
-        // solve each mode, sum the modes on the first azimuth: X̃(i, 0) = Σ_m ŷ_m(i)
-        double[] xt = new double[2 * dim * 12], rhs = new double[2 * dim * 12], perm = new double[2 * dim * 12];
-        int[] piv = new int[dim];
-        for (int mi = 0; mi < nm; mi++) {
-            // rhs = V S0 Π_m
-            double[] pm = pr[mi];
-            java.util.Arrays.fill(rhs, 0);
-            for (int row = 0; row < dim; row++)
-                for (int a = 0; a < 12; a++) {
-                    double xr = vs0[2 * (12 * row + a)], xi = vs0[2 * (12 * row + a) + 1];
-                    if (xr == 0 && xi == 0) continue;
+
+        /**
+         * J0 = Σ_i E(i) Y(i, 0) on the first azimuth, Y(i, 0) = V† X̃(i, 0) (real), E(i)[jA; B] = w_i v_F p̂_j δ_AB − W̄_j(i)_{AB}
+         * with W̄_j(k) = Σ_p w_p W_j(p, k); the full response is its rotation average.
+         */
+        double[] response(double[] xt) {
+            double[] tbar = new double[48], y = new double[48], j0 = new double[144];
+            for (int i = 0; i < nc; i++) {
+                sideColumnSum(i, tbar);
+                int p = ker.rows[i];
+                double wp = rule.weight(p);
+                for (int b = 0; b < 4; b++)
                     for (int col = 0; col < 12; col++) {
-                        double yr = pm[2 * (12 * a + col)], yi = pm[2 * (12 * a + col) + 1];
-                        rhs[2 * (12 * row + col)] += xr * yr - xi * yi;
-                        rhs[2 * (12 * row + col) + 1] += xr * yi + xi * yr;
+                        double v = 0;
+                        for (int mu = 0; mu < 4; mu++) {
+                            int o = 2 * ((4 * i + mu) * 12 + col);
+                            v += VR[4 * mu + b] * xt[o] + VI[4 * mu + b] * xt[o + 1]; // Re Σ_μ conj(V_{μB}) X̃_μ
+                        }
+                        y[12 * b + col] = v;
                     }
+                for (int jj = 0; jj < 3; jj++) {
+                    double pj = wp * vf * rule.n(p, jj);
+                    for (int a = 0; a < 4; a++)
+                        for (int col = 0; col < 12; col++) {
+                            double v = pj * y[12 * a + col];
+                            for (int b = 0; b < 4; b++) v -= tbar[16 * jj + 4 * a + b] * y[12 * b + col];
+                            j0[12 * (4 * jj + a) + col] += v;
+                        }
                 }
-            if (!org.diffuson.linalg.ZOps.luDecompose(c[mi], dim, piv)) throw singular();
-            for (int row = 0; row < dim; row++) System.arraycopy(rhs, 2 * 12 * piv[row], perm, 2 * 12 * row, 24);
-            org.diffuson.linalg.ZOps.luSolveColumns(c[mi], dim, perm, 12);
-            for (int x = 0; x < xt.length; x++) xt[x] += perm[x];
+            }
+            return j0;
         }
-        // Y(i, 0) = V† X̃(i, 0) (real), J0 = Σ_i E(i) Y(i, 0), E(i)[jA; B] = w_i v_F p̂_j δ_AB − Σ_p w_p W_j(p, p_i)_{AB}
-        double[] tbar = new double[48], acc = new double[48], r4 = new double[16], y = new double[48], j0 = new double[144];
-        for (int i = 0; i < nc; i++) {
+
+        /**
+         * W̄_j(k_i) = Σ_p w_p W_j(p, k_i) for the node k_i of the first azimuth, from the tabulated rows by
+         * W_j(R p, R k) = Σ_j″ R_jj″ 𝓡 W_j″(p, k) 𝓡ᵀ: p = R_s(i′, 0), k_i = R_s(i, −s).
+         */
+        private void sideColumnSum(int i, double[] tbar) {
             java.util.Arrays.fill(tbar, 0);
+            double[] acc = new double[48], q = new double[144], r4 = new double[16];
             for (int jp = 0; jp < np; jp++) {
-                // A = Σ_{i'} w_{i'} W_{j''}((i', 0), (i, −jp)); W_j(R p, R k) = Σ R_{jj''} 𝓡 W_{j''}(p, k) 𝓡ᵀ
                 java.util.Arrays.fill(acc, 0);
                 int k = i * np + Math.floorMod(-jp, np);
                 for (int i2 = 0; i2 < nc; i2++) {
                     double w = rule.weight(ker.rows[i2]);
+                    int base = (i2 * n + k) * 16;
                     for (int jj = 0; jj < 3; jj++) {
                         double[] sj = ker.side[jj];
-                        int base = (i2 * n + k) * 16;
                         for (int ab = 0; ab < 16; ab++) acc[16 * jj + ab] += w * sj[base + ab];
                     }
                 }
@@ -259,28 +333,7 @@ public final class KineticSolver {
                 CollisionKernel.rotation4(jp, np, r4);
                 rotateVectorBlock(q, r4, acc, tbar);
             }
-            int p = ker.rows[i];
-            double wp = rule.weight(p);
-            for (int b = 0; b < 4; b++)
-                for (int col = 0; col < 12; col++) {
-                    double v = 0;
-                    for (int mu = 0; mu < 4; mu++) {
-                        int o = 2 * ((4 * i + mu) * 12 + col);
-                        v += vr[4 * mu + b] * xt[o] + vi[4 * mu + b] * xt[o + 1]; // Re Σ_μ conj(V_{μB}) X̃_μ
-                    }
-                    y[12 * b + col] = v;
-                }
-            for (int jj = 0; jj < 3; jj++) {
-                double pj = wp * vf * rule.n(p, jj);
-                for (int a = 0; a < 4; a++)
-                    for (int col = 0; col < 12; col++) {
-                        double v = pj * y[12 * a + col];
-                        for (int b = 0; b < 4; b++) v -= tbar[16 * jj + 4 * a + b] * y[12 * b + col];
-                        j0[12 * (4 * jj + a) + col] += v;
-                    }
-            }
         }
-        return ker.symmetrize(j0);
     }
 
     /** out[μν] = (V m V†)_{μν} for the real 4×4 m at m[off..off+16), V = vr + i vi. */

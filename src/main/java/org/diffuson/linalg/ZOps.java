@@ -11,6 +11,10 @@ public final class ZOps {
 
     /** c = a·b with a (m×k), b (k×n), c (m×n). c must not alias a or b. */
     public static void mult(double[] a, int m, int k, double[] b, int n, double[] c) {
+        if (m == 2 && k == 2 && n == 2) {
+            mult2(a, b, c);
+            return;
+        }
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
                 double sr = 0, si = 0;
@@ -23,6 +27,26 @@ public final class ZOps {
                 c[2 * (i * n + j)] = sr;
                 c[2 * (i * n + j) + 1] = si;
             }
+    }
+
+    /**
+     * c ← a·b for 2×2 complex matrices, unrolled; the same operations in the same order as the general loop (results
+     * equal bit for bit). c must not alias a or b.
+     */
+    public static void mult2(double[] a, double[] b, double[] c) { mult2(a, 0, b, 0, c, 0); }
+
+    /** c[co..co+7] ← a[ao..]·b[bo..] for 2×2 complex blocks at offsets (see {@link #mult2(double[], double[], double[])}). */
+    public static void mult2(double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3], a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+        double b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3], b4 = b[bo + 4], b5 = b[bo + 5], b6 = b[bo + 6], b7 = b[bo + 7];
+        c[co] = (a0 * b0 - a1 * b1) + (a2 * b4 - a3 * b5);
+        c[co + 1] = (a0 * b1 + a1 * b0) + (a2 * b5 + a3 * b4);
+        c[co + 2] = (a0 * b2 - a1 * b3) + (a2 * b6 - a3 * b7);
+        c[co + 3] = (a0 * b3 + a1 * b2) + (a2 * b7 + a3 * b6);
+        c[co + 4] = (a4 * b0 - a5 * b1) + (a6 * b4 - a7 * b5);
+        c[co + 5] = (a4 * b1 + a5 * b0) + (a6 * b5 + a7 * b4);
+        c[co + 6] = (a4 * b2 - a5 * b3) + (a6 * b6 - a7 * b7);
+        c[co + 7] = (a4 * b3 + a5 * b2) + (a6 * b7 + a7 * b6);
     }
 
     /**
@@ -87,7 +111,7 @@ public final class ZOps {
             int p = k;
             double best = -1;
             for (int i = k; i < n; i++) {
-                double m = Math.hypot(a[2 * (i * n + k)], a[2 * (i * n + k) + 1]);
+                double re = a[2 * (i * n + k)], im = a[2 * (i * n + k) + 1], m = re * re + im * im;   // |a|² (same order as |a|)
                 if (m > best) {
                     best = m;
                     p = i;
@@ -119,19 +143,32 @@ public final class ZOps {
         return true;
     }
 
+    /** Row width of the band storage used by {@link #luDecomposeBanded}: 2·kl + ku + 1 complex entries per row. */
+    public static int bandWidth(int kl, int ku) {
+        return 2 * kl + ku + 1;
+    }
+
+    /** Index (of the real part) of entry (i, j) in band storage: row i holds columns i − kl … i + kl + ku. */
+    public static int bandIndex(int i, int j, int kl, int ku) {
+        return 2 * (i * (2 * kl + ku + 1) + j - i + kl);
+    }
+
     /**
-     * Banded LU with partial pivoting, in place on dense row-major storage: entries with j − i &gt; ku or i − j &gt; kl
-     * are assumed zero, so the cost is O(n·kl·(kl + ku)) instead of O(n³) (pivoting widens the upper band to kl + ku).
-     * Returns false on an exactly zero pivot. LINPACK-style pivots: row k was swapped with row piv[k] at step k (the
-     * multipliers stay in place). Solve with {@link #luSolveBanded}.
+     * Banded LU with partial pivoting, in place on true band storage (n rows of {@link #bandWidth} complex entries;
+     * entry (i, j) at {@link #bandIndex}, entries with j − i &gt; ku or i − j &gt; kl are zero; the extra kl columns
+     * hold the fill of pivoting, which widens the upper band to kl + ku). Cost O(n·kl·(kl + ku)), memory
+     * O(n·(2kl + ku)). Returns false on an exactly zero pivot. LINPACK-style pivots: row k was swapped with row piv[k]
+     * at step k (the multipliers stay in place). Solve with {@link #luSolveBanded}.
      */
-    public static boolean luDecomposeBanded(double[] a, int n, int kl, int ku, int[] piv) {
+    public static boolean luDecomposeBanded(double[] ab, int n, int kl, int ku, int[] piv) {
+        int w = 2 * kl + ku + 1;
         for (int k = 0; k < n; k++) {
             int last = Math.min(n - 1, k + kl), lastCol = Math.min(n - 1, k + kl + ku);
             int p = k;
             double best = -1;
             for (int i = k; i <= last; i++) {
-                double m = Math.abs(a[2 * (i * n + k)]) + Math.abs(a[2 * (i * n + k) + 1]);
+                int ik = 2 * (i * w + k - i + kl);
+                double m = Math.abs(ab[ik]) + Math.abs(ab[ik + 1]);
                 if (m > best) {
                     best = m;
                     p = i;
@@ -140,24 +177,26 @@ public final class ZOps {
             if (best == 0) return false;
             if (p != k) {
                 for (int j = k; j <= lastCol; j++) {
-                    int x = 2 * (k * n + j), y = 2 * (p * n + j);
-                    double t = a[x]; a[x] = a[y]; a[y] = t;
-                    t = a[x + 1]; a[x + 1] = a[y + 1]; a[y + 1] = t;
+                    int x = 2 * (k * w + j - k + kl), y = 2 * (p * w + j - p + kl);
+                    double t = ab[x]; ab[x] = ab[y]; ab[y] = t;
+                    t = ab[x + 1]; ab[x + 1] = ab[y + 1]; ab[y + 1] = t;
                 }
             }
             piv[k] = p;
-            double pr = a[2 * (k * n + k)], pi = a[2 * (k * n + k) + 1], den = pr * pr + pi * pi;
+            int kk = 2 * (k * w + kl);
+            double pr = ab[kk], pi = ab[kk + 1], den = pr * pr + pi * pi;
             double qr = pr / den, qi = -pi / den;
             for (int i = k + 1; i <= last; i++) {
-                int ik = 2 * (i * n + k);
-                double lr = a[ik] * qr - a[ik + 1] * qi, li = a[ik] * qi + a[ik + 1] * qr;
-                a[ik] = lr;
-                a[ik + 1] = li;
+                int ik = 2 * (i * w + k - i + kl);
+                double lr = ab[ik] * qr - ab[ik + 1] * qi, li = ab[ik] * qi + ab[ik + 1] * qr;
+                ab[ik] = lr;
+                ab[ik + 1] = li;
                 if (lr == 0 && li == 0) continue;
-                for (int j = k + 1; j <= lastCol; j++) {
-                    int ij = 2 * (i * n + j), kj = 2 * (k * n + j);
-                    a[ij] -= lr * a[kj] - li * a[kj + 1];
-                    a[ij + 1] -= lr * a[kj + 1] + li * a[kj];
+                // row i, columns k+1..lastCol start right after (i, k); row k's start right after the pivot
+                for (int j = 1, e = lastCol - k; j <= e; j++) {
+                    int ij = ik + 2 * j, kj = kk + 2 * j;
+                    ab[ij] -= lr * ab[kj] - li * ab[kj + 1];
+                    ab[ij + 1] -= lr * ab[kj + 1] + li * ab[kj];
                 }
             }
         }
@@ -165,36 +204,39 @@ public final class ZOps {
     }
 
     /**
-     * Solves A·x = b after {@link #luDecomposeBanded} (b in original row order, overwritten with x; one column).
-     * {@code work} needs 2n doubles.
+     * Solves A·x = b after {@link #luDecomposeBanded} (band storage; b in original row order, overwritten with x; one
+     * column).
      */
-    public static void luSolveBanded(double[] lu, int n, int kl, int ku, int[] piv, double[] b, double[] work) {
-        System.arraycopy(b, 0, work, 0, 2 * n);
+    public static void luSolveBanded(double[] ab, int n, int kl, int ku, int[] piv, double[] b) {
+        int w = 2 * kl + ku + 1;
         for (int k = 0; k < n; k++) {
             int p = piv[k];
             if (p != k) {
-                double t = work[2 * k]; work[2 * k] = work[2 * p]; work[2 * p] = t;
-                t = work[2 * k + 1]; work[2 * k + 1] = work[2 * p + 1]; work[2 * p + 1] = t;
+                double t = b[2 * k]; b[2 * k] = b[2 * p]; b[2 * p] = t;
+                t = b[2 * k + 1]; b[2 * k + 1] = b[2 * p + 1]; b[2 * p + 1] = t;
             }
-            double xr = work[2 * k], xi = work[2 * k + 1];
+            double xr = b[2 * k], xi = b[2 * k + 1];
+            if (xr == 0 && xi == 0) continue;
             for (int i = k + 1, e = Math.min(n - 1, k + kl); i <= e; i++) {
-                double lr = lu[2 * (i * n + k)], li = lu[2 * (i * n + k) + 1];
-                work[2 * i] -= lr * xr - li * xi;
-                work[2 * i + 1] -= lr * xi + li * xr;
+                int ik = 2 * (i * w + k - i + kl);
+                double lr = ab[ik], li = ab[ik + 1];
+                b[2 * i] -= lr * xr - li * xi;
+                b[2 * i + 1] -= lr * xi + li * xr;
             }
         }
         for (int i = n - 1; i >= 0; i--) {
-            double sr = work[2 * i], si = work[2 * i + 1];
+            double sr = b[2 * i], si = b[2 * i + 1];
+            int ii = 2 * (i * w + kl);
             for (int k = i + 1, e = Math.min(n - 1, i + kl + ku); k <= e; k++) {
-                double ur = lu[2 * (i * n + k)], ui = lu[2 * (i * n + k) + 1];
-                sr -= ur * work[2 * k] - ui * work[2 * k + 1];
-                si -= ur * work[2 * k + 1] + ui * work[2 * k];
+                int ik = ii + 2 * (k - i);
+                double ur = ab[ik], ui = ab[ik + 1];
+                sr -= ur * b[2 * k] - ui * b[2 * k + 1];
+                si -= ur * b[2 * k + 1] + ui * b[2 * k];
             }
-            double ur = lu[2 * (i * n + i)], ui = lu[2 * (i * n + i) + 1], den = ur * ur + ui * ui;
-            work[2 * i] = (sr * ur + si * ui) / den;
-            work[2 * i + 1] = (si * ur - sr * ui) / den;
+            double ur = ab[ii], ui = ab[ii + 1], den = ur * ur + ui * ui;
+            b[2 * i] = (sr * ur + si * ui) / den;
+            b[2 * i + 1] = (si * ur - sr * ui) / den;
         }
-        System.arraycopy(work, 0, b, 0, 2 * n);
     }
 
     /** Solves LU·X = B in place for m columns of B (n×m, already row-permuted by piv). */

@@ -1,9 +1,13 @@
 package org.diffuson.usadel;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.ZOps;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 
 /**
@@ -105,6 +109,25 @@ public final class Collocation {
             }
         }
 
+        private record Key(List<Double> breaks, List<Integer> intervals) {
+        }
+
+        private static final Map<Key, Mesh> CACHE = new ConcurrentHashMap<>();
+
+        /**
+         * The mesh with these breaks and intervals, shared (meshes are immutable): a continuation or a
+         * self-consistency loop solves thousands of BVPs on one mesh, whose differentiation matrices cost O(n³).
+         */
+        public static Mesh of(double[] breaks, int[] intervals) {
+            Key key = new Key(Arrays.stream(breaks).boxed().toList(), Arrays.stream(intervals).boxed().toList());
+            Mesh m = CACHE.get(key);
+            if (m != null) return m;
+            m = new Mesh(breaks, intervals);
+            if (CACHE.size() > 256) CACHE.clear();
+            CACHE.put(key, m);
+            return m;
+        }
+
         /** Uniform split of [a, b] into {@code domains} equal domains of {@code intervals} intervals each. */
         public static Mesh uniform(double a, double b, int domains, int intervals) {
             double[] br = new double[domains + 1];
@@ -186,6 +209,9 @@ public final class Collocation {
     public record Result(Mesh mesh, int dim, double[] y, int iterations, double residual, boolean converged) {
     }
 
+    /** A chord step (reused Jacobian) is accepted if it is at most this fraction of the previous step. */
+    static final double CHORD = 0.25;
+
     private Collocation() {
     }
 
@@ -196,57 +222,313 @@ public final class Collocation {
      */
     public static Result solve(Mesh mesh, Equation f, EndCondition left, EndCondition right, Matching[] match,
                                double[] guess, double tol, int maxIter) {
-        int m = f.dim(), k = mesh.domains(), np = mesh.points, nu = m * np;
+        return solve(mesh, f, left, right, match, guess, tol, maxIter, null);
+    }
+
+    /**
+     * As {@link #solve(Mesh, Equation, EndCondition, EndCondition, Matching[], double[], double, int)}, starting with
+     * chord steps on the factored Jacobian in {@code slot[0]} if it is one of this mesh and dimension (the Jacobian of
+     * a nearby problem: the same frequency at the previous Δ(x) of a self-consistency loop); on return slot[0] holds
+     * the last factored Jacobian.
+     */
+    static Result solve(Mesh mesh, Equation f, EndCondition left, EndCondition right, Matching[] match,
+                        double[] guess, double tol, int maxIter, Jacobian[] slot) {
+        int m = f.dim(), k = mesh.domains(), nu = m * mesh.points;
         if (match.length != k - 1)
             throw new IllegalArgumentException("need " + (k - 1) + " matchings, got " + match.length);
-        int maxN = 0;
-        for (int v : mesh.n) maxN = Math.max(maxN, v);
-        int band = m * (maxN + 2) + m;
-        double[] y = guess.clone(), r = new double[2 * nu], jac = new double[2 * nu * nu];
-        int[] piv = new int[nu];
-        double[] work = new double[2 * nu], trial = new double[2 * nu], rTrial = new double[2 * nu];
+        Jacobian reuse = slot == null ? null : slot[0];
+        boolean haveJac = reuse != null && reuse.mesh == mesh && reuse.m == m && reuse.factored;
+        Jacobian jac = haveJac ? reuse : new Jacobian(mesh, m);
+        if (slot != null) slot[0] = jac;
+        double[] y = guess.clone(), r = new double[2 * nu];
+        double[] step = new double[2 * nu], trial = new double[2 * nu], rTrial = new double[2 * nu];
         double res = residual(mesh, f, left, right, match, y, r, null);
+        // Newton with chord steps: the factored Jacobian is reused while the steps contract by at least CHORD per
+        // step (near the solution the chord converges almost as fast as Newton at the cost of a residual and a
+        // back-substitution); a chord step that contracts less, or raises the residual, is discarded and the
+        // Jacobian recomputed at the current point.
+        boolean fresh = false;
+        double prevStep = Double.POSITIVE_INFINITY;
         int it = 0;
         for (; it < maxIter; it++) {
-            for (int i = 0; i < nu; i++)     // only the band (plus pivoting fill) is ever read or written
-                Arrays.fill(jac, 2 * (i * nu + Math.max(0, i - band)), 2 * (i * nu + Math.min(nu - 1, i + 2 * band) + 1), 0);
-            residual(mesh, f, left, right, match, y, r, jac);
-            if (!ZOps.luDecomposeBanded(jac, nu, band, band, piv))
-                return new Result(mesh, m, y, it, res, false);
-            double[] step = r.clone();
-            ZOps.luSolveBanded(jac, nu, band, band, piv, step, work);
+            if (!haveJac) {
+                Cancellation.check("Usadel BVP (Newton)");
+                jac.clear();
+                residual(mesh, f, left, right, match, y, r, jac);
+                if (!jac.factor()) return new Result(mesh, m, y, it, res, false);
+                haveJac = true;
+                fresh = true;
+            }
+            jac.solve(r, step);
             double lambda = 1, ymax = 0, smax = 0;
             for (int i = 0; i < 2 * nu; i++) {
                 ymax = Math.max(ymax, Math.abs(y[i]));
                 smax = Math.max(smax, Math.abs(step[i]));
             }
+            if (!fresh && !(smax <= CHORD * prevStep)) {
+                haveJac = false;
+                it--;                      // a rejected chord step is not an iteration
+                continue;
+            }
             double newRes;
             while (true) {
                 for (int i = 0; i < 2 * nu; i++) trial[i] = y[i] - lambda * step[i];
                 newRes = residual(mesh, f, left, right, match, trial, rTrial, null);
+                if (!fresh) break;
                 if (Double.isFinite(newRes) && (newRes < res || newRes < 1e-12 || lambda < 1.0 / 64)) break;
                 lambda /= 2;
             }
+            if (!fresh && !(newRes < res || newRes < 1e-12)) {
+                haveJac = false;
+                it--;
+                continue;
+            }
             System.arraycopy(trial, 0, y, 0, 2 * nu);
+            System.arraycopy(rTrial, 0, r, 0, 2 * nu);
             double prevRes = res;
             res = newRes;
+            // error left after the step: O(step²) for Newton, ≈ ρ·step for a chord step contracting by ρ
+            double remaining = fresh ? smax : Double.isInfinite(prevStep) ? 1e3 * smax : 1e3 * smax * smax / prevStep;
+            fresh = false;
+            prevStep = lambda * smax;
+            if (lambda < 1) haveJac = false;      // far from the solution (damped): no chord step
             if (!Double.isFinite(res)) return new Result(mesh, m, y, it + 1, res, false);
-            if (lambda == 1 && smax <= tol * (1 + ymax)) return new Result(mesh, m, y, it + 1, res, true);
+            if (lambda == 1 && remaining <= tol * (1 + ymax)) return new Result(mesh, m, y, it + 1, res, true);
             // stagnation at round-off: the residual no longer decreases and is at the rounding level of the equations
             if (smax <= 1e-8 * (1 + ymax) && res > 0.5 * prevRes) return new Result(mesh, m, y, it + 1, res, true);
         }
         return new Result(mesh, m, y, it, res, false);
     }
 
+    /**
+     * The collocation Jacobian in its block structure, solved by static condensation. Rows at a domain's interior
+     * nodes touch only that domain's unknowns; rows at its two end nodes (boundary or matching conditions) also touch
+     * the neighbouring domain. Per domain, the interior block A_ii (m(n−1) square, a Dirichlet problem on a short
+     * domain, hence well conditioned) is factored by dense LU with partial pivoting and the interior unknowns are
+     * eliminated in favour of the 2m end unknowns; the remaining 2m·K end equations form a band matrix (kl = ku =
+     * 3m − 1), factored with pivoting in band storage ({@link ZOps#luDecomposeBanded}). Cost per Newton step
+     * O(K·(m n)³) instead of O((K m n)·(m n)²) for a banded LU of the whole matrix, with O(K·(m n)²) memory.
+     */
+    static final class Jacobian {
+        final Mesh mesh;
+        final int m, k, kl;
+        final int[] size;               // m(n+1) unknowns per domain
+        final double[][] own;           // size × size: rows and columns of domain d
+        final double[][] left;          // m × size[d−1]: rows at node 0 of d, columns of d − 1
+        final double[][] right;         // m × size[d+1]: rows at node n of d, columns of d + 1
+        final double[][] lu;            // interior LU per domain (m(n−1) square)
+        final int[][] piv;
+        final double[][] xe;            // A_ii⁻¹ A_ie: m(n−1) × 2m
+        final double[] band;            // reduced system in band storage
+        final int[] bandPiv;
+        final double[] xr, rhs;         // scratch: interior solves, reduced right-hand side
+        boolean factored;
+
+        Jacobian(Mesh mesh, int m) {
+            this.mesh = mesh;
+            this.m = m;
+            this.k = mesh.domains();
+            this.kl = 3 * m - 1;
+            size = new int[k];
+            own = new double[k][];
+            left = new double[k][];
+            right = new double[k][];
+            lu = new double[k][];
+            piv = new int[k][];
+            xe = new double[k][];
+            int maxI = 0;
+            for (int d = 0; d < k; d++) {
+                size[d] = m * (mesh.n[d] + 1);
+                int mi = m * (mesh.n[d] - 1);
+                maxI = Math.max(maxI, mi);
+                own[d] = new double[2 * size[d] * size[d]];
+                lu[d] = new double[2 * mi * mi];
+                piv[d] = new int[mi];
+                xe[d] = new double[2 * mi * 2 * m];
+            }
+            for (int d = 0; d < k; d++) {
+                if (d > 0) left[d] = new double[2 * m * size[d - 1]];
+                if (d < k - 1) right[d] = new double[2 * m * size[d + 1]];
+            }
+            int nr = 2 * m * k;
+            band = new double[2 * nr * ZOps.bandWidth(kl, kl)];
+            bandPiv = new int[nr];
+            xr = new double[2 * mesh.points * m];
+            rhs = new double[2 * nr];
+        }
+
+        /** Memory of a Jacobian on this mesh with m unknowns per node, in bytes (to decide whether to keep several). */
+        static long bytes(Mesh mesh, int m) {
+            long b = 0;
+            for (int d = 0; d < mesh.domains(); d++) {
+                long sz = (long) m * (mesh.n[d] + 1), mi = (long) m * (mesh.n[d] - 1);
+                b += 16 * (sz * sz + mi * mi + mi * 2 * m + 2 * m * sz);
+            }
+            return b;
+        }
+
+        void clear() {
+            factored = false;
+            for (int d = 0; d < k; d++) {
+                Arrays.fill(own[d], 0);
+                if (left[d] != null) Arrays.fill(left[d], 0);
+                if (right[d] != null) Arrays.fill(right[d], 0);
+            }
+        }
+
+        /** Local column of end unknown e (0..2m−1: node 0 then node n) of domain d. */
+        private int endCol(int d, int e) {
+            return e < m ? e : m * mesh.n[d] + e - m;
+        }
+
+        /** Factors the interior blocks and the reduced end system; false if singular. */
+        boolean factor() {
+            for (int d = 0; d < k; d++) {
+                int nn = mesh.n[d], mi = m * (nn - 1), sz = size[d];
+                double[] a = own[d], l = lu[d], x = xe[d];
+                for (int i = 0; i < mi; i++)
+                    System.arraycopy(a, 2 * ((m + i) * sz + m), l, 2 * i * mi, 2 * mi);
+                if (!ZOps.luDecompose(l, mi, piv[d])) return false;
+                for (int i = 0; i < mi; i++) {
+                    int src = 2 * ((m + piv[d][i]) * sz);
+                    for (int e = 0; e < 2 * m; e++) {
+                        int c = endCol(d, e);
+                        x[2 * (i * 2 * m + e)] = a[src + 2 * c];
+                        x[2 * (i * 2 * m + e) + 1] = a[src + 2 * c + 1];
+                    }
+                }
+                ZOps.luSolveColumns(l, mi, x, 2 * m);
+            }
+            Arrays.fill(band, 0);
+            for (int d = 0; d < k; d++)
+                for (int e = 0; e < 2 * m; e++) {
+                    int row = 2 * m * d + e, lr = endCol(d, e);
+                    reduceRow(own[d], size[d], lr, d, row);
+                    if (e < m && d > 0) reduceRow(left[d], size[d - 1], e, d - 1, row);
+                    if (e >= m && d < k - 1) reduceRow(right[d], size[d + 1], e - m, d + 1, row);
+                }
+            factored = ZOps.luDecomposeBanded(band, 2 * m * k, kl, kl, bandPiv);
+            return factored;
+        }
+
+        /** Adds row {@code lr} of block g (columns of domain dd) to reduced row {@code row}: g_e − g_i·X_e. */
+        private void reduceRow(double[] g, int cols, int lr, int dd, int row) {
+            int nn = mesh.n[dd], mi = m * (nn - 1);
+            double[] x = xe[dd];
+            int base = 2 * lr * cols;
+            for (int e = 0; e < 2 * m; e++) {
+                int c = endCol(dd, e);
+                double sr = g[base + 2 * c], si = g[base + 2 * c + 1];
+                for (int i = 0; i < mi; i++) {
+                    double gr = g[base + 2 * (m + i)], gi = g[base + 2 * (m + i) + 1];
+                    if (gr == 0 && gi == 0) continue;
+                    double xr0 = x[2 * (i * 2 * m + e)], xi0 = x[2 * (i * 2 * m + e) + 1];
+                    sr -= gr * xr0 - gi * xi0;
+                    si -= gr * xi0 + gi * xr0;
+                }
+                int idx = ZOps.bandIndex(row, 2 * m * dd + e, kl, kl);
+                band[idx] += sr;
+                band[idx + 1] += si;
+            }
+        }
+
+        /** g_i · (A_ii⁻¹ r_i) for row lr of block g over domain dd's columns. */
+        private void dotInterior(double[] g, int cols, int lr, int dd, double[] out) {
+            int nn = mesh.n[dd], mi = m * (nn - 1), off = 2 * m * mesh.start[dd];
+            int base = 2 * lr * cols;
+            double sr = 0, si = 0;
+            for (int i = 0; i < mi; i++) {
+                double gr = g[base + 2 * (m + i)], gi = g[base + 2 * (m + i) + 1];
+                double vr = xr[off + 2 * i], vi = xr[off + 2 * i + 1];
+                sr += gr * vr - gi * vi;
+                si += gr * vi + gi * vr;
+            }
+            out[0] -= sr;
+            out[1] -= si;
+        }
+
+        /** Solves J·step = r (global interleaved layout) with the factors of {@link #factor}. */
+        void solve(double[] r, double[] step) {
+            for (int d = 0; d < k; d++) {
+                int nn = mesh.n[d], mi = m * (nn - 1), off = 2 * m * mesh.start[d];
+                double[] tmp = new double[2 * mi];
+                for (int i = 0; i < mi; i++) {
+                    int src = off + 2 * (m + piv[d][i]);
+                    tmp[2 * i] = r[src];
+                    tmp[2 * i + 1] = r[src + 1];
+                }
+                ZOps.luSolveColumns(lu[d], mi, tmp, 1);
+                System.arraycopy(tmp, 0, xr, off, 2 * mi);   // interior solution, packed at the domain's offset
+            }
+            double[] acc = new double[2];
+            for (int d = 0; d < k; d++)
+                for (int e = 0; e < 2 * m; e++) {
+                    int lr = endCol(d, e), g = 2 * m * mesh.start[d] + 2 * lr;
+                    acc[0] = r[g];
+                    acc[1] = r[g + 1];
+                    dotInterior(own[d], size[d], lr, d, acc);
+                    if (e < m && d > 0) dotInterior(left[d], size[d - 1], e, d - 1, acc);
+                    if (e >= m && d < k - 1) dotInterior(right[d], size[d + 1], e - m, d + 1, acc);
+                    rhs[2 * (2 * m * d + e)] = acc[0];
+                    rhs[2 * (2 * m * d + e) + 1] = acc[1];
+                }
+            ZOps.luSolveBanded(band, 2 * m * k, kl, kl, bandPiv, rhs);
+            for (int d = 0; d < k; d++) {
+                int nn = mesh.n[d], mi = m * (nn - 1), off = 2 * m * mesh.start[d];
+                double[] x = xe[d];
+                for (int e = 0; e < 2 * m; e++) {
+                    int c = endCol(d, e);
+                    step[off + 2 * c] = rhs[2 * (2 * m * d + e)];
+                    step[off + 2 * c + 1] = rhs[2 * (2 * m * d + e) + 1];
+                }
+                for (int i = 0; i < mi; i++) {
+                    double sr = xr[off + 2 * i], si = xr[off + 2 * i + 1];
+                    for (int e = 0; e < 2 * m; e++) {
+                        double er = rhs[2 * (2 * m * d + e)], ei = rhs[2 * (2 * m * d + e) + 1];
+                        double ar = x[2 * (i * 2 * m + e)], ai = x[2 * (i * 2 * m + e) + 1];
+                        sr -= ar * er - ai * ei;
+                        si -= ar * ei + ai * er;
+                    }
+                    step[off + 2 * (m + i)] = sr;
+                    step[off + 2 * (m + i) + 1] = si;
+                }
+            }
+        }
+
+        /**
+         * Adds rows {@code src0..src0+rows−1} of a local derivative (dA = ∂/∂y, dB = ∂/∂y′ at node j of domain dd) to
+         * block {@code target} (columns of domain dd) at rows {@code row0…}: y′ at node j is Σ_q d1[j][q] y_q.
+         */
+        void addRows(double[] target, int row0, int src0, int rows, int dd, int j, double[] dA, double[] dB) {
+            int nn = mesh.n[dd], cols = size[dd];
+            double[] d1 = mesh.d1[dd];
+            for (int rr = 0; rr < rows; rr++) {
+                int row = row0 + rr, c = src0 + rr;
+                for (int q = 0; q <= nn; q++) {
+                    double w1 = d1[j * (nn + 1) + q];
+                    for (int e = 0; e < m; e++) {
+                        int idx = 2 * (row * cols + q * m + e);
+                        target[idx] += w1 * dB[2 * (c * m + e)];
+                        target[idx + 1] += w1 * dB[2 * (c * m + e) + 1];
+                        if (q == j) {
+                            target[idx] += dA[2 * (c * m + e)];
+                            target[idx + 1] += dA[2 * (c * m + e) + 1];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Residual vector (and, if jac != null, its Jacobian); returns the max-norm of the residual. */
     static double residual(Mesh mesh, Equation f, EndCondition left, EndCondition right, Matching[] match,
-                           double[] y, double[] r, double[] jac) {
+                           double[] y, double[] r, Jacobian jac) {
         int m = f.dim(), nu = m * mesh.points, k = mesh.domains();
         double[] yl = new double[2 * m], dyl = new double[2 * m], out = new double[2 * m];
         double[] yr = new double[2 * m], dyr = new double[2 * m], out2 = new double[4 * m];
         double[] ap = new double[2 * m], am = new double[2 * m], ap2 = new double[4 * m], am2 = new double[4 * m];
         double[] dA = new double[2 * m * m], dB = new double[2 * m * m];
-        double[] dA2 = new double[4 * m * 2 * m];
+        double[] dA2 = new double[4 * m * 2 * m], dB2 = new double[4 * m * 2 * m];
         for (int d = 0; d < k; d++) {
             int nn = mesh.n[d], s = mesh.start[d];
             double[] d1 = mesh.d1[d], d2 = mesh.d2[d];
@@ -269,19 +551,21 @@ public final class Collocation {
                     }
                     if (jac != null) {
                         derivatives((yy, dy, o) -> f.rhs(dom, node, x, yy, dy, o), m, m, yl, dyl, ap, am, dA, dB);
+                        double[] own = jac.own[d];
+                        int cols = jac.size[d];
                         for (int c = 0; c < m; c++) {
-                            int row = p * m + c;
+                            int row = j * m + c;
                             for (int q = 0; q <= nn; q++) {
-                                int col0 = (s + q) * m;
-                                jac[2 * (row * nu + col0 + c)] += d2[j * (nn + 1) + q];
+                                int col0 = q * m;
+                                own[2 * (row * cols + col0 + c)] += d2[j * (nn + 1) + q];
                                 double w1 = d1[j * (nn + 1) + q];
                                 for (int e = 0; e < m; e++) {
-                                    int idx = 2 * (row * nu + col0 + e);
-                                    jac[idx] -= w1 * dB[2 * (c * m + e)];
-                                    jac[idx + 1] -= w1 * dB[2 * (c * m + e) + 1];
+                                    int idx = 2 * (row * cols + col0 + e);
+                                    own[idx] -= w1 * dB[2 * (c * m + e)];
+                                    own[idx + 1] -= w1 * dB[2 * (c * m + e) + 1];
                                     if (q == j) {
-                                        jac[idx] -= dA[2 * (c * m + e)];
-                                        jac[idx + 1] -= dA[2 * (c * m + e) + 1];
+                                        own[idx] -= dA[2 * (c * m + e)];
+                                        own[idx + 1] -= dA[2 * (c * m + e) + 1];
                                     }
                                 }
                             }
@@ -293,7 +577,7 @@ public final class Collocation {
                     for (int c = 0; c < 2 * m; c++) r[2 * p * m + c] = out[c];
                     if (jac != null) {
                         derivatives((yy, dy, o) -> bc.residual(x, yy, dy, o), m, m, yl, dyl, ap, am, dA, dB);
-                        addEndRows(jac, nu, m, m, p, s, nn, d1, j, dA, dB);
+                        jac.addRows(jac.own[d], j * m, 0, m, d, j, dA, dB);
                     }
                 } else if (j == nn) {
                     // interface between d and d+1: rows at p (first m) and p+1 (second m)
@@ -304,13 +588,14 @@ public final class Collocation {
                     for (int c = 0; c < 4 * m; c++) r[2 * p * m + c] = out2[c];
                     if (jac != null) {
                         final double[] fyr = yr.clone(), fdyr = dyr.clone(), fyl = yl.clone(), fdyl = dyl.clone();
-                        double[] dB2 = new double[4 * m * 2 * m];
                         derivatives((yy, dy, o) -> mt.residual(x, yy, dy, fyr, fdyr, o), m, 2 * m, yl, dyl, ap2, am2,
                                 dA2, dB2);
-                        addEndRows(jac, nu, m, 2 * m, p, s, nn, d1, nn, dA2, dB2);
+                        jac.addRows(jac.own[d], nn * m, 0, m, d, nn, dA2, dB2);
+                        jac.addRows(jac.left[d + 1], 0, m, m, d, nn, dA2, dB2);
                         derivatives((yy, dy, o) -> mt.residual(x, fyl, fdyl, yy, dy, o), m, 2 * m, yr, dyr, ap2, am2,
                                 dA2, dB2);
-                        addEndRows(jac, nu, m, 2 * m, p, s2, n2, mesh.d1[d + 1], 0, dA2, dB2);
+                        jac.addRows(jac.right[d], 0, 0, m, d + 1, 0, dA2, dB2);
+                        jac.addRows(jac.own[d + 1], 0, m, m, d + 1, 0, dA2, dB2);
                     }
                 }
             }
@@ -356,26 +641,6 @@ public final class Collocation {
                 for (int rr = 0; rr < rows; rr++) {
                     tgt[2 * (rr * m + e)] = (ap[2 * rr] - am[2 * rr]) / (2 * h);
                     tgt[2 * (rr * m + e) + 1] = (ap[2 * rr + 1] - am[2 * rr + 1]) / (2 * h);
-                }
-            }
-        }
-    }
-
-    private static void addEndRows(double[] jac, int nu, int m, int rows, int p, int s, int nn, double[] d1, int j,
-                                   double[] dA, double[] dB) {
-        for (int c = 0; c < rows; c++) {
-            int row = p * m + c;
-            for (int q = 0; q <= nn; q++) {
-                int col0 = (s + q) * m;
-                double w1 = d1[j * (nn + 1) + q];
-                for (int e = 0; e < m; e++) {
-                    int idx = 2 * (row * nu + col0 + e);
-                    jac[idx] += w1 * dB[2 * (c * m + e)];
-                    jac[idx + 1] += w1 * dB[2 * (c * m + e) + 1];
-                    if (q == j) {
-                        jac[idx] += dA[2 * (c * m + e)];
-                        jac[idx + 1] += dA[2 * (c * m + e) + 1];
-                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.diffuson.usadel;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
@@ -97,8 +98,10 @@ public final class GapEquation {
     /** Matrix of T_c/T_c0 on a grid of fields and spin-flip rates (rows: h). */
     public static double[][] tcMap(double[] fields, double[] spinFlipRates) {
         double[][] out = new double[fields.length][spinFlipRates.length];
-        for (int i = 0; i < fields.length; i++)
+        for (int i = 0; i < fields.length; i++) {
+            Cancellation.check("T_c map");
             for (int j = 0; j < spinFlipRates.length; j++) out[i][j] = tc(fields[i], spinFlipRates[j]);
+        }
         return out;
     }
 
@@ -169,7 +172,10 @@ public final class GapEquation {
     /** Δ(T)/T_c0 on an array of temperatures (units of T_c0). */
     public static double[] bcsGapCurve(double[] temperatures) {
         double[] out = new double[temperatures.length];
-        for (int i = 0; i < out.length; i++) out[i] = bcsGap(temperatures[i]);
+        for (int i = 0; i < out.length; i++) {
+            Cancellation.check("Δ(T) curve");
+            out[i] = bcsGap(temperatures[i]);
+        }
         return out;
     }
 
@@ -226,6 +232,7 @@ public final class GapEquation {
         int grid = 60;
         double prevD = 1e-6, prevF = f.applyAsDouble(prevD);
         for (int i = 1; i <= grid; i++) {
+            Cancellation.check("gap-equation root search");
             double d = 2.2 * DELTA0 * i / grid, fd = f.applyAsDouble(d);
             if (prevF * fd < 0) {
                 double root = new BrentSolver(1e-13, 1e-13).solve(200, f::applyAsDouble, prevD, d);
@@ -285,6 +292,7 @@ public final class GapEquation {
     public static double criticalField(double t, double spinFlipRate) {
         if (t >= 1) return 0;
         java.util.function.DoubleUnaryOperator omega = h -> {
+            Cancellation.check("critical-field search");
             Branch br = largestBranch(t, h, spinFlipRate);
             return br == null ? 1 : br.freeEnergy();
         };

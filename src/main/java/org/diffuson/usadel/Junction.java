@@ -1,5 +1,6 @@
 package org.diffuson.usadel;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.CMatrix;
 import org.hipparchus.complex.Complex;
@@ -99,7 +100,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             }
             x0 += l.length();
         }
-        Collocation.Mesh mesh = new Collocation.Mesh(br, n);
+        Collocation.Mesh mesh = Collocation.Mesh.of(br, n);
         int p = mesh.points();
         int[] lay = new int[p];
         double[] d = new double[p], gap = new double[p], rate = new double[p];
@@ -133,6 +134,12 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
      */
     public JunctionSolution solve(Complex omega, Form form, JunctionSolution guess, double[] gapProfile,
                                   double origin) {
+        return solve(omega, form, guess, gapProfile, origin, null);
+    }
+
+    /** As above, starting from (and returning in) a factored Jacobian of a nearby problem on the same mesh. */
+    JunctionSolution solve(Complex omega, Form form, JunctionSolution guess, double[] gapProfile, double origin,
+                           Collocation.Jacobian[] jacobian) {
         Nodes nd = nodes(gapProfile, origin);
         if (form == Form.THETA) {
             for (Layer l : layers)
@@ -168,7 +175,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             if (li < 0) match[dom] = Collocation.SMOOTH;
             else match[dom] = contact(contacts.get(li - 1), layers.get(li - 1).diffusion(), layers.get(li).diffusion(), form);
         }
-        Collocation.Result res = Collocation.solve(nd.mesh(), eq, l, r, match, y0, 1e-11, 40);
+        Collocation.Result res = Collocation.solve(nd.mesh(), eq, l, r, match, y0, 1e-11, 40, jacobian);
         if (!res.converged())
             throw new DiffusonException("bvp", String.format(Locale.ROOT,
                     "Newton did not converge at ω = %s (%s form): residual %.3g after %d iterations", omega, form,
@@ -265,7 +272,9 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         // first try the whole leg in one step (a converged neighbour is usually close); subdivide on failure
         double ratio = geometric ? target / pos : 1, step = target - pos;
         int guard = 0;
+        Collocation.Jacobian[] jac = new Collocation.Jacobian[1];   // the last step's Jacobian starts the next (chord)
         while (Math.abs(pos - target) > 1e-13 * Math.abs(target)) {
+            Cancellation.check("Usadel continuation along the energy axis");
             if (++guard > 600)
                 throw new DiffusonException("bvp", "continuation needed more than 600 steps", "increase η or refine the mesh");
             double next;
@@ -273,7 +282,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             else next = Math.abs(target - pos) <= Math.abs(step) ? target : pos + step;
             Complex w = matsubaraAxis ? new Complex(next) : geometric ? new Complex(next, -other) : new Complex(other, -next);
             try {
-                JunctionSolution s = solve(w, form, cur, gapProfile, origin);
+                JunctionSolution s = solve(w, form, cur, gapProfile, origin, jac);
                 cur = s;
                 pos = next;
                 if (s.iterations() <= 8) {       // easy step: lengthen; a slow one keeps its length
@@ -308,6 +317,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         java.util.Arrays.sort(order, (a, b) -> Double.compare(energies[b], energies[a]));
         JunctionSolution companion = null;     // solution at the detour broadening η_c, carried along ε
         for (int idx : order) {
+            Cancellation.check("Usadel DOS sweep");
             double e = energies[idx];
             double etaC = Math.max(eta, 0.05 * smallScale());
             companion = companion == null ? continueTo(new Complex(etaC, -e), form, null, null, 0)

@@ -1,5 +1,6 @@
 package org.diffuson.usadel;
 
+import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.CMatrix;
 import org.hipparchus.complex.Complex;
@@ -7,6 +8,7 @@ import org.hipparchus.complex.Complex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Junction solutions at the positive Matsubara frequencies ω_n = πT(2n+1), n = 0..N−1, computed from the highest
@@ -26,26 +28,39 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
 
     /**
      * As {@link #solve(Junction, double, int, Junction.Form, double[])}, starting each frequency from the same
-     * frequency of {@code previous} (a nearby Δ(x) in a self-consistency loop), falling back to continuation.
+     * frequency of {@code previous} (a nearby Δ(x) in a self-consistency loop). Warm-started frequencies are solved in
+     * parallel (each is a function of its own inputs only, so the set is the same bit for bit on any number of
+     * cores); a frequency whose warm start fails, and every frequency without a previous set, is reached by
+     * continuation from the next higher frequency. Stops with {@link org.diffuson.Cancellation.Cancelled} when the
+     * calling thread is interrupted (checked before each frequency).
      */
     public static MatsubaraSet solve(Junction j, double temperature, int count, Junction.Form form, double[] gapProfile,
                                      MatsubaraSet previous) {
+        return solve(j, temperature, count, form, gapProfile, previous, null);
+    }
+
+    /** As above, reusing (and updating) the factored Jacobians of the previous set, one slot per frequency. */
+    static MatsubaraSet solve(Junction j, double temperature, int count, Junction.Form form, double[] gapProfile,
+                              MatsubaraSet previous, Collocation.Jacobian[][] jacobians) {
         DiffusonException.requirePositive("temperature", temperature);
         if (count < 1) throw new DiffusonException("frequencies", "need ≥ 1 Matsubara frequency", "pass e.g. 64");
         double[] w = Usadel.matsubara(temperature, count);
         JunctionSolution[] out = new JunctionSolution[count];
+        if (previous != null && previous.solutions().size() == count) {
+            IntStream.range(0, count).parallel().forEach(Cancellation.checking("Matsubara sum (Usadel BVP)", n -> {
+                try {
+                    out[n] = j.solve(new Complex(w[n]), form, previous.solutions().get(n), gapProfile, 0,
+                            jacobians == null ? null : jacobians[n]);
+                } catch (DiffusonException e) {
+                    out[n] = null;
+                }
+            }));
+        }
         JunctionSolution cur = null;
         for (int n = count - 1; n >= 0; n--) {
-            JunctionSolution s = null;
-            if (previous != null && previous.solutions().size() == count) {
-                try {
-                    s = j.solve(new Complex(w[n]), form, previous.solutions().get(n), gapProfile, 0);
-                } catch (DiffusonException e) {
-                    s = null;
-                }
-            }
-            cur = s != null ? s : j.continueTo(new Complex(w[n]), form, cur, gapProfile, 0);
-            out[n] = cur;
+            Cancellation.check("Matsubara continuation (Usadel BVP)");
+            if (out[n] == null) out[n] = j.continueTo(new Complex(w[n]), form, cur, gapProfile, 0);
+            cur = out[n];
         }
         return new MatsubaraSet(j, temperature, form, List.of(out), gapProfile);
     }
@@ -131,8 +146,12 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         // Anderson mixing (depth 5) of the fixed-point map Δ → G(Δ) on the pairing nodes
         int depth = 5;
         List<double[]> xs0 = new ArrayList<>(), fs0 = new ArrayList<>();
+        // one factored Jacobian per frequency, reused as chord start at the next Δ(x) when they fit in 64 MB
+        Collocation.Jacobian[][] jacobians = count * Collocation.Jacobian.bytes(nd.mesh(), form == Junction.Form.THETA
+                ? 2 : 8) <= 64L << 20 ? new Collocation.Jacobian[count][1] : null;
         while (it < maxIter && change > tol) {
-            set = solve(j, temperature, count, form, gap.clone(), set);
+            Cancellation.check("self-consistent gap iteration");
+            set = solve(j, temperature, count, form, gap.clone(), set, jacobians);
             double[] next = gap.clone();
             change = 0;
             for (int i = 0; i < p; i++) {
@@ -161,7 +180,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             throw new DiffusonException("selfConsistency", String.format(Locale.ROOT,
                     "gap iteration did not converge in %d steps (last change %.3g > %.1g)", maxIter, change, tol),
                     "raise maxIter, or start closer (set Layer.gap to an estimate)");
-        return new SelfConsistent(solve(j, temperature, count, form, gap.clone(), set), gap, it, change,
+        return new SelfConsistent(solve(j, temperature, count, form, gap.clone(), set, jacobians), gap, it, change,
                 List.copyOf(history));
     }
 

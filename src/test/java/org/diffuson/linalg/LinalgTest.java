@@ -117,4 +117,70 @@ class LinalgTest {
         CMatrix x = random(3, 3, rnd);
         assertEquals(x, CMatrix.unvec(x.vec(), 3));
     }
+
+    /** The unrolled 2×2 product performs the general loop's operations in the same order: equal bit for bit. */
+    @Test
+    void unrolledTwoByTwoProductEqualsTheGeneralLoopExactly() {
+        Random rnd = new Random(11);
+        for (int t = 0; t < 200; t++) {
+            double[] a = new double[8], b = new double[8], c = new double[8], ref = new double[8];
+            for (int i = 0; i < 8; i++) { a[i] = rnd.nextGaussian(); b[i] = rnd.nextGaussian() * 1e3; }
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 2; j++) {
+                    double sr = 0, si = 0;
+                    for (int l = 0; l < 2; l++) {
+                        double ar = a[2 * (i * 2 + l)], ai = a[2 * (i * 2 + l) + 1], br = b[2 * (l * 2 + j)], bi = b[2 * (l * 2 + j) + 1];
+                        sr += ar * br - ai * bi;
+                        si += ar * bi + ai * br;
+                    }
+                    ref[2 * (i * 2 + j)] = sr;
+                    ref[2 * (i * 2 + j) + 1] = si;
+                }
+            ZOps.mult(a, 2, 2, b, 2, c);
+            assertArrayEquals(ref, c, 0);
+        }
+    }
+
+    /**
+     * Band-storage LU with pivoting against the dense LU on the same banded matrix (oracle: the dense solve and the
+     * residual |A x − b|). Small diagonal entries force row exchanges, so the pivoting fill (upper band kl + ku) is used.
+     */
+    @Test
+    void bandedLuAgreesWithDenseLu() {
+        Random rnd = new Random(7);
+        int n = 40, kl = 3, ku = 2;
+        double[] dense = new double[2 * n * n], band = new double[2 * n * ZOps.bandWidth(kl, ku)];
+        for (int i = 0; i < n; i++)
+            for (int j = Math.max(0, i - kl); j <= Math.min(n - 1, i + ku); j++) {
+                double re = rnd.nextGaussian() * (i == j ? 1e-3 : 1), im = rnd.nextGaussian();
+                dense[2 * (i * n + j)] = re;
+                dense[2 * (i * n + j) + 1] = im;
+                band[ZOps.bandIndex(i, j, kl, ku)] = re;
+                band[ZOps.bandIndex(i, j, kl, ku) + 1] = im;
+            }
+        double[] b = new double[2 * n];
+        for (int i = 0; i < 2 * n; i++) b[i] = rnd.nextGaussian();
+        double[] a0 = dense.clone();
+        int[] piv = new int[n], pivD = new int[n];
+        assertTrue(ZOps.luDecomposeBanded(band, n, kl, ku, piv));
+        double[] x = b.clone();
+        ZOps.luSolveBanded(band, n, kl, ku, piv, x);
+        assertTrue(ZOps.luDecompose(dense, n, pivD));
+        double[] xd = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xd[2 * i] = b[2 * pivD[i]];
+            xd[2 * i + 1] = b[2 * pivD[i] + 1];
+        }
+        ZOps.luSolveColumns(dense, n, xd, 1);
+        double worst = 0, resid = 0;
+        for (int i = 0; i < 2 * n; i++) worst = Math.max(worst, Math.abs(x[i] - xd[i]));
+        double[] ax = new double[2 * n];
+        ZOps.mult(a0, n, n, x, 1, ax);
+        for (int i = 0; i < 2 * n; i++) resid = Math.max(resid, Math.abs(ax[i] - b[i]));
+        assertTrue(worst < 1e-11, "banded vs dense solution: " + worst);
+        assertTrue(resid < 1e-12, "|A x − b| = " + resid);
+        int swaps = 0;
+        for (int k = 0; k < n; k++) if (piv[k] != k) swaps++;
+        assertTrue(swaps > 0, "the test matrix must exercise pivoting");
+    }
 }
