@@ -168,12 +168,14 @@ public final class KineticSolver {
             int nm = modes.length;
             double[][] c = new double[nm][2 * dim * dim];
             double[] tr = new double[16], ti = new double[16], gr = new double[16], gi = new double[16];
-            for (int i = 0; i < nc; i++)
+            for (int i = 0; i < nc; i++) {
+                org.diffuson.Cancellation.check("exact kinetic solve");
                 for (int i2 = 0; i2 < nc; i2++)
                     for (int d = 0; d < np; d++) {
                         vgv(VR, VI, ker.gain, (i * n + i2 * np + d) * 16, tr, ti, gr, gi);
                         for (int mi = 0; mi < nm; mi++) addGain(c[mi], modes[mi], d, i, i2, gr, gi);
                     }
+            }
             double creg = ker.loss[0];
             for (int i = 0; i < nc; i++) {
                 vgv(VR, VI, ker.loss, i * 16, tr, ti, gr, gi);
@@ -391,6 +393,7 @@ public final class KineticSolver {
         // odd-sector I0: X(−k̂) = −X(k̂)
         DMatrixRMaj m = new DMatrixRMaj(dim, dim);
         for (int pi = 0; pi < h; pi++) {
+            if ((pi & 15) == 0) org.diffuson.Cancellation.check("exact kinetic solve");
             for (int kk = 0; kk < n; kk++) {
                 int s = slot[kk], col = s >= 0 ? s : -s - 1;
                 double sign = s >= 0 ? 1 : -1;
@@ -480,6 +483,7 @@ public final class KineticSolver {
         double[] nx = new double[n], ny = new double[n], nz = new double[n];
         for (int kk = 0; kk < n; kk++) { nx[kk] = r.x(kk); ny[kk] = r.y(kk); nz[kk] = r.z(kk); }
         for (int ri = 0; ri < ker.rows.length; ri++) {
+            if ((ri & 15) == 0) org.diffuson.Cancellation.check("kinetic moment blocks");
             int p = ker.rows[ri];
             java.util.Arrays.fill(gk, 0);
             java.util.Arrays.fill(sk, 0);

@@ -11,8 +11,29 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Interrupting a running θ_sH map (the kernel's interrupt/timeout does exactly this) stops it promptly and completely. */
-class PhaseShiftMapCancellationTest {
+/** Interrupting a running θ_sH map or kinetic solve (the kernel's interrupt/timeout does exactly this) stops it promptly and completely. */
+class KineticCancellationTest {
+
+    @Test
+    void theKineticSolvesStopOnAnInterruptedThread() {
+        // the tabulation and the solves check the interrupt flag (a big Gaussian Born solve can run for seconds)
+        org.diffuson.scattering.TMatrix g = org.diffuson.scattering.BornPotential.gaussian(HostMetal.unit(), 0.3, 0.2, 1.0);
+        org.diffuson.scattering.TMatrix l1 = new org.diffuson.scattering.PartialWaveTMatrix(
+                org.diffuson.scattering.PhaseShifts.threeChannel(0.3, 1.1, -0.4), HostMetal.unit());
+        double nim = 0.01 * HostMetal.unit().carrierDensity();
+        for (Runnable solve : new Runnable[]{() -> KineticSolver.exact(g, nim, null), () -> KineticSolver.moments(l1, nim, null),
+                () -> KineticSolver.exactOnFullGrid(l1, nim, org.diffuson.integrate.SphereRule.of(4, 8))}) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(Cancellation.Cancelled.class, solve::run);
+                assertTrue(Thread.currentThread().isInterrupted(), "the flag stays set");
+            } finally {
+                Thread.interrupted(); // clear it for the rest of the test run
+            }
+        }
+        assertFalse(Thread.currentThread().isInterrupted());
+        assertTrue(KineticSolver.exact(g, nim, null).invTauTr() > 0, "runs normally once the flag is clear");
+    }
 
     @Test
     void interruptingARunningMapStopsItWithinASecondAndLeavesNoBusyThreads() throws Exception {
