@@ -18,7 +18,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       solve K g = (v_F²/3)∇M − F∇M, J = g − Z g. Exact only when T has l ≤ 1.</li>
  *   <li>{@link #exact}: the first-order kinetic solution on the angular grid with no moment ansatz:
  *       I0[Y_{kC}] = v_F p̂_k τ_C − W_k[τ_C] in the parity-odd sector, J_{jA} = [⟨v_F p̂_j Y⟩ − ⟨W_j[Y]⟩]_A.
- *       Exact for any band-limited T when the grid integrates degree 4 l_max + 1 exactly.</li>
+ *       Exact for any band-limited T on a rule of degree {@link #exactDegree} (4 l_max − 1 with the full-momentum continuation);
+ *       for a rotation-covariant T solved by azimuthal Fourier blocks ({@link #exactAzimuthal}).</li>
  *   <li>{@link #solve}: picks {@code moments} for l_max ≤ 1 and {@code exact} otherwise.</li>
  * </ul>
  * Both return the 12×12 response J_{jA} = Σ Q[jA; kC] ∂_k M_C (M_0 = ρ, M_a = s_a) and the rates/Ω's from the moment
