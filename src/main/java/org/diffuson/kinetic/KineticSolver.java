@@ -19,7 +19,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *   <li>{@link #exact}: the first-order kinetic solution on the angular grid with no moment ansatz:
  *       I0[Y_{kC}] = v_F p̂_k τ_C − W_k[τ_C] in the parity-odd sector, J_{jA} = [⟨v_F p̂_j Y⟩ − ⟨W_j[Y]⟩]_A.
  *       Exact for any band-limited T on a rule of degree {@link #exactDegree} (4 l_max − 1 with the full-momentum continuation);
- *       for a rotation-covariant T solved by azimuthal Fourier blocks ({@link #exactAzimuthal}).</li>
+ *       for a rotation-covariant T solved by azimuthal Fourier blocks ({@code exactAzimuthal}).</li>
  *   <li>{@link #solve}: picks {@code moments} for l_max ≤ 1 and {@code exact} otherwise.</li>
  * </ul>
  * Both return the 12×12 response J_{jA} = Σ Q[jA; kC] ∂_k M_C (M_0 = ρ, M_a = s_a) and the rates/Ω's from the moment
@@ -88,7 +88,7 @@ public final class KineticSolver {
     /**
      * Exact first-order kinetic solve on the angular grid (no moment ansatz). {@code rule} null → minimal exact rule.
      * For a rotation-covariant T ({@link TMatrix#rotationInvariant()}) the solve is reduced to azimuthal Fourier blocks
-     * ({@link #exactAzimuthal}); otherwise it is a dense solve on the parity-odd half of the grid.
+     * ({@code exactAzimuthal}); otherwise it is a dense solve on the parity-odd half of the grid.
      */
     public static SpinChargeCoefficients exact(TMatrix t, double nIm, SphereRule rule) {
         check(t);
@@ -129,7 +129,7 @@ public final class KineticSolver {
     }
 
     /**
-     * The pieces of {@link #exactAzimuthal}, split so that each is a small compilation unit. V maps Pauli components
+     * The pieces of {@code exactAzimuthal}, split so that each is a small compilation unit. V maps Pauli components
      * (0, x, y, z) to (0, +, −, z) with u_± = (X_x ± iX_y)/√2, on which a rotation by α acts as diag(1, e^{iα}, e^{−iα}, 1).
      */
     private static final class Azimuthal {
