@@ -83,9 +83,6 @@ class StdinTests(kernel_env.KernelTestCase):
         with self.assertRaises(Empty):
             self.kc.get_stdin_msg(timeout=0.5)
 
-    @unittest.skip("KNOWN REGRESSION (2026-12-06 merge, open in issue 9): after an interrupted readLine, a parent-less "
-                   "input_reply sent before the next readLine is taken as its answer instead of being dropped; "
-                   "the interrupt itself (first half of this test) still works, see test_stop.py")
     def test_interrupt_ends_a_wait_for_input_and_late_answers_are_dropped(self):
         msg_id = self.kc.execute("int keep = 7;")
         self.finish(msg_id)

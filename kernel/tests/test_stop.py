@@ -54,6 +54,22 @@ class StopAndExitLeg(kernel_env.KernelAssertions):
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name=cls.KERNEL)
         cls.pid = cls.km.provisioner.process.pid
+        cls.wait_until_idle()
+
+    @classmethod
+    def wait_until_idle(cls, limit_s=90):
+        """Waits for the kernel's start-up work to end: JShell indexes the JDK and the class path for completion on a
+        thread of its own for several seconds after start (longer on a loaded machine), which would otherwise be
+        counted against the first stopped cell. The idle checks below then measure what the stop left running."""
+        deadline = time.monotonic() + limit_s
+        while True:
+            c0, t0 = cpu_seconds(cls.pid), time.monotonic()
+            time.sleep(1.0)
+            used = (cpu_seconds(cls.pid) - c0) / (time.monotonic() - t0)
+            if used < IDLE_CPU_S:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the kernel never became idle after start ({used:.2f} CPU s/s after {limit_s} s)")
 
     @classmethod
     def tearDownClass(cls):

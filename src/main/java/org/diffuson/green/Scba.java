@@ -4,6 +4,7 @@ import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
+import org.diffuson.integrate.GridPolicy;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
@@ -143,69 +144,12 @@ public final class Scba {
                 "lower the disorder, or solve without the counterterm (Counterterm.NONE) and renormalise by hand");
     }
 
-    /**
-     * Throws if a band's Fermi surface at E would be cut by the momentum cutoff: a band still rising at the cutoff with
-     * E at or above its energy there, or a falling band with E at or below it.
-     */
-    public static void requireFermiSurfaceInsideCutoff(Model model, double e) {
-        double kc = model.cutoff(), dk = 1e-4 * kc;
-        double[] at = model.hamiltonian().bands(kc, 0, 0), in = model.hamiltonian().bands(kc - dk, 0, 0);
-        for (int b = 0; b < at.length; b++) {
-            boolean rising = at[b] > in[b];
-            if ((rising && e >= at[b]) || (!rising && e <= at[b]))
-                throw new DiffusonException("cutoff", String.format(java.util.Locale.ROOT,
-                        "the Fermi surface of band %d at E=%.6g reaches the momentum cutoff k_c=%.6g (band energy there %.6g)", b, e, kc, at[b]),
-                        "raise the cutoff (cutoffEnergy / kc) well above the Fermi energy, or lower E");
-        }
-    }
+    /** {@link GridPolicy#requireFermiSurfaceInsideCutoff} (the grid policy lives in {@code integrate}). */
+    public static void requireFermiSurfaceInsideCutoff(Model model, double e) { GridPolicy.requireFermiSurfaceInsideCutoff(model, e); }
 
-    /**
-     * The default grid policy: panels refined at the Fermi momenta of H + shift at energy e with pole half-widths η/v
-     * (k_F ± {1, 3, 10, 40, 160, …}·η/v), breakpoints at the band extrema (band edges), and then refinement by an
-     * error estimate ({@link KGrid.Builder#refineByEstimate}) of the radial weight k^{d−1}‖G(k, e + iη)‖²_F of
-     * H + shift: graded towards k = 0 and the band edges, where gapped and semimetallic models have their structure
-     * (with no Fermi momentum nothing else would refine there), a geometric tail up to the cutoff, and panels halved
-     * wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the total (n nodes per panel).
-     */
+    /** The default adaptive grid, {@link GridPolicy#adaptive} (the grid policy lives in {@code integrate}). */
     public static KGrid adaptiveGrid(Model model, double e, CMatrix shift, double eta, GridOptions options) {
-        KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
-        double kc = model.cutoff();
-        if (shift != null && shift.normMax() == 0) shift = null; // e.g. the Hermitian part of an on-shell Born Σ
-        for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), shift, e, kc)) {
-            double width = Math.max(eta, 1e-14) / Math.max(c.velocity(), 1e-300);
-            b.refineAround(c.k(), Math.min(Math.max(width, 1e-9 * kc), 0.25 * kc));
-        }
-        if (shift != null)
-            for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), null, e, kc)) b.breakpoint(c.k());
-        for (double k : FermiMomenta.extrema(model.hamiltonian(), shift, kc)) b.breakpoint(k);
-        int n = model.dim(), nn = 2 * n * n, d = model.spaceDim();
-        CMatrix sh = shift;
-        double[] hk = new double[nn], s = sh == null ? new double[nn] : sh.toArray(), lu = new double[nn];
-        int[] piv = new int[n];
-        double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
-        java.util.function.DoubleUnaryOperator weight = k -> {
-            model.hamiltonian().eval(k, 0, 0, hk, 0);
-            for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
-            for (int i = 0; i < n; i++) {
-                hk[2 * (i * n + i)] += e;
-                hk[2 * (i * n + i) + 1] += broad;
-            }
-            double f = 0;
-            if (n == 2) {
-                // ‖A⁻¹‖²_F = ‖A‖²_F / |det A|² for a 2×2 matrix
-                double detr = hk[0] * hk[6] - hk[1] * hk[7] - (hk[2] * hk[4] - hk[3] * hk[5]);
-                double deti = hk[0] * hk[7] + hk[1] * hk[6] - (hk[2] * hk[5] + hk[3] * hk[4]);
-                for (double x : hk) f += x * x;
-                f /= detr * detr + deti * deti;
-            } else {
-                if (!org.diffuson.linalg.ZOps.invertInPlace(hk, n, lu, piv)) return 0;
-                for (double x : hk) f += x * x;
-            }
-            return (d == 2 ? k : k * k) * f;
-        };
-        double tol = Math.pow(10, -Math.min(12, options.nodesPerPanel() / 2.0 + 2));
-        b.refineByEstimate(weight, tol, 400);
-        return b.build();
+        return GridPolicy.adaptive(model, e, shift, eta, options);
     }
 
     /** η ≈ π ν(E) ⟨Γ⟩, with ν from the band crossings (Born estimate for grid refinement only). */

@@ -57,6 +57,7 @@ public final class SelfEnergies {
 
             @Override public String name() { return "SCBA"; }
             @Override public boolean conserving() { return true; }
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return scba(r, options, null); }
         };
     }
 
@@ -92,6 +93,7 @@ public final class SelfEnergies {
             }
 
             @Override public String name() { return "Born(η=" + eta + ")"; }
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return born(r, eta); }
         };
     }
 
@@ -116,6 +118,8 @@ public final class SelfEnergies {
             @Override public CMatrix derivative(Energy e) { return CMatrix.zeros(sigmaRetarded.rows(), sigmaRetarded.cols()); }
 
             @Override public String name() { return name; }
+            /** Σ does not depend on the grid. */
+            @Override public SelfEnergyModel onGrid(Resolvent r) { return this; }
         };
     }
 

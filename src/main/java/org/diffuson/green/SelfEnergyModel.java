@@ -34,4 +34,10 @@ public interface SelfEnergyModel {
      * rounding error (and an iterative Σ's convergence error divided by h) bounded on and near the real axis.
      */
     static double derivativeStep(Energy e) { return 1e-4 * Math.max(Math.abs(e.im()), 1e-3); }
+
+    /**
+     * The same approximation on another grid (its {@link Resolvent}), for automatic grid refinement; null when the
+     * model does not know how (the default: a user's own model). Grid-independent models return themselves.
+     */
+    default SelfEnergyModel onGrid(Resolvent resolvent) { return null; }
 }

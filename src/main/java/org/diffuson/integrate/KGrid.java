@@ -26,12 +26,15 @@ public final class KGrid {
     private final int nCos, nPhi;
     private final double[] kx, ky, kz, w;
     private final double[] dirX, dirY, dirZ, dirW; // unit directions and their weights (sum to 1)
+    /** The Brillouin-zone mesh this grid was made from ({@link #of(BrillouinZone)}), else null. */
+    private final BrillouinZone zone;
 
     private KGrid(int spaceDim, double cutoff, double[] breakpoints, int nodesPerPanel, int nTheta, int nCos, int nPhi) {
         this.spaceDim = spaceDim;
         this.cutoff = cutoff;
         this.breakpoints = breakpoints;
         this.nodesPerPanel = nodesPerPanel;
+        this.zone = null;
         int np = breakpoints.length - 1;
         kr = new double[np * nodesPerPanel];
         wr = new double[np * nodesPerPanel];
@@ -88,8 +91,9 @@ public final class KGrid {
             }
     }
 
-    private KGrid(int spaceDim, double[] kx, double[] ky, double[] kz, double[] w) {
+    private KGrid(int spaceDim, double[] kx, double[] ky, double[] kz, double[] w, BrillouinZone zone) {
         this.spaceDim = spaceDim;
+        this.zone = zone;
         double c = 0;
         for (int i = 0; i < kx.length; i++) c = Math.max(c, Math.sqrt(kx[i] * kx[i] + ky[i] * ky[i] + kz[i] * kz[i]));
         this.cutoff = c;
@@ -116,7 +120,7 @@ public final class KGrid {
         if (kx.length != n || ky.length != n || kz.length != n)
             throw new DiffusonException("points", "arrays have different lengths", "pass kx, ky, kz and w of equal length");
         for (double x : w) if (!(x >= 0) || !Double.isFinite(x)) throw new DiffusonException("w", "weights must be finite and ≥ 0", "check the mesh");
-        return new KGrid(spaceDim, kx, ky, kz, w);
+        return new KGrid(spaceDim, kx, ky, kz, w, null);
     }
 
     /**
@@ -133,8 +137,27 @@ public final class KGrid {
                 ky[c] = bz.ky(i, j);
                 w[c] = bz.weight();
             }
-        return ofPoints(2, kx, ky, kz, w);
+        ofPoints(2, kx, ky, kz, w); // validates
+        return new KGrid(2, kx, ky, kz, w, bz);
     }
+
+    /**
+     * The same kind of grid, finer, for an automatic convergence check: a Brillouin-zone mesh with N₁ and N₂
+     * doubled (same shift); a polar grid with the same breakpoints, twice the Gauss–Legendre nodes per panel (at most
+     * 200) and twice the angles. Null for explicit point grids, which carry no rule to refine.
+     */
+    public KGrid refined() {
+        if (zone != null) return of(zone.refined(2));
+        if (isPointGrid()) return null;
+        Builder b = builder(spaceDim, cutoff).nodesPerPanel(Math.min(200, 2 * nodesPerPanel));
+        if (spaceDim == 2) b.angles(2 * nAngles);
+        else b.angles3d(2 * nCos, 2 * nPhi);
+        for (double x : breakpoints) b.breakpoint(x);
+        return b.build();
+    }
+
+    /** The Brillouin-zone mesh this grid was made from, if it was ({@link #of(BrillouinZone)}). */
+    public java.util.Optional<BrillouinZone> zone() { return java.util.Optional.ofNullable(zone); }
 
     /**
      * The same radial nodes and weights times {@code angles} uniform midpoint angles, as an explicit 2D point grid
@@ -153,7 +176,7 @@ public final class KGrid {
                 py[i * angles + j] = kr[i] * Math.sin(th);
                 pw[i * angles + j] = wr[i] / angles;
             }
-        return new KGrid(2, px, py, pz, pw);
+        return new KGrid(2, px, py, pz, pw, null);
     }
 
     /** True for grids built from explicit points (no radial panels). */

@@ -32,10 +32,23 @@ import java.util.Locale;
  * @param sea          Středa II (Fermi sea); 0 when not computed (see {@link #seaComputed})
  * @param dressing     Γ[Y^RA]: the k-independent ladder correction to B
  * @param zeroModeOverlap |w†Y₀|/‖Y₀‖ for the deflated conserved mode (≈ 0 for a current vertex)
+ * @param refinement   null, or how the k-grid was refined automatically because the ladder's own grid did not resolve
+ *                     the Fermi surface ({@link GridRefinement}); then every term was computed on the refined grid
  */
 public record KuboResult(String observable, String field, String selfEnergy, double energy, double bareRA, double vertexRA,
                          double bareRR, double vertexRR, double sea, boolean seaComputed, CMatrix dressing,
-                         double zeroModeOverlap) {
+                         double zeroModeOverlap, GridRefinement refinement) {
+
+    /** A result computed on the ladder's own grid (no automatic refinement). */
+    public KuboResult(String observable, String field, String selfEnergy, double energy, double bareRA, double vertexRA,
+                      double bareRR, double vertexRR, double sea, boolean seaComputed, CMatrix dressing, double zeroModeOverlap) {
+        this(observable, field, selfEnergy, energy, bareRA, vertexRA, bareRR, vertexRR, sea, seaComputed, dressing, zeroModeOverlap, null);
+    }
+
+    /** The same values, computed on the grid of {@code r}. */
+    KuboResult withRefinement(GridRefinement r) {
+        return new KuboResult(observable, field, selfEnergy, energy, bareRA, vertexRA, bareRR, vertexRR, sea, seaComputed, dressing, zeroModeOverlap, r);
+    }
 
     /** Fermi-surface RA part with vertex corrections. */
     public double fermiSurface() { return bareRA + vertexRA; }
@@ -55,7 +68,8 @@ public record KuboResult(String observable, String field, String selfEnergy, dou
     public double total() { return stredaI() + sea; }
 
     public DataTable table() {
-        return DataTable.of(String.format(Locale.ROOT, "χ(%s, %s) at E=%.6g, %s", observable, field, energy, selfEnergy),
+        return DataTable.of(String.format(Locale.ROOT, "χ(%s, %s) at E=%.6g, %s", observable, field, energy, selfEnergy)
+                        + (refinement == null ? "" : " (" + refinement + ")"),
                 DataTable.Column.strings("term", "RA bare bubble", "RA vertex correction", "−RR bare", "−RR vertex correction", seaComputed ? "Středa II (sea)" : "Středa II (not computed)", rrComputed() ? "total" : "Fermi-surface RA (RR not computed)"),
                 DataTable.Column.doubles("value", bareRA, vertexRA, -bareRR, -vertexRR, sea, rrComputed() ? total() : fermiSurface()));
     }
@@ -63,6 +77,7 @@ public record KuboResult(String observable, String field, String selfEnergy, dou
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "χ(%s, %s) = %.8g  [RA bare %.8g + vertex %.8g; −RR %.3e; sea %s] (%s, E=%.6g)",
-                observable, field, rrComputed() ? total() : fermiSurface(), bareRA, vertexRA, -(bareRR + vertexRR), seaComputed ? String.format(Locale.ROOT, "%.6g", sea) : "n/a", selfEnergy, energy);
+                observable, field, rrComputed() ? total() : fermiSurface(), bareRA, vertexRA, -(bareRR + vertexRR), seaComputed ? String.format(Locale.ROOT, "%.6g", sea) : "n/a", selfEnergy, energy)
+                + (refinement == null ? "" : "; " + refinement);
     }
 }

@@ -30,8 +30,15 @@ public final class Ladder {
     private final Bubble bubble;
     private final SelfEnergyModel selfEnergy;
     private final ScbaResult scba;
+    /** The SCBA options of an SCBA ladder (null for a fixed Σ), to solve it again on another grid ({@link #onGrid}). */
+    private final ScbaOptions options;
+    /** The self-energy the ladder was built with (before {@link #withSelfEnergy}). */
+    private final SelfEnergyModel base;
 
-    private Ladder(Model model, double energy, KGrid grid, Resolvent resolvent, Bubble bubble, SelfEnergyModel selfEnergy, ScbaResult scba) {
+    private Ladder(Model model, double energy, KGrid grid, Resolvent resolvent, Bubble bubble, SelfEnergyModel selfEnergy, ScbaResult scba,
+                   ScbaOptions options, SelfEnergyModel base) {
+        this.options = options;
+        this.base = base;
         this.model = model;
         this.energy = energy;
         this.grid = grid;
@@ -59,7 +66,7 @@ public final class Ladder {
             throw new DiffusonException("scba", "the ladder needs a retarded SCBA result at a real energy, got " + r.energy(), "solve at Energy.retarded(E)");
         Resolvent res = r.resolvent();
         SelfEnergyModel se = SelfEnergies.scba(r, options);
-        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), res.space()), se, r);
+        return new Ladder(r.model(), r.energy().re(), r.grid(), res, new Bubble(r.model(), res.space()), se, r, options, se);
     }
 
     /**
@@ -86,11 +93,33 @@ public final class Ladder {
     public static Ladder fixed(Model model, double energy, CMatrix sigmaRetarded, String name, KGrid grid) {
         Resolvent res = new Resolvent(model, grid);
         ScbaResult r = new ScbaResult(model, grid, Energy.retarded(energy), sigmaRetarded, name, 0, new double[0], 0, res);
-        return new Ladder(model, energy, grid, res, new Bubble(model, res.space()), SelfEnergies.constant(sigmaRetarded, name), r);
+        SelfEnergyModel se = SelfEnergies.constant(sigmaRetarded, name);
+        return new Ladder(model, energy, grid, res, new Bubble(model, res.space()), se, r, null, se);
+    }
+
+    /**
+     * The same model, energy and self-energy approximation on another grid (e.g. {@link KGrid#refined()} for a
+     * convergence check): an SCBA ladder solves the SCBA again there with its options (seeded with this Σ; a
+     * counterterm found on this grid is kept), a fixed Σ stays fixed, and a self-energy set with
+     * {@link #withSelfEnergy} moves through {@link SelfEnergyModel#onGrid}.
+     *
+     * @throws DiffusonException if the self-energy cannot be moved to another grid (a user's own model)
+     */
+    public Ladder onGrid(KGrid g) {
+        Resolvent res = new Resolvent(model, g);
+        ScbaResult r = options != null
+                ? Scba.solve(res, Energy.retarded(energy), scba.sigma(), options)
+                : new ScbaResult(model, g, scba.energy(), scba.sigma(), scba.method(), 0, new double[0], 0, res);
+        SelfEnergyModel newBase = options != null ? SelfEnergies.scba(r, options) : SelfEnergies.constant(scba.sigma(), scba.method());
+        SelfEnergyModel s = selfEnergy == base ? newBase : selfEnergy.onGrid(res);
+        if (s == null)
+            throw new DiffusonException("selfEnergy", "“" + selfEnergy.name() + "” cannot be moved to another k-grid",
+                    "build the ladder on the finer grid yourself, or implement SelfEnergyModel.onGrid for it");
+        return new Ladder(model, energy, g, res, new Bubble(model, res.space()), s, r, options, newBase);
     }
 
     /** The same model, energy and grid with another self-energy (e.g. a failure mode). */
-    public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba); }
+    public Ladder withSelfEnergy(SelfEnergyModel s) { return new Ladder(model, energy, grid, resolvent, bubble, s, scba, options, base); }
 
     /** Born from bare G with broadening η on the same grid (failure mode (b) of seed 000 Eqs. 20, 82–105 and the worked CoPt table of docs/equations.md). */
     public Ladder born(double eta) { return withSelfEnergy(SelfEnergies.born(resolvent, eta)); }

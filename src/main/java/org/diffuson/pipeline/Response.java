@@ -26,7 +26,8 @@ public record Response(String symbol, String unit, KuboResult kubo, Certificate 
         return symbol + " = " + Numbers.format(value(), scale, digits) + " " + unit
                 + " = Fermi-surface bubble " + Numbers.format(fsBare, scale, digits) + " + vertex correction " + Numbers.format(vertexCorrection(), scale, digits)
                 + (kubo.seaComputed() ? " + Fermi sea " + Numbers.format(kubo.sea(), scale, digits) : " (Středa I; Fermi sea not included)")
-                + "  [" + kubo.selfEnergy() + ", E = " + Numbers.format(kubo.energy()) + "]\n  " + certificate + "\n";
+                + "  [" + kubo.selfEnergy() + ", E = " + Numbers.format(kubo.energy()) + "]\n  " + certificate + "\n"
+                + (kubo.refinement() == null ? "" : "  " + kubo.refinement() + "\n");
     }
 
     /** The text form as HTML (notebooks show it instead of a table of the record's components). */

@@ -9,8 +9,10 @@ import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,11 +29,14 @@ public final class CellInput {
     private final Outbox outbox;
     private final PrintStream notes;
     private final CellInputStream stream = new CellInputStream(this);
-    private final ExecutorService stdinThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "diffuson-stdin");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * The thread that talks to the stdin socket. It is made in the thread group of the thread that built this
+     * object (the kernel's), never lazily by the first cell that reads: a cell's threads share its thread group, and
+     * stopping a cell interrupts that whole group, so a stdin thread born there would be interrupted with every
+     * stopped cell (leaving the late answer to the abandoned request in the socket, to be taken for the next one)
+     * and would keep the stopped cell's group alive, and its stop checks on their slow path, for the whole session.
+     */
+    private final ExecutorService stdinThread;
     private volatile InputRequester requester;
     private volatile Session session;
 
@@ -42,6 +47,15 @@ public final class CellInput {
     public CellInput(Outbox outbox) {
         this.outbox = outbox;
         this.notes = outbox.printStream(PublishStream.StreamType.ERR);
+        ThreadGroup home = Thread.currentThread().getThreadGroup();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(home, r, "diffuson-stdin");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.prestartCoreThread();
+        this.stdinThread = pool;
     }
 
     /** Sets where input requests go (the stdin socket). */

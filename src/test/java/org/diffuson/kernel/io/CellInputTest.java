@@ -23,6 +23,8 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -151,5 +153,47 @@ class CellInputTest {
         assertTrue(asked.await(5, TimeUnit.SECONDS));
         input.detach();
         assertEquals(-1, read.get(5, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Stopping a cell interrupts its whole thread group. The stdin thread must not be in it: it was created lazily by
+     * the first cell that read, so a stopped readLine interrupted it too, and the late answer to the abandoned
+     * request was then taken for the next readLine (kernel/tests/test_stdin.py).
+     */
+    @Test
+    void stoppingTheReadersThreadGroupDoesNotReachTheStdinThread() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CompletableFuture<ThreadGroup> stdinGroup = new CompletableFuture<>();
+        CompletableFuture<Boolean> stdinInterrupted = new CompletableFuture<>();
+        input.connect((parent, prompt, password, abandoned) -> {
+            stdinGroup.complete(Thread.currentThread().getThreadGroup());
+            asked.countDown();
+            boolean interrupted = false;
+            while (!abandoned.getAsBoolean()) {
+                interrupted |= Thread.currentThread().isInterrupted();
+                Thread.onSpinWait();
+            }
+            stdinInterrupted.complete(interrupted || Thread.currentThread().isInterrupted());
+            return null;
+        });
+        input.attach(request, true);
+        ThreadGroup cell = new ThreadGroup("a-cell");
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread reader = new Thread(cell, () -> {
+            try {
+                input.stream().read();
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        }, "cell-reader");
+        reader.start();
+        assertTrue(asked.await(5, TimeUnit.SECONDS));
+        cell.interrupt();
+        assertInstanceOf(InterruptedIOException.class, failure.get(5, TimeUnit.SECONDS));
+        reader.join(5000);
+        assertNotSame(cell, stdinGroup.get(5, TimeUnit.SECONDS), "the stdin thread is not one of the cell's threads");
+        assertFalse(stdinInterrupted.get(5, TimeUnit.SECONDS), "stopping the cell must not interrupt the stdin thread");
+        assertEquals(0, cell.activeCount(), "nothing of the kernel stays in the stopped cell's group");
     }
 }
