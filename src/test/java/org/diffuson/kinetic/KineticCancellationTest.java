@@ -4,8 +4,6 @@ import org.diffuson.Cancellation;
 import org.diffuson.scattering.HostMetal;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,11 +42,15 @@ class KineticCancellationTest {
             b[i] = 0.02 + 3 * i / (n - 1.0);
         }
         AtomicInteger done = new AtomicInteger();
+        java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
         Thread cell = new Thread(() -> {
             try {
-                PhaseShiftMap.compute(HostMetal.unit(), 0.01, new PhaseShiftMap.Axes(0, 1), a, b, new double[]{0, 0, 0}, d -> done.incrementAndGet());
+                PhaseShiftMap.compute(HostMetal.unit(), 0.01, new PhaseShiftMap.Axes(0, 1), a, b, new double[]{0, 0, 0}, d -> {
+                            done.incrementAndGet();
+                            workers.add(Thread.currentThread());
+                        });
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -66,13 +68,21 @@ class KineticCancellationTest {
         assertInstanceOf(Cancellation.Cancelled.class, thrown.get(), String.valueOf(thrown.get()));
         assertTrue(thrown.get().getMessage().contains("phase-shift map"), thrown.get().getMessage());
         assertTrue(flagAfter.get(), "the interrupt flag stays set for the caller");
-        // no worker keeps computing: the common pool goes quiet and the point counter freezes
-        assertTrue(ForkJoinPool.commonPool().awaitQuiescence(2, TimeUnit.SECONDS), "common pool still busy");
+        // no worker keeps computing: none of the threads that ran map points is still inside the map, and the point
+        // counter freezes (checked on this map's own workers: the common pool is shared with whatever else ran before)
+        long t1 = System.nanoTime();
+        while (workers.stream().anyMatch(KineticCancellationTest::insideMap) && System.nanoTime() - t1 < 2e9) Thread.sleep(10);
+        assertFalse(workers.stream().anyMatch(KineticCancellationTest::insideMap), "a worker is still computing map points");
         int frozen = done.get();
         Thread.sleep(300);
         assertEquals(frozen, done.get(), "points were still being computed after the map stopped");
-        assertEquals(0, ForkJoinPool.commonPool().getActiveThreadCount(), "busy pool threads");
         System.out.printf(java.util.Locale.ROOT, "INFO map interrupted after %d of %d points, stopped in %.3f s%n", frozen, n * n, stopSeconds);
         assertTrue(stopSeconds < 1.0, "stopped in " + stopSeconds + " s");
+    }
+
+    private static boolean insideMap(Thread t) {
+        for (StackTraceElement e : t.getStackTrace())
+            if (e.getClassName().startsWith(PhaseShiftMap.class.getName())) return true;
+        return false;
     }
 }
