@@ -35,10 +35,16 @@ public final class Scba {
         int n = model.dim(), m = 2 * n * n;
         Superoperator gamma = model.disorder().superoperator();
         double[] gm = gamma.matrix().toArray(); // n²×n² in vec picture, row-major interleaved
-        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         if (seed != null && !seed.allFinite()) throw new DiffusonException("seed", "has non-finite entries", "pass a finite Σ or null");
+        // causality: on a branch with a definite sign the iterates must keep sign·(Σ − Σ†)/2i ≥ 0 (Im Σᴿ ≤ 0)
+        int causalSign = causalSign(energy);
+        if (seed != null && causalSign != 0 && causalityViolation(seed.toArray(), n, causalSign) > 1e-14 * seed.normMax())
+            seed = hermitianPart(seed).plus(bornSeed(resolvent, energy)); // keep Re Σ, take the branch's sign for Im Σ
+        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         double[] g = new double[m], gsum = new double[m], work = resolvent.workspace(), f = new double[m];
         AndersonMixer mixer = new AndersonMixer(m, options.anderson(), options.mixing());
+        double beta = options.mixing();
+        double[] xPrev = new double[m], fPrev = new double[m];
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
@@ -60,7 +66,19 @@ public final class Scba {
                 return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
                         history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6, resolvent);
             }
+            System.arraycopy(x, 0, xPrev, 0, m);
+            System.arraycopy(f, 0, fPrev, 0, m);
             mixer.step(x, f);
+            // Safeguard: Anderson extrapolates and can step across the real axis, after which the iteration
+            // converges to the conjugate fixed point Σ† (Im Σᴿ > 0; found just below a band bottom). Such a step
+            // is replaced by the mean of its causal projection and the linear step (1−β)Σ + βΓ[∫G] (a convex
+            // combination of causal matrices, hence causal; the mean keeps its broadening inside a band, the
+            // projection snaps Im Σ to 0 where the solution is real), and the history restarts.
+            if (mixer.stored() > 0 && causalSign != 0 && causalityViolation(x, n, causalSign) > 1e-14 * maxAbs(xPrev)) {
+                projectCausal(x, n, causalSign);
+                for (int i = 0; i < m; i++) x[i] = 0.5 * (x[i] + xPrev[i] + beta * fPrev[i]);
+                mixer.reset();
+            }
         }
         double last = history.get(history.size() - 1);
         throw new DiffusonException("scba", String.format("did not converge in %d iterations at E=%s (last residual %.3e, tolerance %.1e)",
@@ -149,6 +167,49 @@ public final class Scba {
         double min = Double.POSITIVE_INFINITY;
         for (double v : ev) min = Math.min(min, Math.abs(v));
         return min;
+    }
+
+    /**
+     * The sign s with s·(Σ − Σ†)/2i ≥ 0 on this branch (−1 retarded or Im z &gt; 0: Im Σᴿ ≤ 0; +1 advanced or Im z &lt; 0),
+     * or 0 where causality fixes no sign (a retarded function continued below the real axis).
+     */
+    static int causalSign(Energy energy) {
+        return switch (energy.branch()) {
+            case RETARDED -> -1;
+            case ADVANCED -> +1;
+            case COMPLEX -> energy.im() == 0 ? 0 : energy.sigmaSign();
+            case RETARDED_CONTINUED -> energy.im() >= 0 ? -1 : 0;
+        };
+    }
+
+    /**
+     * How far Σ (n×n row-major interleaved) is from causal on the branch with sign s: max(0, −λ_min) of the Hermitian
+     * matrix −s·(Σ − Σ†)/2i, i.e. the largest eigenvalue of the broadening with the wrong sign (0 for a causal Σ).
+     */
+    static double causalityViolation(double[] sigma, int n, int s) {
+        CMatrix x = CMatrix.of(n, n, sigma);
+        CMatrix broadening = x.minus(x.dagger()).scale(0, -0.5 * s); // s·(Σ − Σ†)/2i: ≥ 0 when causal
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : Eigen.hermitian(broadening).values()) min = Math.min(min, v);
+        return Math.max(0, -min);
+    }
+
+    /** Replaces Σ by the nearest causal matrix: Herm Σ + i·s·B₊, B₊ the positive part of B = s·(Σ − Σ†)/2i. */
+    static void projectCausal(double[] sigma, int n, int s) {
+        CMatrix x = CMatrix.of(n, n, sigma);
+        var eh = Eigen.hermitian(x.minus(x.dagger()).scale(0, -0.5 * s));
+        org.hipparchus.complex.Complex[] lam = new org.hipparchus.complex.Complex[n];
+        for (int i = 0; i < n; i++) lam[i] = new org.hipparchus.complex.Complex(Math.max(eh.values()[i], 0));
+        CMatrix v = eh.vectors(); // eigenvectors in columns
+        CMatrix bPlus = v.times(CMatrix.diagonal(lam)).times(v.dagger());
+        double[] out = hermitianPart(x).plus(bPlus.scale(0, s)).toArray();
+        System.arraycopy(out, 0, sigma, 0, out.length);
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) m = Math.max(m, Math.abs(v));
+        return m;
     }
 
     /** (Σ + Σ†)/2. */

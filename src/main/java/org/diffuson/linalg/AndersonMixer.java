@@ -65,11 +65,13 @@ public final class AndersonMixer {
     /** Differences stored now (≤ depth). */
     public int stored() { return stored; }
 
-    /** Forgets the history (the next step is linear). */
+    /**
+     * Forgets the stored differences (the next step is linear); the last iterate passed to {@link #step} stays the
+     * reference of the next difference.
+     */
     public void reset() {
         stored = 0;
         head = 0;
-        primed = false;
     }
 
     /** One mixing step: overwrites x (the iterate at which f = G(x) − x was evaluated) with the next iterate. */
