@@ -253,7 +253,7 @@ public final class Bubble {
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
-    private static void kron2(double[] g1, double[] g2, double w, double[] out) {
+    static void kron2(double[] g1, double[] g2, double w, double[] out) {
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
                 double pr = g1[2 * (a * 2 + c)] * w, pi = g1[2 * (a * 2 + c) + 1] * w;

@@ -2,6 +2,7 @@ package org.diffuson.usadel;
 
 import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
+import org.diffuson.linalg.AndersonMixer;
 import org.diffuson.linalg.CMatrix;
 import org.hipparchus.complex.Complex;
 
@@ -173,8 +174,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         double change = Double.POSITIVE_INFINITY;
         int it = 0;
         // Anderson mixing (depth 5) of the fixed-point map Δ → G(Δ) on the pairing nodes
-        int depth = 5;
-        List<double[]> xs0 = new ArrayList<>(), fs0 = new ArrayList<>();
+        AndersonMixer mixer = new AndersonMixer(c * p, 5, 1.0);
         // one factored Jacobian per frequency, reused as chord start at the next Δ(x) when they fit in 64 MB
         Collocation.Jacobian[][] jacobians = count * Collocation.Jacobian.bytes(nd.mesh(), form == Junction.Form.THETA
                 ? 2 : 8) <= 64L << 20 ? new Collocation.Jacobian[count][1] : null;
@@ -209,13 +209,8 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             }
             double[] res = new double[c * p];
             for (int i = 0; i < c * p; i++) res[i] = next[i] - gap[i];
-            xs0.add(gap.clone());
-            fs0.add(res);
-            if (xs0.size() > depth + 1) {
-                xs0.remove(0);
-                fs0.remove(0);
-            }
-            gap = anderson(xs0, fs0, next, !complex);
+            mixer.step(gap, res);
+            if (!complex) for (int i = 0; i < p; i++) gap[i] = Math.max(0, gap[i]);
             for (int i = 0; i < p; i++)
                 if (tc[i] <= 0) {
                     gap[c * i] = j.layers().get(nd.layer()[i]).gap();
@@ -241,44 +236,6 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
     /** Phase of a rigid or tunnel reservoir (0 for other ends). */
     private static double endPhase(Boundary b) {
         return b instanceof Boundary.Rigid r ? r.phase() : b instanceof Boundary.Tunnel t ? t.phase() : 0;
-    }
-
-    /** Anderson (Pulay) extrapolation: minimize |Σ c_k f_k| with Σ c_k = 1, return Σ c_k (x_k + f_k). */
-    static double[] anderson(List<double[]> xs, List<double[]> fs, double[] plain, boolean nonNegative) {
-        int m = xs.size() - 1;
-        if (m < 1) return plain;
-        double[] fl = fs.get(m);
-        int p = fl.length;
-        double[][] a = new double[m][m];
-        double[] b = new double[m];
-        double[][] df = new double[m][p];
-        for (int k = 0; k < m; k++)
-            for (int i = 0; i < p; i++) df[k][i] = fl[i] - fs.get(k)[i];
-        for (int k = 0; k < m; k++) {
-            for (int l = 0; l < m; l++) {
-                double s = 0;
-                for (int i = 0; i < p; i++) s += df[k][i] * df[l][i];
-                a[k][l] = s + (k == l ? 1e-14 : 0);
-            }
-            double s = 0;
-            for (int i = 0; i < p; i++) s += df[k][i] * fl[i];
-            b[k] = s;
-        }
-        double[] g;
-        try {
-            g = new org.hipparchus.linear.LUDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(a))
-                    .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(b)).toArray();
-        } catch (RuntimeException e) {
-            return plain;
-        }
-        double[] out = new double[p];
-        double[] xl = xs.get(m);
-        for (int i = 0; i < p; i++) {
-            double v = xl[i] + fl[i];
-            for (int k = 0; k < m; k++) v -= g[k] * ((xl[i] + fl[i]) - (xs.get(k)[i] + fs.get(k)[i]));
-            out[i] = nonNegative ? Math.max(0, v) : v;
-        }
-        return out;
     }
 
     private static Complex nodeSinglet(JunctionSolution s, int node) {
