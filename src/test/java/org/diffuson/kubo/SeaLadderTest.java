@@ -59,11 +59,14 @@ class SeaLadderTest {
      * the bubble superoperator and of the inverse of 1 − ΓΦ): δB_{m+1} = Γ[Σ_k G (B + δB_m) G], and the same for δA
      * (Γ and Φ(z, z) are their own transposes under Tr[A X] for this disorder, Γ[X] = Σ w V X V with Hermitian V).
      */
-    private static CMatrix dysonSeries(Ladder l, Vertex v, Complex z, CMatrix sigma) {
-        CMatrix y = bubble(l, z, sigma, z, sigma, null, v);
+    private static CMatrix dysonSeries(Ladder l, Vertex v, Complex z, CMatrix sigma) { return dressing(l, v, z, sigma, z, sigma); }
+
+    /** δB(z1, z2) = Γ[Σ_k G(z1) (B + δB) G(z2)] by its Dyson series, iterated to 1e-15. */
+    private static CMatrix dressing(Ladder l, Vertex v, Complex z1, CMatrix s1, Complex z2, CMatrix s2) {
+        CMatrix y = bubble(l, z1, s1, z2, s2, null, v);
         CMatrix d = CMatrix.zeros(2, 2);
         for (int m = 0; m < 200; m++) {
-            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z, sigma, z, sigma, d, null)));
+            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z1, s1, z2, s2, d, null)));
             double change = next.minus(d).normMax();
             d = next;
             if (change < 1e-15 * Math.max(1, d.normMax())) return d;
@@ -77,14 +80,7 @@ class SeaLadderTest {
      */
     private static Complex correlator(Ladder l, Vertex va, Vertex vb, Complex z1, Complex z2) {
         CMatrix s1 = l.sigma(Energy.complex(z1.getReal(), z1.getImaginary())), s2 = l.sigma(Energy.complex(z2.getReal(), z2.getImaginary()));
-        CMatrix y = bubble(l, z1, s1, z2, s2, null, vb);
-        CMatrix d = CMatrix.zeros(2, 2);
-        for (int m = 0; m < 200; m++) {
-            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z1, s1, z2, s2, d, null)));
-            double change = next.minus(d).normMax();
-            d = next;
-            if (change < 1e-15 * Math.max(1, d.normMax())) break;
-        }
+        CMatrix d = dressing(l, vb, z1, s1, z2, s2);
         KGrid g = l.grid();
         Complex p = Complex.ZERO;
         double[] buf = new double[8];
