@@ -86,6 +86,26 @@ public final class GreenWorkspace {
         for (int j = 0; j < nn; j++) out[j] = -out[j];
     }
 
+    /** 2×2 closed form of {@link #dagger}: out[oo..oo+7] ← g[go..go+7]†. */
+    public static void dagger2(double[] g, int go, double[] out, int oo) {
+        out[oo] = g[go]; out[oo + 1] = -g[go + 1];
+        out[oo + 2] = g[go + 4]; out[oo + 3] = -g[go + 5];
+        out[oo + 4] = g[go + 2]; out[oo + 5] = -g[go + 3];
+        out[oo + 6] = g[go + 6]; out[oo + 7] = -g[go + 7];
+    }
+
+    /** 2×2 closed form of {@link #traceRe}: Re Tr[A X] for blocks at offsets (same operations, same order). */
+    public static double traceRe2(double[] a, int ao, double[] x, int xo) {
+        return (((0 + (a[ao] * x[xo] - a[ao + 1] * x[xo + 1])) + (a[ao + 2] * x[xo + 4] - a[ao + 3] * x[xo + 5]))
+                + (a[ao + 4] * x[xo + 2] - a[ao + 5] * x[xo + 3])) + (a[ao + 6] * x[xo + 6] - a[ao + 7] * x[xo + 7]);
+    }
+
+    /** 2×2 closed form of {@link #traceIm}. */
+    public static double traceIm2(double[] a, int ao, double[] x, int xo) {
+        return (((0 + (a[ao] * x[xo + 1] + a[ao + 1] * x[xo])) + (a[ao + 2] * x[xo + 5] + a[ao + 3] * x[xo + 4]))
+                + (a[ao + 4] * x[xo + 3] + a[ao + 5] * x[xo + 2])) + (a[ao + 6] * x[xo + 7] + a[ao + 7] * x[xo + 6]);
+    }
+
     /** Re Tr[A X] for n×n interleaved matrices. */
     public static double traceRe(double[] a, double[] x, int n) {
         double sr = 0;

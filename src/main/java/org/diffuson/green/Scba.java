@@ -4,7 +4,9 @@ import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
+import org.diffuson.integrate.GridPolicy;
 import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.AndersonMixer;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
 import org.diffuson.linalg.Superoperator;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 Eqs. 2, 187, 247, 384), at any complex z,
- * with linear or Anderson mixing. Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
+ * with linear or Anderson mixing ({@link AndersonMixer}). Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
  * real fixed point); the advanced one is Σ^A = (Σ^R)†.
  */
 public final class Scba {
@@ -33,14 +35,16 @@ public final class Scba {
         int n = model.dim(), m = 2 * n * n;
         Superoperator gamma = model.disorder().superoperator();
         double[] gm = gamma.matrix().toArray(); // n²×n² in vec picture, row-major interleaved
-        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         if (seed != null && !seed.allFinite()) throw new DiffusonException("seed", "has non-finite entries", "pass a finite Σ or null");
+        // causality: on a branch with a definite sign the iterates must keep sign·(Σ − Σ†)/2i ≥ 0 (Im Σᴿ ≤ 0)
+        int causalSign = causalSign(energy);
+        if (seed != null && causalSign != 0 && causalityViolation(seed.toArray(), n, causalSign) > 1e-14 * seed.normMax())
+            seed = hermitianPart(seed).plus(bornSeed(resolvent, energy)); // keep Re Σ, take the branch's sign for Im Σ
+        double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         double[] g = new double[m], gsum = new double[m], work = resolvent.workspace(), f = new double[m];
-        int depth = options.anderson();
+        AndersonMixer mixer = new AndersonMixer(m, options.anderson(), options.mixing());
         double beta = options.mixing();
-        double[][] dX = new double[depth][m], dF = new double[depth][m];
         double[] xPrev = new double[m], fPrev = new double[m];
-        int stored = 0, head = 0;
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
@@ -62,26 +66,18 @@ public final class Scba {
                 return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
                         history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6, resolvent);
             }
-            if (depth > 0 && it > 1) {
-                int slot = head;
-                for (int i = 0; i < m; i++) {
-                    dX[slot][i] = x[i] - xPrev[i];
-                    dF[slot][i] = f[i] - fPrev[i];
-                }
-                head = (head + 1) % depth;
-                stored = Math.min(stored + 1, depth);
-            }
             System.arraycopy(x, 0, xPrev, 0, m);
             System.arraycopy(f, 0, fPrev, 0, m);
-            if (depth > 0 && stored > 0) {
-                double[] gammaCoef = leastSquares(dF, f, stored, m);
-                for (int i = 0; i < m; i++) {
-                    double corr = 0;
-                    for (int s = 0; s < stored; s++) corr += (dX[s][i] + beta * dF[s][i]) * gammaCoef[s];
-                    x[i] = x[i] + beta * f[i] - corr;
-                }
-            } else {
-                for (int i = 0; i < m; i++) x[i] += beta * f[i];
+            mixer.step(x, f);
+            // Safeguard: Anderson extrapolates and can step across the real axis, after which the iteration
+            // converges to the conjugate fixed point Σ† (Im Σᴿ > 0; found just below a band bottom). Such a step
+            // is replaced by the mean of its causal projection and the linear step (1−β)Σ + βΓ[∫G] (a convex
+            // combination of causal matrices, hence causal; the mean keeps its broadening inside a band, the
+            // projection snaps Im Σ to 0 where the solution is real), and the history restarts.
+            if (mixer.stored() > 0 && causalSign != 0 && causalityViolation(x, n, causalSign) > 1e-14 * maxAbs(xPrev)) {
+                projectCausal(x, n, causalSign);
+                for (int i = 0; i < m; i++) x[i] = 0.5 * (x[i] + xPrev[i] + beta * fPrev[i]);
+                mixer.reset();
             }
         }
         double last = history.get(history.size() - 1);
@@ -143,69 +139,12 @@ public final class Scba {
                 "lower the disorder, or solve without the counterterm (Counterterm.NONE) and renormalise by hand");
     }
 
-    /**
-     * Throws if a band's Fermi surface at E would be cut by the momentum cutoff: a band still rising at the cutoff with
-     * E at or above its energy there, or a falling band with E at or below it.
-     */
-    public static void requireFermiSurfaceInsideCutoff(Model model, double e) {
-        double kc = model.cutoff(), dk = 1e-4 * kc;
-        double[] at = model.hamiltonian().bands(kc, 0, 0), in = model.hamiltonian().bands(kc - dk, 0, 0);
-        for (int b = 0; b < at.length; b++) {
-            boolean rising = at[b] > in[b];
-            if ((rising && e >= at[b]) || (!rising && e <= at[b]))
-                throw new DiffusonException("cutoff", String.format(java.util.Locale.ROOT,
-                        "the Fermi surface of band %d at E=%.6g reaches the momentum cutoff k_c=%.6g (band energy there %.6g)", b, e, kc, at[b]),
-                        "raise the cutoff (cutoffEnergy / kc) well above the Fermi energy, or lower E");
-        }
-    }
+    /** {@link GridPolicy#requireFermiSurfaceInsideCutoff} (the grid policy lives in {@code integrate}). */
+    public static void requireFermiSurfaceInsideCutoff(Model model, double e) { GridPolicy.requireFermiSurfaceInsideCutoff(model, e); }
 
-    /**
-     * The default grid policy: panels refined at the Fermi momenta of H + shift at energy e with pole half-widths η/v
-     * (k_F ± {1, 3, 10, 40, 160, …}·η/v), breakpoints at the band extrema (band edges), and then refinement by an
-     * error estimate ({@link KGrid.Builder#refineByEstimate}) of the radial weight k^{d−1}‖G(k, e + iη)‖²_F of
-     * H + shift: graded towards k = 0 and the band edges, where gapped and semimetallic models have their structure
-     * (with no Fermi momentum nothing else would refine there), a geometric tail up to the cutoff, and panels halved
-     * wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the total (n nodes per panel).
-     */
+    /** The default adaptive grid, {@link GridPolicy#adaptive} (the grid policy lives in {@code integrate}). */
     public static KGrid adaptiveGrid(Model model, double e, CMatrix shift, double eta, GridOptions options) {
-        KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
-        double kc = model.cutoff();
-        if (shift != null && shift.normMax() == 0) shift = null; // e.g. the Hermitian part of an on-shell Born Σ
-        for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), shift, e, kc)) {
-            double width = Math.max(eta, 1e-14) / Math.max(c.velocity(), 1e-300);
-            b.refineAround(c.k(), Math.min(Math.max(width, 1e-9 * kc), 0.25 * kc));
-        }
-        if (shift != null)
-            for (FermiMomenta.Crossing c : FermiMomenta.find(model.hamiltonian(), null, e, kc)) b.breakpoint(c.k());
-        for (double k : FermiMomenta.extrema(model.hamiltonian(), shift, kc)) b.breakpoint(k);
-        int n = model.dim(), nn = 2 * n * n, d = model.spaceDim();
-        CMatrix sh = shift;
-        double[] hk = new double[nn], s = sh == null ? new double[nn] : sh.toArray(), lu = new double[nn];
-        int[] piv = new int[n];
-        double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
-        java.util.function.DoubleUnaryOperator weight = k -> {
-            model.hamiltonian().eval(k, 0, 0, hk, 0);
-            for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
-            for (int i = 0; i < n; i++) {
-                hk[2 * (i * n + i)] += e;
-                hk[2 * (i * n + i) + 1] += broad;
-            }
-            double f = 0;
-            if (n == 2) {
-                // ‖A⁻¹‖²_F = ‖A‖²_F / |det A|² for a 2×2 matrix
-                double detr = hk[0] * hk[6] - hk[1] * hk[7] - (hk[2] * hk[4] - hk[3] * hk[5]);
-                double deti = hk[0] * hk[7] + hk[1] * hk[6] - (hk[2] * hk[5] + hk[3] * hk[4]);
-                for (double x : hk) f += x * x;
-                f /= detr * detr + deti * deti;
-            } else {
-                if (!org.diffuson.linalg.ZOps.invertInPlace(hk, n, lu, piv)) return 0;
-                for (double x : hk) f += x * x;
-            }
-            return (d == 2 ? k : k * k) * f;
-        };
-        double tol = Math.pow(10, -Math.min(12, options.nodesPerPanel() / 2.0 + 2));
-        b.refineByEstimate(weight, tol, 400);
-        return b.build();
+        return GridPolicy.adaptive(model, e, shift, eta, options);
     }
 
     /** η ≈ π ν(E) ⟨Γ⟩, with ν from the band crossings (Born estimate for grid refinement only). */
@@ -228,6 +167,49 @@ public final class Scba {
         double min = Double.POSITIVE_INFINITY;
         for (double v : ev) min = Math.min(min, Math.abs(v));
         return min;
+    }
+
+    /**
+     * The sign s with s·(Σ − Σ†)/2i ≥ 0 on this branch (−1 retarded or Im z &gt; 0: Im Σᴿ ≤ 0; +1 advanced or Im z &lt; 0),
+     * or 0 where causality fixes no sign (a retarded function continued below the real axis).
+     */
+    static int causalSign(Energy energy) {
+        return switch (energy.branch()) {
+            case RETARDED -> -1;
+            case ADVANCED -> +1;
+            case COMPLEX -> energy.im() == 0 ? 0 : energy.sigmaSign();
+            case RETARDED_CONTINUED -> energy.im() >= 0 ? -1 : 0;
+        };
+    }
+
+    /**
+     * How far Σ (n×n row-major interleaved) is from causal on the branch with sign s: max(0, −λ_min) of the Hermitian
+     * matrix −s·(Σ − Σ†)/2i, i.e. the largest eigenvalue of the broadening with the wrong sign (0 for a causal Σ).
+     */
+    static double causalityViolation(double[] sigma, int n, int s) {
+        CMatrix x = CMatrix.of(n, n, sigma);
+        CMatrix broadening = x.minus(x.dagger()).scale(0, -0.5 * s); // s·(Σ − Σ†)/2i: ≥ 0 when causal
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : Eigen.hermitian(broadening).values()) min = Math.min(min, v);
+        return Math.max(0, -min);
+    }
+
+    /** Replaces Σ by the nearest causal matrix: Herm Σ + i·s·B₊, B₊ the positive part of B = s·(Σ − Σ†)/2i. */
+    static void projectCausal(double[] sigma, int n, int s) {
+        CMatrix x = CMatrix.of(n, n, sigma);
+        var eh = Eigen.hermitian(x.minus(x.dagger()).scale(0, -0.5 * s));
+        org.hipparchus.complex.Complex[] lam = new org.hipparchus.complex.Complex[n];
+        for (int i = 0; i < n; i++) lam[i] = new org.hipparchus.complex.Complex(Math.max(eh.values()[i], 0));
+        CMatrix v = eh.vectors(); // eigenvectors in columns
+        CMatrix bPlus = v.times(CMatrix.diagonal(lam)).times(v.dagger());
+        double[] out = hermitianPart(x).plus(bPlus.scale(0, s)).toArray();
+        System.arraycopy(out, 0, sigma, 0, out.length);
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) m = Math.max(m, Math.abs(v));
+        return m;
     }
 
     /** (Σ + Σ†)/2. */
@@ -270,51 +252,5 @@ public final class Scba {
                 out[2 * (a * n + b)] = sr;
                 out[2 * (a * n + b) + 1] = si;
             }
-    }
-
-    /**
-     * Anderson coefficients γ = argmin ‖f − Σ_s γ_s ΔF_s‖₂ from the regularised normal equations (Gaussian elimination
-     * with partial pivoting). An EJML pivoted-QR least-squares variant was tried for issue 10 and reverted: it moved the
-     * converged Σ within the 1e-13 tolerance enough to push the Drude RR Ward residual to 1.07e-11 (test bound 1e-11).
-     */
-    private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
-        double[][] a = new double[k][k];
-        double[] rhs = new double[k];
-        double trace = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int l = 0; l < m; l++) s += dF[i][l] * dF[j][l];
-                a[i][j] = s;
-            }
-            trace += a[i][i];
-            double s = 0;
-            for (int l = 0; l < m; l++) s += dF[i][l] * f[l];
-            rhs[i] = s;
-        }
-        double reg = 1e-12 * trace / k + 1e-300;
-        for (int i = 0; i < k; i++) a[i][i] += reg;
-        // Gaussian elimination with partial pivoting
-        int[] p = new int[k];
-        for (int i = 0; i < k; i++) p[i] = i;
-        for (int c = 0; c < k; c++) {
-            int best = c;
-            for (int r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[best][c])) best = r;
-            double[] t = a[c]; a[c] = a[best]; a[best] = t;
-            double tr = rhs[c]; rhs[c] = rhs[best]; rhs[best] = tr;
-            if (a[c][c] == 0) continue;
-            for (int r = c + 1; r < k; r++) {
-                double fct = a[r][c] / a[c][c];
-                for (int j = c; j < k; j++) a[r][j] -= fct * a[c][j];
-                rhs[r] -= fct * rhs[c];
-            }
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = rhs[i];
-            for (int j = i + 1; j < k; j++) s -= a[i][j] * x[j];
-            x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
-        }
-        return x;
     }
 }

@@ -27,64 +27,121 @@ public final class FermiMomenta {
     public record Crossing(double k, int band, double velocity) {}
 
     public static List<Crossing> find(Hamiltonian h, CMatrix shift, double energy, double cutoff) {
-        Bands f = new Bands(h, shift, energy);
-        int scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL;
-        int nb = h.dim();
-        double[] ks = new double[scan + 1];
-        double[][] fs = new double[nb][scan + 1];
-        ks[0] = cutoff * 1e-9;
-        for (int i = 0; i <= scan; i++) {
-            if (i > 0) ks[i] = cutoff * i / scan;
-            double[] v = f.at(ks[i]);
-            for (int b = 0; b < nb; b++) fs[b][i] = v[b];
-        }
-        List<Crossing> out = new ArrayList<>();
-        double tol = 1e-15 * cutoff;
-        for (int b = 0; b < nb; b++) {
-            double[] y = fs[b];
-            // samples of this band plus the extremum of every turn between samples (E_b − E may touch zero there)
-            double[] xk = new double[2 * scan + 2], xf = new double[2 * scan + 2];
-            int m = 0;
-            for (int i = 0; i <= scan; i++) {
-                xk[m] = ks[i];
-                xf[m++] = y[i];
-                if (i > 0 && i < scan && (y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) {
-                    double kx = extremum(f, b, ks[i - 1], ks[i + 1], y[i] < y[i - 1]), fx = f.at(kx)[b];
-                    if (kx > xk[Math.max(m - 2, 0)] && kx < ks[i + 1] && kx != ks[i] && (fx * y[i] <= 0)) {
-                        // keep the points ordered: the extremum goes before or after k_i
-                        if (kx < ks[i]) {
-                            xk[m - 1] = kx; xf[m - 1] = fx;
-                            xk[m] = ks[i]; xf[m++] = y[i];
-                        } else {
-                            xk[m] = kx; xf[m++] = fx;
-                        }
-                    }
-                }
-            }
-            for (int i = 1; i < m; i++) {
-                double f0 = xf[i - 1], f1 = xf[i];
-                if (f0 == 0 || f0 * f1 < 0) out.add(crossing(f, b, xk[i - 1], xk[i], f0, f1, tol));
-            }
-        }
-        out.sort((x, z) -> x.k() != z.k() ? Double.compare(x.k(), z.k()) : Integer.compare(x.band(), z.band()));
-        return out;
+        return scan(h, shift, cutoff).crossings(energy);
     }
 
     /**
      * Band extrema on the k_x axis in (0, k_c): the k where a band of H + shift turns (band edges away from k = 0,
      * e.g. the Rashba ring minimum), located by golden section between scan points.
      */
-    public static double[] extrema(Hamiltonian h, CMatrix shift, double cutoff) {
-        Bands f = new Bands(h, shift, 0);
-        int scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL, nb = h.dim();
-        double[][] y = new double[scan + 1][nb];
-        for (int i = 0; i <= scan; i++) System.arraycopy(f.at(Math.max(cutoff * i / scan, cutoff * 1e-9)), 0, y[i], 0, nb);
-        java.util.TreeSet<Double> out = new java.util.TreeSet<>();
-        for (int b = 0; b < nb; b++)
-            for (int i = 1; i < scan; i++)
-                if ((y[i][b] - y[i - 1][b]) * (y[i + 1][b] - y[i][b]) < 0)
-                    out.add(extremum(f, b, cutoff * (i - 1) / scan, cutoff * (i + 1) / scan, y[i][b] < y[i - 1][b]));
-        return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
+    public static double[] extrema(Hamiltonian h, CMatrix shift, double cutoff) { return scan(h, shift, cutoff).extrema(); }
+
+    /**
+     * The bands of H + shift sampled once on the uniform scan of (0, k_c], for several questions about the same
+     * dispersion: {@link Scan#crossings} at any energy and {@link Scan#extrema} (the grid policy asks both).
+     */
+    public static Scan scan(Hamiltonian h, CMatrix shift, double cutoff) {
+        if (!(h instanceof org.diffuson.model.TermHamiltonian)) return new Scan(h, shift, cutoff);
+        // A builder model is immutable, so its scan (and its crossings) can be shared by the calls of one pipeline on
+        // this thread (on-shell Born Σ, then the grid policy): the last scan is kept per thread.
+        Scan last = LAST.get();
+        if (last != null && last.h == h && last.cutoff == cutoff && sameShift(last.shift, shift)) return last;
+        Scan s = new Scan(h, shift, cutoff);
+        LAST.set(s);
+        return s;
+    }
+
+    private static final ThreadLocal<Scan> LAST = new ThreadLocal<>();
+
+    private static boolean sameShift(CMatrix a, CMatrix b) {
+        return a == b || (a != null && b != null && java.util.Arrays.equals(a.toArray(), b.toArray()));
+    }
+
+    /** Sampled bands E_b(k_i) of H + shift (see {@link #scan}). */
+    public static final class Scan {
+        private final Hamiltonian h;
+        private final CMatrix shift;
+        private final double cutoff;
+        private final int scan, nb;
+        private final double[] ks;
+        private final double[][] raw; // [band][i]
+
+        private Scan(Hamiltonian h, CMatrix shift, double cutoff) {
+            this.h = h;
+            this.shift = shift;
+            this.cutoff = cutoff;
+            this.scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL;
+            this.nb = h.dim();
+            Bands f = new Bands(h, shift, 0);
+            ks = new double[scan + 1];
+            raw = new double[nb][scan + 1];
+            ks[0] = cutoff * 1e-9;
+            for (int i = 0; i <= scan; i++) {
+                if (i > 0) ks[i] = cutoff * i / scan;
+                double[] v = f.at(ks[i]);
+                for (int b = 0; b < nb; b++) raw[b][i] = v[b];
+            }
+        }
+
+        private double lastEnergy = Double.NaN;
+        private List<Crossing> lastCrossings;
+
+        /** The crossings of the bands with {@code energy}, sorted by k (then band); an unmodifiable list. */
+        public synchronized List<Crossing> crossings(double energy) {
+            if (lastCrossings == null || Double.doubleToLongBits(energy) != Double.doubleToLongBits(lastEnergy)) {
+                lastCrossings = java.util.Collections.unmodifiableList(compute(energy));
+                lastEnergy = energy;
+            }
+            return lastCrossings;
+        }
+
+        private List<Crossing> compute(double energy) {
+            Bands f = new Bands(h, shift, energy);
+            List<Crossing> out = new ArrayList<>();
+            double tol = 1e-15 * cutoff;
+            double[] y = new double[scan + 1];
+            double[] xk = new double[2 * scan + 2], xf = new double[2 * scan + 2];
+            for (int b = 0; b < nb; b++) {
+                for (int i = 0; i <= scan; i++) y[i] = raw[b][i] - energy;
+                // samples of this band plus the extremum of every turn between samples (E_b − E may touch zero there)
+                int m = 0;
+                for (int i = 0; i <= scan; i++) {
+                    xk[m] = ks[i];
+                    xf[m++] = y[i];
+                    if (i > 0 && i < scan && (y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) {
+                        double kx = extremum(f, b, ks[i - 1], ks[i + 1], y[i] < y[i - 1]), fx = f.at(kx)[b];
+                        if (kx > xk[Math.max(m - 2, 0)] && kx < ks[i + 1] && kx != ks[i] && (fx * y[i] <= 0)) {
+                            // keep the points ordered: the extremum goes before or after k_i
+                            if (kx < ks[i]) {
+                                xk[m - 1] = kx; xf[m - 1] = fx;
+                                xk[m] = ks[i]; xf[m++] = y[i];
+                            } else {
+                                xk[m] = kx; xf[m++] = fx;
+                            }
+                        }
+                    }
+                }
+                for (int i = 1; i < m; i++) {
+                    double f0 = xf[i - 1], f1 = xf[i];
+                    if (f0 == 0 || f0 * f1 < 0) out.add(crossing(f, b, xk[i - 1], xk[i], f0, f1, tol));
+                }
+            }
+            out.sort((x, z) -> x.k() != z.k() ? Double.compare(x.k(), z.k()) : Integer.compare(x.band(), z.band()));
+            return out;
+        }
+
+        /** The band extrema in (0, k_c) (see {@link FermiMomenta#extrema}). */
+        public double[] extrema() {
+            Bands f = new Bands(h, shift, 0);
+            java.util.TreeSet<Double> out = new java.util.TreeSet<>();
+            for (int b = 0; b < nb; b++) {
+                double[] y = raw[b];
+                for (int i = 1; i < scan; i++)
+                    if ((y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0)
+                        out.add(extremum(f, b, cutoff * (i - 1) / scan, cutoff * (i + 1) / scan, y[i] < y[i - 1]));
+            }
+            return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
+        }
     }
 
     private static Crossing crossing(Bands f, int b, double lo, double hi, double flo, double fhi, double tol) {
@@ -150,7 +207,7 @@ public final class FermiMomenta {
         }
 
         double[] at(double k) {
-            h.eval(k, 0, 0, hk, 0);
+            h.evalAxis(k, hk, 0);
             if (s != null) for (int i = 0; i < hk.length; i++) hk[i] += s[i];
             if (n == 2) {
                 // Hermitian 2×2: λ = (a + d)/2 ∓ √(((a − d)/2)² + |b|²), ascending

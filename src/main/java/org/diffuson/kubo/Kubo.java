@@ -3,7 +3,11 @@ package org.diffuson.kubo;
 import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.green.GreenWorkspace;
+import org.diffuson.integrate.GridPolicy;
 import org.diffuson.integrate.KGrid;
+import org.diffuson.integrate.KSpace;
+import org.diffuson.integrate.KSum;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
@@ -22,7 +26,6 @@ import java.util.stream.IntStream;
  * is deflated; its overlap with Y₀ is reported.
  */
 public final class Kubo {
-    private static final int CHUNK = 2048;
     private final Ladder ladder;
 
     public Kubo(Ladder ladder) { this.ladder = ladder; }
@@ -68,15 +71,15 @@ public final class Kubo {
         CMatrix sR = ladder.sigma(er);
         double[] sig = sR.toArray();
         KGrid g = ladder.grid();
-        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK, nn = 2 * n * n;
+        int nn = 2 * n * n;
         // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
         int m = 4 + 4 * nn + 2;
-        double[][] partial = new double[polar(a, b) ? 1 : chunks][m];
-        if (polar(a, b)) accumulatePolar(model.hamiltonian(), n, (VelocityVertex) a, (VelocityVertex) b, g, e, sig, partial[0], withRR);
-        else if (chunks == 1) accumulate(model.hamiltonian(), a, b, g, e, sig, 0, total, partial[0], n, withRR);
-        else IntStream.range(0, chunks).parallel().forEach(Cancellation.checking("Kubo k-sum", c -> accumulate(model.hamiltonian(), a, b, g, e, sig, c * CHUNK, Math.min(total, (c + 1) * CHUNK), partial[c], n, withRR)));
-        double[] acc = new double[m];
-        for (double[] p : partial) for (int i = 0; i < m; i++) acc[i] += p[i];
+        double[] acc;
+        if (polar(a, b)) acc = accumulatePolar(n, (VelocityVertex) a, (VelocityVertex) b, e, sig, m, withRR);
+        else {
+            Hamiltonian h = model.hamiltonian();
+            acc = KSum.sum(g.size(), m, () -> new Work(n), (from, to, part, w) -> accumulate(h, a, b, g, e, sig, from, to, part, w, withRR));
+        }
         CMatrix y0 = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4, 4 + nn));
         CMatrix l = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + nn, 4 + 2 * nn));
         CMatrix y0rr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 2 * nn, 4 + 3 * nn));
@@ -175,25 +178,10 @@ public final class Kubo {
 
     private volatile KGrid seaGrid;
 
-    /**
-     * The sea integrand off the real axis has structure at small |k| (band extrema, Dirac gaps) that the Fermi-surface
-     * grid need not resolve: use the ladder grid's breakpoints plus a geometric grading k_c·4^{−j} towards k = 0.
-     */
+    /** The grid of the Fermi-sea integral, {@link GridPolicy#sea} of the ladder's grid (built once). */
     KGrid seaGrid() {
         KGrid s = seaGrid;
-        if (s != null) return s;
-        KGrid g = ladder.grid();
-        if (g.isPointGrid()) {
-            seaGrid = g;
-            return g;
-        }
-        KGrid.Builder b = KGrid.builder(g.spaceDim(), g.cutoff()).nodesPerPanel(g.nodesPerPanel());
-        if (g.spaceDim() == 2) b.angles(g.angularSize());
-        else b.angles3d(g.nCos(), g.nPhi());
-        for (double x : g.breakpoints()) b.breakpoint(x);
-        for (int j = 1; j <= 12; j++) b.breakpoint(g.cutoff() * Math.pow(4, -j));
-        s = b.build();
-        seaGrid = s;
+        if (s == null) seaGrid = s = GridPolicy.sea(ladder.grid());
         return s;
     }
 
@@ -215,63 +203,39 @@ public final class Kubo {
         double[] s = sig.toArray(), ds = ladder.selfEnergy().derivative(z).toArray();
         KGrid g = seaGrid();
         if (polar(va, vb)) return seaPolar((VelocityVertex) va, (VelocityVertex) vb, g, n, e, y, s, ds);
-        int total = g.size(), chunks = (total + CHUNK - 1) / CHUNK;
-        double[][] part = new double[chunks][2];
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            double[] hk = new double[nn], gz = new double[nn], a = new double[nn], b = new double[nn], gp = new double[nn];
-            double[] t1 = new double[nn], t2 = new double[nn], lu = new double[nn], one = new double[nn];
-            int[] piv = new int[n];
-            for (int i = c * CHUNK; i < Math.min(total, (c + 1) * CHUNK); i++) {
+        Hamiltonian h = model.hamiltonian();
+        double[] part = KSum.sum(g.size(), 2, () -> new Work(n), (from, to, acc, w) -> {
+            for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), wt = g.weight(i);
-                model.hamiltonian().eval(kx, ky, kz, hk, 0);
-                for (int j = 0; j < nn; j++) gz[j] = -hk[j] - s[j];
-                for (int d = 0; d < n; d++) { gz[2 * (d * n + d)] += e; gz[2 * (d * n + d) + 1] += y; }
-                ZOps.invertInPlace(gz, n, lu, piv);
-                // G' = −G (1 − Σ') G
-                for (int j = 0; j < nn; j++) one[j] = -ds[j];
-                for (int d = 0; d < n; d++) one[2 * (d * n + d)] += 1;
-                ZOps.mult(gz, n, n, one, n, t1);
-                ZOps.mult(t1, n, n, gz, n, gp);
-                for (int j = 0; j < nn; j++) gp[j] = -gp[j];
-                va.eval(kx, ky, kz, a);
-                vb.eval(kx, ky, kz, b);
+                h.eval(kx, ky, kz, w.hk, 0);
+                w.green.invert(w.hk, 0, e, y, s, w.gr);
+                w.green.derivative(w.gr, ds, w.ga);  // G' = −G (1 − Σ') G
+                va.eval(kx, ky, kz, w.a);
+                vb.eval(kx, ky, kz, w.b);
                 // Tr[A G B G'] − Tr[A G' B G]
-                ZOps.mult(b, n, n, gp, n, t1);   // B G'
-                ZOps.mult(gz, n, n, t1, n, t2);  // G B G'
-                double tr1r = traceRe(a, t2, n), tr1i = traceIm(a, t2, n);
-                ZOps.mult(b, n, n, gz, n, t1);   // B G
-                ZOps.mult(gp, n, n, t1, n, t2);  // G' B G
-                double tr2r = traceRe(a, t2, n), tr2i = traceIm(a, t2, n);
-                part[c][0] += wt * (tr1r - tr2r);
-                part[c][1] += wt * (tr1i - tr2i);
+                ZOps.mult(w.b, n, n, w.ga, n, w.t1);   // B G'
+                ZOps.mult(w.gr, n, n, w.t1, n, w.t2);  // G B G'
+                double tr1r = traceRe(w.a, w.t2, n), tr1i = traceIm(w.a, w.t2, n);
+                ZOps.mult(w.b, n, n, w.gr, n, w.t1);   // B G
+                ZOps.mult(w.ga, n, n, w.t1, n, w.t2);  // G' B G
+                double tr2r = traceRe(w.a, w.t2, n), tr2i = traceIm(w.a, w.t2, n);
+                acc[0] += wt * (tr1r - tr2r);
+                acc[1] += wt * (tr1i - tr2i);
             }
         });
-        double re = 0, im = 0;
-        for (double[] p : part) { re += p[0]; im += p[1]; }
+        double re = part[0], im = part[1];
         return new org.hipparchus.complex.Complex(re, im);
     }
 
-    /** H and both velocities on the k_x axis at the sea grid's radial nodes: {H, v_x, v_y}, computed once. */
-    private volatile double[][] seaAxis;
+    /** The sea grid with H and the velocities tabulated on its k_x axis (once, shared by every energy node). */
+    private volatile KSpace seaSpace;
 
-    private double[][] seaAxis(KGrid g, int n) {
-        double[][] t = seaAxis;
-        if (t != null) return t;
-        Hamiltonian h = ladder.model().hamiltonian();
-        int nn = 2 * n * n, nr = g.radialSize();
-        t = new double[3][nr * nn];
-        VelocityVertex vx = new VelocityVertex(h, 0), vy = new VelocityVertex(h, 1);
-        double[][] scratch = vx.scratch();
-        double[] tmp = new double[nn];
-        for (int r = 0; r < nr; r++) {
-            double k = g.radialNode(r);
-            h.eval(k, 0, 0, t[0], r * nn);
-            vx.eval(k, 0, 0, tmp, scratch);
-            System.arraycopy(tmp, 0, t[1], r * nn, nn);
-            vy.eval(k, 0, 0, tmp, scratch);
-            System.arraycopy(tmp, 0, t[2], r * nn, nn);
+    private KSpace seaSpace(KGrid g) {
+        KSpace t = seaSpace;
+        if (t == null) {
+            KSpace own = ladder.resolvent().space();
+            seaSpace = t = own.grid() == g ? own : new KSpace(ladder.model().hamiltonian(), g);
         }
-        seaAxis = t;
         return t;
     }
 
@@ -281,27 +245,21 @@ public final class Kubo {
      */
     private org.hipparchus.complex.Complex seaPolar(VelocityVertex va, VelocityVertex vb, KGrid g, int n, double e, double y, double[] s, double[] ds) {
         int nn = 2 * n * n, c = va.direction, d = vb.direction;
-        double[][] axis = seaAxis(g, n);
+        KSpace space = seaSpace(g);
+        double[] ht = space.radialTable(), vt0 = space.radialVelocityTable(0), vt1 = space.radialVelocityTable(1);
         // Σ_ab ⟨R_ca R_db⟩ (Tr[v_a G v_b G′] − Tr[v_a G′ v_b G]) = Σ_ab f_ab Tr[(v_a G)(v_b G′)], f_ab = t_ab − t_ba
         double[][] f = new double[2][2];
         for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) f[a][b] = traceAverage(c, d, a, b) - traceAverage(c, d, b, a);
-        double[] gz = new double[nn], gp = new double[nn], one = new double[nn], t1 = new double[nn], lu = new double[nn];
+        GreenWorkspace green = new GreenWorkspace(n);
+        double[] gz = new double[nn], gp = new double[nn], t1 = new double[nn];
         double[][] vg = new double[2][nn], vgp = new double[2][nn];
-        int[] piv = new int[n];
-        for (int j = 0; j < nn; j++) one[j] = -ds[j];
-        for (int i = 0; i < n; i++) one[2 * (i * n + i)] += 1;
         double re = 0, im = 0;
         for (int r = 0; r < g.radialSize(); r++) {
             int o = r * nn;
-            for (int j = 0; j < nn; j++) gz[j] = -axis[0][o + j] - s[j];
-            for (int i = 0; i < n; i++) { gz[2 * (i * n + i)] += e; gz[2 * (i * n + i) + 1] += y; }
-            ZOps.invertInPlace(gz, n, lu, piv);
-            // G' = −G (1 − Σ') G
-            ZOps.mult(gz, n, n, one, n, t1);
-            ZOps.mult(t1, n, n, gz, n, gp);
-            for (int j = 0; j < nn; j++) gp[j] = -gp[j];
+            green.invert(ht, o, e, y, s, gz);
+            green.derivative(gz, ds, gp);            // G' = −G (1 − Σ') G
             for (int a = 0; a < 2; a++) {
-                System.arraycopy(axis[1 + a], o, t1, 0, nn);
+                System.arraycopy(a == 0 ? vt0 : vt1, o, t1, 0, nn);
                 ZOps.mult(t1, n, n, gz, n, vg[a]);
                 ZOps.mult(t1, n, n, gp, n, vgp[a]);
             }
@@ -358,12 +316,15 @@ public final class Kubo {
     private static int eps(int a, int b) { return a == b ? 0 : a == 0 ? 1 : -1; }
 
     /**
-     * The k-sums of {@link #accumulate} on the radial nodes only ({@link #polar} holds): per node, H, G and both
-     * velocities on the k_x axis; Y₀ and L from the averages {@link #rotationAverage}, the traces from
-     * {@link #traceAverage}. Same accumulator layout as {@link #accumulate}.
+     * The k-sums of {@link #accumulate} on the radial nodes only ({@link #polar} holds): per node, G from H on the k_x
+     * axis and both velocities there (tabulated once on the ladder's k-space); Y₀ and L from the averages
+     * {@link #rotationAverage}, the traces from {@link #traceAverage}. Same accumulator layout as {@link #accumulate}.
      */
-    private static void accumulatePolar(Hamiltonian h, int n, VelocityVertex va, VelocityVertex vb, KGrid g, double e, double[] sig,
-                                        double[] acc, boolean rr) {
+    private double[] accumulatePolar(int n, VelocityVertex va, VelocityVertex vb, double e, double[] sig, int width, boolean rr) {
+        Hamiltonian h = ladder.model().hamiltonian();
+        KSpace space = ladder.resolvent().space();
+        KGrid g = space.grid();
+        double[] acc = new double[width];
         int nn = 2 * n * n, c = va.direction, d = vb.direction;
         double[] j = h.isotropy().j();
         boolean full = h.isotropy().kind() == org.diffuson.model.Isotropy.Kind.FULL;
@@ -383,25 +344,22 @@ public final class Kubo {
                 }
             }
         double[][] tc = {{traceAverage(c, d, 0, 0), traceAverage(c, d, 0, 1)}, {traceAverage(c, d, 1, 0), traceAverage(c, d, 1, 1)}};
-        VelocityVertex vx = new VelocityVertex(h, 0), vy = new VelocityVertex(h, 1);
-        double[][] scratch = vx.scratch();
-        double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], lu = new double[nn], t1 = new double[nn], t2 = new double[nn];
+        double[] ht = space.radialTable(), vt0 = space.radialVelocityTable(0), vt1 = space.radialVelocityTable(1);
+        if (n == 2) {
+            polarNodes2(g, ht, vt0, vt1, e, sig, cb, ca, tc, acc, rr);
+            return acc;
+        }
+        GreenWorkspace green = new GreenWorkspace(n);
+        double[] gr = new double[nn], ga = new double[nn], t1 = new double[nn];
         double[][] v = new double[2][nn], x = new double[2][nn], xrr = new double[2][nn], l = new double[2][nn], lrr = new double[2][nn];
-        int[] piv = new int[n];
         for (int r = 0; r < g.radialSize(); r++) {
-            double k = g.radialNode(r), w = g.radialWeight(r);
-            h.eval(k, 0, 0, hk, 0);
-            for (int i = 0; i < nn; i++) gr[i] = -hk[i] - sig[i];
-            for (int i = 0; i < n; i++) gr[2 * (i * n + i)] += e;
-            if (!ZOps.invertInPlace(gr, n, lu, piv))
-                throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
-            for (int p = 0; p < n; p++)
-                for (int q = 0; q < n; q++) {
-                    ga[2 * (p * n + q)] = gr[2 * (q * n + p)];
-                    ga[2 * (p * n + q) + 1] = -gr[2 * (q * n + p) + 1];
-                }
-            vx.eval(k, 0, 0, v[0], scratch);
-            vy.eval(k, 0, 0, v[1], scratch);
+            double w = g.radialWeight(r);
+            int o = r * nn;
+            if (!green.invert(ht, o, e, 0, sig, gr))
+                throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + g.radialNode(r), "Σ needs Im Σ^R < 0");
+            GreenWorkspace.dagger(gr, n, ga);
+            System.arraycopy(vt0, o, v[0], 0, nn);
+            System.arraycopy(vt1, o, v[1], 0, nn);
             for (int b = 0; b < 2; b++) {
                 ZOps.mult(gr, n, n, v[b], n, t1);        // G^R v_b
                 ZOps.mult(t1, n, n, ga, n, x[b]);        // G^R v_b G^A
@@ -432,6 +390,71 @@ public final class Kubo {
                 }
             }
         }
+        return acc;
+    }
+
+    /**
+     * {@link #accumulatePolar} for n = 2, every block product in closed form ({@link ZOps#mult2},
+     * {@link GreenWorkspace#inverse2}) on one flat scratch array: the same sums in the same order.
+     */
+    private static void polarNodes2(KGrid g, double[] ht, double[] vt0, double[] vt1, double e, double[] sig,
+                                    double[][] cb, double[][] ca, double[][] tc, double[] acc, boolean rr) {
+        final int GR = 0, GA = 8, T = 16, X = 24, L = 40, XRR = 56, LRR = 72, U = 88;
+        double[] s = new double[96];
+        for (int r = 0; r < g.radialSize(); r++) {
+            double w = g.radialWeight(r);
+            int o = 8 * r;
+            if (!GreenWorkspace.inverse2(ht, o, e, 0, sig, 1, s, GR))
+                throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + g.radialNode(r), "Σ needs Im Σ^R < 0");
+            GreenWorkspace.dagger2(s, GR, s, GA);
+            for (int b = 0; b < 2; b++) {
+                double[] v = b == 0 ? vt0 : vt1;
+                ZOps.mult2(s, GR, v, o, s, T);                        // G^R v_b
+                ZOps.mult2(s, T, s, GA, s, X + 8 * b);                 // G^R v_b G^A
+                if (rr) ZOps.mult2(s, T, s, GR, s, XRR + 8 * b);
+                ZOps.mult2(v, o, s, GR, s, U);                        // v_b G^R
+                ZOps.mult2(s, GA, s, U, s, L + 8 * b);                 // G^A v_b G^R
+                if (rr) ZOps.mult2(s, GR, s, U, s, LRR + 8 * b);
+            }
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++) {
+                    if (tc[a][b] == 0) continue;
+                    double f = w * tc[a][b];
+                    double[] va = a == 0 ? vt0 : vt1;
+                    acc[0] += f * GreenWorkspace.traceRe2(va, o, s, X + 8 * b);
+                    acc[1] += f * GreenWorkspace.traceIm2(va, o, s, X + 8 * b);
+                    if (rr) {
+                        acc[2] += f * GreenWorkspace.traceRe2(va, o, s, XRR + 8 * b);
+                        acc[3] += f * GreenWorkspace.traceIm2(va, o, s, XRR + 8 * b);
+                    }
+                }
+            for (int b = 0; b < 2; b++) {
+                addRotated2(acc, 4, cb[b], s, X + 8 * b, w);
+                addRotated2(acc, 12, ca[b], s, L + 8 * b, w);
+                acc[36] += w * maxAbs2(s, X + 8 * b);
+                if (rr) {
+                    addRotated2(acc, 20, cb[b], s, XRR + 8 * b, w);
+                    addRotated2(acc, 28, ca[b], s, LRR + 8 * b, w);
+                    acc[37] += w * maxAbs2(s, XRR + 8 * b);
+                }
+            }
+        }
+    }
+
+    /** {@link #addRotated} for a 2×2 block x[xo..xo+7]. */
+    private static void addRotated2(double[] acc, int off, double[] coef, double[] x, int xo, double w) {
+        for (int i = 0; i < 8; i += 2) {
+            double cr = coef[i], ci = coef[i + 1];
+            if (cr == 0 && ci == 0) continue;
+            acc[off + i] += w * (cr * x[xo + i] - ci * x[xo + i + 1]);
+            acc[off + i + 1] += w * (cr * x[xo + i + 1] + ci * x[xo + i]);
+        }
+    }
+
+    private static double maxAbs2(double[] x, int xo) {
+        double m = 0;
+        for (int j = 0; j < 8; j++) m = Math.max(m, Math.abs(x[xo + j]));
+        return m;
     }
 
     /** acc[off + (p,q)] += w · coef_pq · x_pq (complex, entrywise). */
@@ -463,10 +486,21 @@ public final class Kubo {
         int n = phi.dim();
         Superoperator mOp = Superoperator.identity(n).minus(phi.compose(gamma));
         CMatrix mat = mOp.matrix();
+        CMatrix yv = y0.vec();
+        double zero = 1e-8 * Math.max(1, mat.normMax());
+        // Every eigenvalue of M has |λ| ≥ σ_min(M) ≥ 1/‖M⁻¹‖_F: when that bound (with a margin of 4 for the rounding of
+        // the computed inverse) clears the zero-mode threshold, no mode is deflated and the solve needs no eigenvectors.
+        if (!(mat.normMax() == 0)) {
+            try {
+                CMatrix inv = mat.inverse();
+                if (1 / inv.normF() > 4 * zero) return CMatrix.unvec(inv.times(yv), n);
+            } catch (DiffusonException singular) {
+                // exactly singular: the eigen-decomposition below deflates the zero mode
+            }
+        }
         Eigen.General eg = Eigen.general(mat);
         int k = eg.indexOfSmallest();
-        CMatrix yv = y0.vec();
-        if (eg.values()[k].norm() < 1e-8 * Math.max(1, mat.normMax())) {
+        if (eg.values()[k].norm() < zero) {
             CMatrix v = eg.rightVector(k), w = eg.leftVector(k);
             // w†v = 1 by construction (rows of V⁻¹); M + v w† has the zero eigenvalue lifted to 1
             mat = mat.plus(v.times(w.dagger()));
@@ -493,24 +527,16 @@ public final class Kubo {
                         + " whose static uniform response diverges): then use ω ≠ 0 or another vertex", overlap, grid);
     }
 
-    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, int n, boolean rr) {
-        int nn = 2 * n * n;
-        double[] hk = new double[nn], gr = new double[nn], ga = new double[nn], a = new double[nn], b = new double[nn];
-        double[] t1 = new double[nn], t2 = new double[nn], t3 = new double[nn], lu = new double[nn];
-        int[] piv = new int[n];
+    /** The RA (and RR) k-sums over grid points [from, to) into acc (layout of {@link #response}). */
+    private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, Work wk, boolean rr) {
+        int n = wk.green.dim(), nn = 2 * n * n;
+        double[] hk = wk.hk, gr = wk.gr, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
         for (int i = from; i < to; i++) {
             double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
             h.eval(kx, ky, kz, hk, 0);
-            for (int j = 0; j < nn; j++) gr[j] = -hk[j] - sig[j];
-            for (int d = 0; d < n; d++) gr[2 * (d * n + d)] += e;
-            if (!ZOps.invertInPlace(gr, n, lu, piv))
+            if (!wk.green.invert(hk, 0, e, 0, sig, gr))
                 throw new DiffusonException("energy", "E − H − Σ is singular at k=(" + kx + "," + ky + ")", "Σ needs Im Σ^R < 0");
-            // G^A = (G^R)†
-            for (int r = 0; r < n; r++)
-                for (int c = 0; c < n; c++) {
-                    ga[2 * (r * n + c)] = gr[2 * (c * n + r)];
-                    ga[2 * (r * n + c) + 1] = -gr[2 * (c * n + r) + 1];
-                }
+            GreenWorkspace.dagger(gr, n, ga);   // G^A = (G^R)†
             va.eval(kx, ky, kz, a);
             vb.eval(kx, ky, kz, b);
             // Y0 += w G^R B G^A ; tRA += w Tr[A G^R B G^A]
@@ -534,6 +560,19 @@ public final class Kubo {
                 ZOps.mult(gr, n, n, t1, n, t3);
                 addScaled(acc, 4 + 3 * nn, t3, w, nn);
             }
+        }
+    }
+
+    /** Per-task scratch of the k-sums: one Green workspace and the n×n blocks. */
+    private static final class Work {
+        final GreenWorkspace green;
+        final double[] hk, gr, ga, a, b, t1, t2, t3;
+
+        Work(int n) {
+            int nn = 2 * n * n;
+            green = new GreenWorkspace(n);
+            hk = new double[nn]; gr = new double[nn]; ga = new double[nn]; a = new double[nn]; b = new double[nn];
+            t1 = new double[nn]; t2 = new double[nn]; t3 = new double[nn];
         }
     }
 

@@ -253,7 +253,7 @@ public final class Bubble {
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
-    private static void kron2(double[] g1, double[] g2, double w, double[] out) {
+    static void kron2(double[] g1, double[] g2, double w, double[] out) {
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
                 double pr = g1[2 * (a * 2 + c)] * w, pi = g1[2 * (a * 2 + c) + 1] * w;
@@ -355,17 +355,13 @@ public final class Bubble {
     }
 
     /**
-     * The velocity v_a = ∂H/∂k_a at k: exact for a {@link org.diffuson.model.TermHamiltonian} (symbolic derivative),
-     * otherwise the library's one 4th-order stencil ({@link org.diffuson.model.GradientHamiltonian#stencil}, exact to
-     * rounding for H polynomial of degree ≤ 4 in k).
+     * The velocity v_a = ∂H/∂k_a at k, from the library's one entry point
+     * {@link org.diffuson.model.GradientHamiltonian#velocity}: exact for a {@link org.diffuson.model.TermHamiltonian}
+     * (symbolic derivative) and other gradient models, otherwise the 4th-order stencil (exact to rounding for H
+     * polynomial of degree ≤ 4 in k).
      */
     static void velocity(Hamiltonian h, double kx, double ky, double kz, int a, double[] buf, double[] out) {
-        if (h instanceof org.diffuson.model.TermHamiltonian t) {
-            t.evalVelocity(org.diffuson.model.Axis.of(a), kx, ky, kz, out, 0);
-        } else {
-            double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));
-            org.diffuson.model.GradientHamiltonian.stencil(h, kx, ky, kz, a, step, buf, out, 0);
-        }
+        org.diffuson.model.GradientHamiltonian.velocity(h, a, kx, ky, kz, buf, out);
     }
 
     /** acc += wt·(G1V_aG2, G2V_aG1, Tr[V_aG1V_bG2]) with G1, G2 of this point in w.base. */

@@ -11,6 +11,10 @@ public final class ZOps {
 
     /** c = a·b with a (m×k), b (k×n), c (m×n). c must not alias a or b. */
     public static void mult(double[] a, int m, int k, double[] b, int n, double[] c) {
+        if (m == 2 && k == 2 && n == 2) {
+            mult2(a, b, c);
+            return;
+        }
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
                 double sr = 0, si = 0;
@@ -23,6 +27,26 @@ public final class ZOps {
                 c[2 * (i * n + j)] = sr;
                 c[2 * (i * n + j) + 1] = si;
             }
+    }
+
+    /**
+     * c ← a·b for 2×2 complex matrices, unrolled; the same operations in the same order as the general loop (results
+     * equal bit for bit). c must not alias a or b.
+     */
+    public static void mult2(double[] a, double[] b, double[] c) { mult2(a, 0, b, 0, c, 0); }
+
+    /** c[co..co+7] ← a[ao..]·b[bo..] for 2×2 complex blocks at offsets (see {@link #mult2(double[], double[], double[])}). */
+    public static void mult2(double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3], a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+        double b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3], b4 = b[bo + 4], b5 = b[bo + 5], b6 = b[bo + 6], b7 = b[bo + 7];
+        c[co] = (a0 * b0 - a1 * b1) + (a2 * b4 - a3 * b5);
+        c[co + 1] = (a0 * b1 + a1 * b0) + (a2 * b5 + a3 * b4);
+        c[co + 2] = (a0 * b2 - a1 * b3) + (a2 * b6 - a3 * b7);
+        c[co + 3] = (a0 * b3 + a1 * b2) + (a2 * b7 + a3 * b6);
+        c[co + 4] = (a4 * b0 - a5 * b1) + (a6 * b4 - a7 * b5);
+        c[co + 5] = (a4 * b1 + a5 * b0) + (a6 * b5 + a7 * b4);
+        c[co + 6] = (a4 * b2 - a5 * b3) + (a6 * b6 - a7 * b7);
+        c[co + 7] = (a4 * b3 + a5 * b2) + (a6 * b7 + a7 * b6);
     }
 
     /**

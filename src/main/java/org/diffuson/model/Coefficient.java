@@ -76,12 +76,14 @@ public final class Coefficient {
         return single(new Monomial(c, NONE, 0, 0, 0, Trig.ONE, 0, 0, 0));
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     /** The named parameter p (a value supplied later by {@link TermHamiltonian#with}). */
     public static Coefficient param(String name) { return param(name, 1); }
 
     /** p^power (power may be negative: {@code param("m", -1)} is 1/m). */
     public static Coefficient param(String name, int power) {
-        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+        if (name == null || !IDENTIFIER.matcher(name).matches())
             throw new DiffusonException("name", "parameter name '" + name + "' is not an identifier", "use letters, digits and _, e.g. \"alpha\"");
         TreeMap<String, Integer> p = new TreeMap<>();
         if (power != 0) p.put(name, power);

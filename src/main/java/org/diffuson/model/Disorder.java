@@ -149,6 +149,9 @@ public final class Disorder {
     private void validate() {
         CMatrix s = gamma.matrix();
         if (!s.allFinite()) throw new DiffusonException("disorder", "has non-finite entries", "check the strengths");
+        // Built from terms w_a ≥ 0 with Hermitian M_a (checked in of()), C = Σ_a w_a vec(M_a) vec(M_a)† is Hermitian
+        // positive semidefinite by construction; only a tensor given as a whole needs the eigenvalue test.
+        if (!terms.isEmpty()) return;
         CMatrix c = covariance();
         double scale = Math.max(c.normMax(), 1e-300);
         if (!c.isHermitian(1e-12))

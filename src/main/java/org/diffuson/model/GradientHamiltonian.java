@@ -36,6 +36,26 @@ public interface GradientHamiltonian extends Hamiltonian {
             out[off + i] = (buf[i] - 8 * buf[len + i] + 8 * buf[2 * len + i] - buf[3 * len + i]) / (12 * step);
     }
 
+    /**
+     * The velocity v_a = ∂H/∂k_a at k into {@code out[0..2n²)}, the one entry point for every engine: exact where the
+     * model supplies it ({@link TermHamiltonian}: any axis, its coefficients differentiated symbolically; another
+     * {@code GradientHamiltonian} in 2D: x and y), otherwise the 4th-order {@link #stencil} with step
+     * 10⁻³·(1 + |k_x| + |k_y| + |k_z|). {@code buf} is scratch of 4·2n² doubles.
+     */
+    static void velocity(Hamiltonian h, int axis, double kx, double ky, double kz, double[] buf, double[] out) {
+        if (h instanceof TermHamiltonian t) t.evalVelocity(Axis.of(axis), kx, ky, kz, out, 0);
+        else if (h instanceof GradientHamiltonian g && h.spaceDim() == 2 && axis < 2) {
+            if (axis == 0) g.evalGradient(kx, ky, out, buf, 0);
+            else g.evalGradient(kx, ky, buf, out, 0);
+        } else stencil(h, kx, ky, kz, axis, 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz)), buf, out, 0);
+    }
+
+    /** {@link #velocity} at (k, 0, 0) on the k_x axis (a builder model evaluates its exact axis polynomial). */
+    static void velocityAxis(Hamiltonian h, int axis, double k, double[] buf, double[] out) {
+        if (h instanceof TermHamiltonian t) t.evalVelocityAxis(Axis.of(axis), k, out, 0);
+        else velocity(h, axis, k, 0, 0, buf, out);
+    }
+
     /** {@link #of(Hamiltonian, double)} with step 1e-3. */
     static GradientHamiltonian of(Hamiltonian h) { return of(h, 1e-3); }
 

@@ -26,6 +26,13 @@ public interface Hamiltonian {
     /** Writes H(k) as an n×n interleaved row-major complex matrix into {@code out[off ..]}. kz is ignored in 2D. */
     void eval(double kx, double ky, double kz, double[] out, int off);
 
+    /**
+     * H(k, 0, 0) on the k_x axis into {@code out[off ..]}: the radial dispersion of isotropic models, evaluated in the
+     * hot loops of Fermi-momentum searches, grid estimates and radial tables. Same values as {@link #eval} (a
+     * builder model uses a per-entry polynomial in k, equal to rounding).
+     */
+    default void evalAxis(double k, double[] out, int off) { eval(k, 0, 0, out, off); }
+
     /** Symmetry hint for angular reductions; NONE unless the model says otherwise. */
     default Isotropy isotropy() { return Isotropy.NONE; }
 

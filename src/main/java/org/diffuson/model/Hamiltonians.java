@@ -32,7 +32,12 @@ public final class Hamiltonians {
      * k²/2m + α(k_y σx − k_x σy) + b·σ, the CoPt model of seed 000 (eqs 24–37). Parameters: m, alpha, bx, by, bz.
      * With {@code mass = false} the ε_k term is left out (magnetized TI surface, seed 000 Sec. I.F).
      */
-    public static TermHamiltonian rashbaExchange(boolean mass) {
+    public static TermHamiltonian rashbaExchange(boolean mass) { return mass ? RASHBA_EXCHANGE_MASS : RASHBA_EXCHANGE; }
+
+    // built once: TermHamiltonian is immutable and with(...) returns a new instance (presets build one per parameter point)
+    private static final TermHamiltonian RASHBA_EXCHANGE_MASS = buildRashbaExchange(true), RASHBA_EXCHANGE = buildRashbaExchange(false);
+
+    private static TermHamiltonian buildRashbaExchange(boolean mass) {
         var b = TermHamiltonian.builder(2, 2);
         if (mass) b.term(Op.s0, k2().times(0.5).over("m"));
         return b.term(Op.sx, ky().times("alpha").plus(Coefficient.param("bx")))

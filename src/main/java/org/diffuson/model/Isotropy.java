@@ -34,7 +34,7 @@ public record Isotropy(Kind kind, double[] j) {
      */
     public static Isotropy detect(Hamiltonian h, double scale) {
         int n = h.dim(), nn = 2 * n * n;
-        double[] radii = {0.31 * scale, 0.77 * scale, 1.43 * scale};
+        double[] radii = {RADII[0] * scale, RADII[1] * scale, RADII[2] * scale};
         double[] buf = new double[nn], ref = new double[nn];
         if (h.spaceDim() == 3) {
             double[][] dirs = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.48, -0.6, 0.64}, {-0.36, 0.48, -0.8}, {0.6, 0.8, 0}};
@@ -50,35 +50,55 @@ public record Isotropy(Kind kind, double[] j) {
         }
         final int N = 32;
         double[][] vals = new double[N][nn];
-        Integer[] m = new Integer[n * n];
-        for (double r : radii) {
-            double scaleH = 1;
+        double[] re = new double[N], im = new double[N];
+        int[][] found = new int[radii.length][n * n];
+        for (int ri = 0; ri < radii.length; ri++) {
+            double r = radii[ri], scaleH = 1;
             for (int j = 0; j < N; j++) {
                 double phi = 2 * Math.PI * j / N;
                 h.eval(r * Math.cos(phi), r * Math.sin(phi), 0, vals[j], 0);
                 scaleH = Math.max(scaleH, maxAbs(vals[j]));
             }
-            double tol = 1e-9 * scaleH;
+            double tol = 1e-9 * scaleH, tolSq = (tol * N) * (tol * N);
             for (int ab = 0; ab < n * n; ab++) {
-                int found = Integer.MIN_VALUE;
+                // c_q = (1/N) Σ_j H_ab(φ_j) e^{−iqφ_j}, q = −N/2+1 … N/2 (one radix-2 FFT; bin q mod N)
+                for (int j = 0; j < N; j++) {
+                    re[j] = vals[j][2 * ab];
+                    im[j] = vals[j][2 * ab + 1];
+                }
+                fft(re, im);
+                found[ri][ab] = ABSENT;
                 for (int q = -N / 2 + 1; q <= N / 2; q++) {
-                    double cr = 0, ci = 0;
-                    for (int j = 0; j < N; j++) {
-                        double ph = -2 * Math.PI * q * j / N, c = Math.cos(ph), s = Math.sin(ph);
-                        double hr = vals[j][2 * ab], hi = vals[j][2 * ab + 1];
-                        cr += c * hr - s * hi;
-                        ci += s * hr + c * hi;
-                    }
-                    if (Math.hypot(cr, ci) / N > tol) {
-                        if (found != Integer.MIN_VALUE) return NONE;   // two harmonics in one entry
-                        found = q;
+                    int bin = q < 0 ? q + N : q;
+                    if (re[bin] * re[bin] + im[bin] * im[bin] > tolSq) {
+                        if (found[ri][ab] != ABSENT) return NONE;   // two harmonics in one entry
+                        found[ri][ab] = q;
                     }
                 }
-                if (found == Integer.MIN_VALUE) continue;
-                if (m[ab] != null && m[ab] != found) return NONE;
-                m[ab] = found;
             }
         }
+        return fromHarmonics(n, found);
+    }
+
+    /** Marks an entry without any angular harmonic above the tolerance (identically zero on that circle). */
+    static final int ABSENT = Integer.MIN_VALUE;
+
+    /** The radii (in units of the scale) of the circles on which the angular harmonics are tested. */
+    static final double[] RADII = {0.31, 0.77, 1.43};
+
+    /**
+     * The symmetry from the single angular harmonic m_ab of every entry on each test circle ({@code found[circle][ab]},
+     * {@link #ABSENT} where the entry vanishes): m must agree between circles; j_a − j_b = −m_ab solved on each
+     * connected block and centred; all m = 0 is FULL; an inconsistency is NONE.
+     */
+    static Isotropy fromHarmonics(int n, int[][] found) {
+        Integer[] m = new Integer[n * n];
+        for (int[] circle : found)
+            for (int ab = 0; ab < n * n; ab++) {
+                if (circle[ab] == ABSENT) continue;
+                if (m[ab] != null && m[ab] != circle[ab]) return NONE;
+                m[ab] = circle[ab];
+            }
         boolean allZero = true;
         for (int a = 0; a < n; a++) {
             if (m[a * n + a] != null && m[a * n + a] != 0) return NONE;
@@ -113,6 +133,40 @@ public record Isotropy(Kind kind, double[] j) {
             for (int a : block) j[a] -= mean;
         }
         return axial(j);
+    }
+
+    /** Twiddles e^{−2πik/32}, k < 16. */
+    private static final double[] TW_RE = new double[16], TW_IM = new double[16];
+    static {
+        for (int k = 0; k < 16; k++) {
+            TW_RE[k] = Math.cos(-2 * Math.PI * k / 32);
+            TW_IM[k] = Math.sin(-2 * Math.PI * k / 32);
+        }
+    }
+
+    /** In-place forward DFT X_q = Σ_j x_j e^{−2πiqj/32} of length 32 (iterative radix-2, bit-reversed input order). */
+    static void fft(double[] re, double[] im) {
+        int n = re.length;
+        for (int i = 1, j = 0; i < n; i++) {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
+            j ^= bit;
+            if (i < j) {
+                double t = re[i]; re[i] = re[j]; re[j] = t;
+                t = im[i]; im[i] = im[j]; im[j] = t;
+            }
+        }
+        for (int len = 2; len <= n; len <<= 1) {
+            int half = len >> 1, step = n / len;
+            for (int s = 0; s < n; s += len)
+                for (int k = 0; k < half; k++) {
+                    double wr = TW_RE[k * step], wi = TW_IM[k * step];
+                    int a = s + k, b = a + half;
+                    double xr = re[b] * wr - im[b] * wi, xi = re[b] * wi + im[b] * wr;
+                    re[b] = re[a] - xr; im[b] = im[a] - xi;
+                    re[a] += xr; im[a] += xi;
+                }
+        }
     }
 
     private static double maxAbs(double[] v) {

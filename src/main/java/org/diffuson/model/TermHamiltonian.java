@@ -44,8 +44,26 @@ public final class TermHamiltonian implements GradientHamiltonian {
     private final int[][] idx;                  // non-zero interleaved entries of each M: position
     private final double[][] mre, mim;
     private volatile Isotropy isotropy;
+    private final double[][] axis;              // H(k, 0, 0) = Σ_p axis[p] k^p per interleaved entry (polynomial models), else null
+    private final double[][][] velocityAxis;    // the same for ∂H/∂k_a(k, 0, 0), [axis][p][entry]
+    private final boolean polynomial;
 
     private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values) {
+        this(name, n, d, terms, values, derivatives(terms, d));
+    }
+
+    /** ∂f_i/∂k_a of every term, [axis][term] (symbolic; independent of the parameter values, so shared by {@link #with}). */
+    private static Coefficient[][] derivatives(List<Term> terms, int d) {
+        Coefficient[][] c = new Coefficient[3][terms.size()];
+        for (Axis a : Axis.values())
+            for (int i = 0; i < terms.size(); i++) c[a.index()][i] = terms.get(i).coefficient().derivative(a);
+        return c;
+    }
+
+    private final Coefficient[][] derivatives;
+
+    private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values, Coefficient[][] derivatives) {
+        this.derivatives = derivatives;
         this.name = name;
         this.n = n;
         this.d = d;
@@ -76,12 +94,182 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 Term term = terms.get(i);
                 String where = "the " + term.op().label() + " term";
                 f[i] = term.coefficient().compile(values, where);
-                for (Axis a : Axis.values()) df[a.index()][i] = term.coefficient().derivative(a).compile(values, where);
+                for (Axis a : Axis.values()) df[a.index()][i] = derivatives[a.index()][i].compile(values, where);
             }
         } else {
             f = null;
             df = null;
         }
+        polynomial = terms.stream().allMatch(x -> x.coefficient().isPolynomial());
+        axis = f != null && polynomial ? axisPolynomial(f) : null;
+        velocityAxis = f != null && polynomial ? new double[][][]{axisPolynomial(df[0]), axisPolynomial(df[1]), axisPolynomial(df[2])} : null;
+        poly = f != null && polynomial ? new Poly(f) : null;
+        dpoly = f != null && polynomial ? new Poly[]{new Poly(df[0]), new Poly(df[1]), d == 3 ? new Poly(df[2]) : null} : null;
+    }
+
+    /**
+     * A polynomial model as Σ_m k_x^{p_m} k_y^{q_m} k_z^{r_m} C_m: the distinct monomials of all terms, each with the
+     * non-zero interleaved entries of its matrix C_m (terms with the same monomial merged). Evaluates H(k) in a few
+     * multiply-adds per non-zero entry, no allocation.
+     */
+    private final class Poly {
+        final int[] px, py, pz;     // per monomial
+        final int[][] at;           // per monomial: interleaved entry positions
+        final double[][] val;       // per monomial: values at those positions
+        final int maxDeg;
+
+        Poly(Coefficient.Compiled[] c) {
+            Map<List<Integer>, double[]> m = new LinkedHashMap<>();
+            for (int t = 0; t < c.length; t++)
+                for (int i = 0; i < c[t].c().length; i++) {
+                    double v = c[t].c()[i];
+                    if (v == 0) continue;
+                    double[] e = m.computeIfAbsent(List.of(c[t].px()[i], c[t].py()[i], d == 2 ? 0 : c[t].pz()[i]), key -> new double[2 * n * n]);
+                    if (d == 2 && c[t].pz()[i] != 0) continue; // k_z = 0 in 2D
+                    for (int q = 0; q < idx[t].length; q++) {
+                        e[idx[t][q]] += v * mre[t][q];
+                        e[idx[t][q] + 1] += v * mim[t][q];
+                    }
+                }
+            int size = m.size(), k = 0, deg = 0;
+            px = new int[size]; py = new int[size]; pz = new int[size];
+            at = new int[size][];
+            val = new double[size][];
+            for (var en : m.entrySet()) {
+                px[k] = en.getKey().get(0); py[k] = en.getKey().get(1); pz[k] = en.getKey().get(2);
+                deg = Math.max(deg, Math.max(px[k], Math.max(py[k], pz[k])));
+                double[] e = en.getValue();
+                int nz = 0;
+                for (double x : e) if (x != 0) nz++;
+                at[k] = new int[nz];
+                val[k] = new double[nz];
+                for (int j = 0, q = 0; j < e.length; j++) if (e[j] != 0) { at[k][q] = j; val[k][q++] = e[j]; }
+                k++;
+            }
+            maxDeg = deg;
+        }
+
+        /**
+         * {@link Isotropy#detect} from the coefficients (2D): on the same test circles, the angular Fourier coefficient
+         * c_ab(ℓ) = Σ_m C_m,ab r^{p_m+q_m} F_{p_m q_m}(ℓ) of every entry in closed form (F: the Fourier coefficients of
+         * cos^p φ sin^q φ), a harmonic counted where |c| > 10⁻⁹·max(1, max_ab Σ_ℓ |c_ab(ℓ)|).
+         */
+        Isotropy isotropy() {
+            int n2 = n * n, span = 2 * maxDeg * 2 + 1, mid = 2 * maxDeg; // ℓ ∈ [−2D, 2D] covers |ℓ| ≤ p + q
+            double[][] fre = new double[px.length][], fim = new double[px.length][];
+            for (int m = 0; m < px.length; m++) {
+                double[][] f = fourier(px[m], py[m]);
+                fre[m] = f[0];
+                fim[m] = f[1];
+            }
+            int[][] found = new int[Isotropy.RADII.length][n2];
+            double[] cre = new double[n2 * span], cim = new double[n2 * span];
+            for (int ri = 0; ri < Isotropy.RADII.length; ri++) {
+                double r = Isotropy.RADII[ri];
+                java.util.Arrays.fill(cre, 0);
+                java.util.Arrays.fill(cim, 0);
+                for (int m = 0; m < px.length; m++) {
+                    double rp = pow(r, px[m] + py[m]);
+                    int dm = px[m] + py[m];
+                    for (int q = 0; q < at[m].length; q++) {
+                        int ab = at[m][q] / 2;
+                        boolean imag = (at[m][q] & 1) == 1;
+                        double c = val[m][q] * rp;
+                        for (int l = -dm; l <= dm; l++) {
+                            double xr = fre[m][l + dm], xi = fim[m][l + dm];
+                            // (c or i·c) × F(ℓ)
+                            cre[ab * span + l + mid] += imag ? -c * xi : c * xr;
+                            cim[ab * span + l + mid] += imag ? c * xr : c * xi;
+                        }
+                    }
+                }
+                double scale = 1;
+                for (int ab = 0; ab < n2; ab++) {
+                    double sum = 0;
+                    for (int l = 0; l < span; l++) sum += Math.hypot(cre[ab * span + l], cim[ab * span + l]);
+                    scale = Math.max(scale, sum);
+                }
+                double tolSq = 1e-18 * scale * scale;
+                for (int ab = 0; ab < n2; ab++) {
+                    found[ri][ab] = Isotropy.ABSENT;
+                    for (int l = 0; l < span; l++) {
+                        double x = cre[ab * span + l], y = cim[ab * span + l];
+                        if (x * x + y * y > tolSq) {
+                            if (found[ri][ab] != Isotropy.ABSENT) return Isotropy.NONE;
+                            found[ri][ab] = l - mid;
+                        }
+                    }
+                }
+            }
+            return Isotropy.fromHarmonics(n, found);
+        }
+
+        void eval(double kx, double ky, double kz, double[] out, int off) {
+            java.util.Arrays.fill(out, off, off + 2 * n * n, 0);
+            for (int m = 0; m < px.length; m++) {
+                double v = pow(kx, px[m]) * pow(ky, py[m]) * pow(kz, pz[m]);
+                int[] a = at[m];
+                double[] c = val[m];
+                for (int q = 0; q < a.length; q++) out[off + a[q]] += v * c[q];
+            }
+        }
+
+        private static double pow(double x, int p) {
+            switch (p) {
+                case 0: return 1;
+                case 1: return x;
+                case 2: return x * x;
+                default:
+                    double r = x * x * x;
+                    for (int i = 3; i < p; i++) r *= x;
+                    return r;
+            }
+        }
+    }
+
+    /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, cached. */
+    private static double[][] fourier(int p, int q) {
+        return FOURIER.computeIfAbsent(p * 1024 + q, key -> {
+            int deg = p + q;
+            double[] re = new double[2 * deg + 1], im = new double[2 * deg + 1];
+            re[deg] = 1;
+            for (int s = 0; s < deg; s++) {
+                double[] nr = new double[re.length], ni = new double[im.length];
+                boolean cos = s < p;
+                for (int l = 0; l < re.length; l++) {
+                    double ar = l > 0 ? re[l - 1] : 0, ai = l > 0 ? im[l - 1] : 0;                      // from z·F
+                    double br = l + 1 < re.length ? re[l + 1] : 0, bi = l + 1 < im.length ? im[l + 1] : 0; // from F/z
+                    if (cos) { nr[l] = 0.5 * (ar + br); ni[l] = 0.5 * (ai + bi); }          // cos = (z + 1/z)/2
+                    else { nr[l] = 0.5 * (ai - bi); ni[l] = -0.5 * (ar - br); }              // sin = −i(z − 1/z)/2
+                }
+                re = nr;
+                im = ni;
+            }
+            return new double[][]{re, im};
+        });
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> FOURIER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Poly poly;
+    private final Poly[] dpoly;
+
+    /** Per-entry coefficients of H(k, 0, 0) = Σ_p A_p k^p (only monomials free of k_y, k_z survive on the axis). */
+    private double[][] axisPolynomial(Coefficient.Compiled[] c) {
+        int deg = 0;
+        for (Coefficient.Compiled x : c) for (int i = 0; i < x.c().length; i++) if (x.py()[i] == 0 && x.pz()[i] == 0) deg = Math.max(deg, x.px()[i]);
+        double[][] a = new double[deg + 1][2 * n * n];
+        for (int t = 0; t < c.length; t++)
+            for (int i = 0; i < c[t].c().length; i++) {
+                if (c[t].py()[i] != 0 || c[t].pz()[i] != 0) continue;
+                double v = c[t].c()[i];
+                int p = c[t].px()[i];
+                for (int q = 0; q < idx[t].length; q++) {
+                    a[p][idx[t][q]] += v * mre[t][q];
+                    a[p][idx[t][q] + 1] += v * mim[t][q];
+                }
+            }
+        return a;
     }
 
     /** Starts an n×n Hamiltonian in d = 2 or 3 space dimensions. */
@@ -163,7 +351,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
             if (!v.containsKey(k)) throw new DiffusonException(k, "is not a parameter of " + name, "parameters: " + v.keySet());
             v.put(k, DiffusonException.requireFinite(k, x.doubleValue()));
         });
-        return new TermHamiltonian(name, n, d, terms, v);
+        return new TermHamiltonian(name, n, d, terms, v, derivatives);
     }
 
     /** Parameter values in order of first use (a missing value is null). */
@@ -193,7 +381,41 @@ public final class TermHamiltonian implements GradientHamiltonian {
     @Override
     public void eval(double kx, double ky, double kz, double[] out, int off) {
         requireBound();
-        accumulate(f, kx, ky, kz, out, off);
+        if (poly != null) poly.eval(kx, ky, kz, out, off);
+        else accumulate(f, kx, ky, kz, out, off);
+    }
+
+    /** H(k, 0, 0) by Horner's rule on the per-entry axis polynomial (equal to {@link #eval} to rounding). */
+    @Override
+    public void evalAxis(double k, double[] out, int off) {
+        if (axis == null) eval(k, 0, 0, out, off);
+        else horner(axis, k, out, off);
+    }
+
+    /** ∂H/∂k_a at (k, 0, 0), exact (equal to {@link #evalVelocity} to rounding): the velocities of the radial tables. */
+    public void evalVelocityAxis(Axis a, double k, double[] out, int off) {
+        if (velocityAxis == null) evalVelocity(a, k, 0, 0, out, off);
+        else horner(velocityAxis[a.index()], k, out, off);
+    }
+
+    private void horner(double[][] a, double k, double[] out, int off) {
+        int deg = a.length - 1, len = 2 * n * n;
+        double[] a0 = a[0];
+        if (deg == 0) System.arraycopy(a0, 0, out, off, len);
+        else if (deg == 1) {
+            double[] a1 = a[1];
+            for (int e = 0; e < len; e++) out[off + e] = a1[e] * k + a0[e];
+        } else if (deg == 2) {
+            double[] a1 = a[1], a2 = a[2];
+            for (int e = 0; e < len; e++) out[off + e] = (a2[e] * k + a1[e]) * k + a0[e];
+        } else {
+            double[] top = a[deg];
+            for (int e = 0; e < len; e++) {
+                double s = top[e];
+                for (int p = deg - 1; p >= 0; p--) s = s * k + a[p][e];
+                out[off + e] = s;
+            }
+        }
     }
 
     private void accumulate(Coefficient.Compiled[] c, double kx, double ky, double kz, double[] out, int off) {
@@ -214,14 +436,15 @@ public final class TermHamiltonian implements GradientHamiltonian {
     /** Writes the exact velocity ∂H/∂k_a (any dimension) into {@code out[off..]}. */
     public void evalVelocity(Axis a, double kx, double ky, double kz, double[] out, int off) {
         requireBound();
-        accumulate(df[a.index()], kx, ky, kz, out, off);
+        Poly p = dpoly == null ? null : dpoly[a.index()];
+        if (p != null) p.eval(kx, ky, kz, out, off);
+        else accumulate(df[a.index()], kx, ky, kz, out, off);
     }
 
     @Override
     public void evalGradient(double kx, double ky, double[] dx, double[] dy, int off) {
-        requireBound();
-        accumulate(df[0], kx, ky, 0, dx, off);
-        accumulate(df[1], kx, ky, 0, dy, off);
+        evalVelocity(Axis.X, kx, ky, 0, dx, off);
+        evalVelocity(Axis.Y, kx, ky, 0, dy, off);
     }
 
     /** The velocity operator v_a = ∂H/∂k_a as a Hamiltonian of its own (exact, printable). */
@@ -246,7 +469,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
     }
 
     /** True if every coefficient is a polynomial in k (a k·p model); false if it has lattice harmonics. */
-    public boolean isPolynomial() { return terms.stream().allMatch(t -> t.coefficient().isPolynomial()); }
+    public boolean isPolynomial() { return polynomial; }
 
     /** The rotational symmetry, detected from H itself ({@link Isotropy#detect}); NONE for lattice models. */
     @Override
@@ -254,7 +477,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
         Isotropy iso = isotropy;
         if (iso == null) {
             requireBound();
-            iso = isPolynomial() ? Isotropy.detect(this, 1.0) : Isotropy.NONE;
+            iso = !isPolynomial() ? Isotropy.NONE : d == 2 ? poly.isotropy() : Isotropy.detect(this, 1.0);
             isotropy = iso;
         }
         return iso;

@@ -118,6 +118,29 @@ class LinalgTest {
         assertEquals(x, CMatrix.unvec(x.vec(), 3));
     }
 
+    /** The unrolled 2×2 product performs the general loop's operations in the same order: equal bit for bit. */
+    @Test
+    void unrolledTwoByTwoProductEqualsTheGeneralLoopExactly() {
+        Random rnd = new Random(11);
+        for (int t = 0; t < 200; t++) {
+            double[] a = new double[8], b = new double[8], c = new double[8], ref = new double[8];
+            for (int i = 0; i < 8; i++) { a[i] = rnd.nextGaussian(); b[i] = rnd.nextGaussian() * 1e3; }
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 2; j++) {
+                    double sr = 0, si = 0;
+                    for (int l = 0; l < 2; l++) {
+                        double ar = a[2 * (i * 2 + l)], ai = a[2 * (i * 2 + l) + 1], br = b[2 * (l * 2 + j)], bi = b[2 * (l * 2 + j) + 1];
+                        sr += ar * br - ai * bi;
+                        si += ar * bi + ai * br;
+                    }
+                    ref[2 * (i * 2 + j)] = sr;
+                    ref[2 * (i * 2 + j) + 1] = si;
+                }
+            ZOps.mult(a, 2, 2, b, 2, c);
+            assertArrayEquals(ref, c, 0);
+        }
+    }
+
     /**
      * Band-storage LU with pivoting against the dense LU on the same banded matrix (oracle: the dense solve and the
      * residual |A x − b|). Small diagonal entries force row exchanges, so the pivoting fill (upper band kl + ku) is used.

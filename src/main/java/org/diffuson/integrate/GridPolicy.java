@@ -1,0 +1,99 @@
+package org.diffuson.integrate;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Model;
+
+/**
+ * The library's k-grid policy, in one place (docs/equations.md, numerical notes): the adaptive Fermi-surface grid
+ * every SCBA, ladder and Kubo calculation shares ({@link #adaptive}), the check that the Fermi surface lies inside the
+ * momentum cutoff ({@link #requireFermiSurfaceInsideCutoff}) and the grid of the Fermi-sea energy integral
+ * ({@link #sea}). Engines call these; none builds its own breakpoints.
+ */
+public final class GridPolicy {
+    private GridPolicy() {}
+
+    /**
+     * The default grid: panels refined at the Fermi momenta of H + shift at energy e with pole half-widths η/v
+     * (k_F ± {1, 3, 10, 40, 160, …}·η/v), breakpoints at the band extrema (band edges) and at the bare Fermi momenta
+     * (when shifted), and then refinement by an error estimate ({@link KGrid.Builder#refineByEstimate}) of the radial
+     * weight k^{d−1}‖G(k, e + iη)‖²_F of H + shift: graded towards k = 0 and the band edges, where gapped and
+     * semimetallic models have their structure (with no Fermi momentum nothing else would refine there), a geometric
+     * tail up to the cutoff, and panels halved wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the
+     * total (n nodes per panel). The bands of H + shift are scanned once for the crossings and the extrema.
+     */
+    public static KGrid adaptive(Model model, double e, CMatrix shift, double eta, GridOptions options) {
+        KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
+        double kc = model.cutoff();
+        Hamiltonian h = model.hamiltonian();
+        if (shift != null && shift.normMax() == 0) shift = null; // e.g. the Hermitian part of an on-shell Born Σ
+        FermiMomenta.Scan bands = FermiMomenta.scan(h, shift, kc);
+        for (FermiMomenta.Crossing c : bands.crossings(e)) {
+            double width = Math.max(eta, 1e-14) / Math.max(c.velocity(), 1e-300);
+            b.refineAround(c.k(), Math.min(Math.max(width, 1e-9 * kc), 0.25 * kc));
+        }
+        if (shift != null)
+            for (FermiMomenta.Crossing c : FermiMomenta.find(h, null, e, kc)) b.breakpoint(c.k());
+        for (double k : bands.extrema()) b.breakpoint(k);
+        int n = model.dim(), nn = 2 * n * n, d = model.spaceDim();
+        double[] hk = new double[nn], s = shift == null ? new double[nn] : shift.toArray(), lu = new double[nn];
+        int[] piv = new int[n];
+        double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
+        java.util.function.DoubleUnaryOperator weight = k -> {
+            h.evalAxis(k, hk, 0);
+            for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
+            for (int i = 0; i < n; i++) {
+                hk[2 * (i * n + i)] += e;
+                hk[2 * (i * n + i) + 1] += broad;
+            }
+            double f = 0;
+            if (n == 2) {
+                // ‖A⁻¹‖²_F = ‖A‖²_F / |det A|² for a 2×2 matrix
+                double detr = hk[0] * hk[6] - hk[1] * hk[7] - (hk[2] * hk[4] - hk[3] * hk[5]);
+                double deti = hk[0] * hk[7] + hk[1] * hk[6] - (hk[2] * hk[5] + hk[3] * hk[4]);
+                for (double x : hk) f += x * x;
+                f /= detr * detr + deti * deti;
+            } else {
+                if (!org.diffuson.linalg.ZOps.invertInPlace(hk, n, lu, piv)) return 0;
+                for (double x : hk) f += x * x;
+            }
+            return (d == 2 ? k : k * k) * f;
+        };
+        double tol = Math.pow(10, -Math.min(12, options.nodesPerPanel() / 2.0 + 2));
+        b.refineByEstimate(weight, tol, 400);
+        return b.build();
+    }
+
+    /**
+     * Throws if a band's Fermi surface at E would be cut by the momentum cutoff: a band still rising at the cutoff with
+     * E at or above its energy there, or a falling band with E at or below it.
+     */
+    public static void requireFermiSurfaceInsideCutoff(Model model, double e) {
+        double kc = model.cutoff(), dk = 1e-4 * kc;
+        double[] at = model.hamiltonian().bands(kc, 0, 0), in = model.hamiltonian().bands(kc - dk, 0, 0);
+        for (int b = 0; b < at.length; b++) {
+            boolean rising = at[b] > in[b];
+            if ((rising && e >= at[b]) || (!rising && e <= at[b]))
+                throw new DiffusonException("cutoff", String.format(java.util.Locale.ROOT,
+                        "the Fermi surface of band %d at E=%.6g reaches the momentum cutoff k_c=%.6g (band energy there %.6g)", b, e, kc, at[b]),
+                        "raise the cutoff (cutoffEnergy / kc) well above the Fermi energy, or lower E");
+        }
+    }
+
+    /**
+     * The grid of the Fermi-sea energy integral: off the real axis the integrand has structure at small |k| (band
+     * extrema, Dirac gaps) that the Fermi-surface grid need not resolve, so the Fermi-surface grid's breakpoints plus a
+     * geometric grading k_c·4^{−j} (j = 1 … 12) towards k = 0, same nodes per panel and angles. A point grid (a
+     * Brillouin-zone mesh) is its own sea grid.
+     */
+    public static KGrid sea(KGrid g) {
+        if (g.isPointGrid()) return g;
+        KGrid.Builder b = KGrid.builder(g.spaceDim(), g.cutoff()).nodesPerPanel(g.nodesPerPanel());
+        if (g.spaceDim() == 2) b.angles(g.angularSize());
+        else b.angles3d(g.nCos(), g.nPhi());
+        for (double x : g.breakpoints()) b.breakpoint(x);
+        for (int j = 1; j <= 12; j++) b.breakpoint(g.cutoff() * Math.pow(4, -j));
+        return b.build();
+    }
+}
