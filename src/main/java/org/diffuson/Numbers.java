@@ -56,6 +56,9 @@ public final class Numbers {
         return format(re, digits) + (im < 0 ? " − " : " + ") + imag;
     }
 
+    /** A complex number at 6 significant digits, parts below 1e-12 of its modulus shown as 0. */
+    public static String format(org.hipparchus.complex.Complex z) { return complex(z.getReal(), z.getImaginary(), z.norm(), 6); }
+
     /** A residual or error estimate at 2 significant digits ("3.1e-14"). */
     public static String small(double x) {
         if (x == 0) return "0";

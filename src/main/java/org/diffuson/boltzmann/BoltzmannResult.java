@@ -82,10 +82,11 @@ public record BoltzmannResult(double fermiEnergy, double disorder, SkewForm form
             c[0][r] = s.xx(); c[1][r] = s.xy(); c[2][r] = s.yx(); c[3][r] = s.yy();
             c[4][r] = p.xx(); c[5][r] = p.xy(); c[6][r] = p.yx(); c[7][r] = p.yy(); c[8][r] = p.zx(); c[9][r] = p.zy();
         }
-        String[] cols = {"sigma_xx", "sigma_xy", "sigma_yx", "sigma_yy", "s_x/E_x", "s_x/E_y", "s_y/E_x", "s_y/E_y", "s_z/E_x", "s_z/E_y"};
+        String[] cols = {"σ_xx (e²/h)", "σ_xy (e²/h)", "σ_yx (e²/h)", "σ_yy (e²/h)", "⟨σ_x⟩/E_x", "⟨σ_x⟩/E_y", "⟨σ_y⟩/E_x", "⟨σ_y⟩/E_y", "⟨σ_z⟩/E_x", "⟨σ_z⟩/E_y"};
         java.util.List<DataTable.Column> t = new java.util.ArrayList<>();
         t.add(DataTable.Column.strings("term", names));
         for (int i = 0; i < cols.length; i++) t.add(DataTable.Column.doubles(cols[i], c[i]));
-        return DataTable.of("Boltzmann ε_F=" + fermiEnergy + " u0²=" + disorder + " form " + form, t);
+        return DataTable.of("Boltzmann ε_F=" + org.diffuson.Numbers.format(fermiEnergy) + " u0²=" + org.diffuson.Numbers.format(disorder) + " form " + form
+                + " (σ in e²/h; spin density ⟨σ_i⟩ per unit area and unit field, Pauli units ħ/2, e = ħ = 1)", t);
     }
 }

@@ -71,13 +71,13 @@ public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, 
             re[i] = c[i].getReal();
             im[i] = c[i].getImaginary();
         }
-        return DataTable.of(method + " Σ at E=" + energy, DataTable.Column.strings("component", name),
-                DataTable.Column.doubles("Re Σ", re), DataTable.Column.doubles("Im Σ", im));
+        return DataTable.of(method + " Σ at E=" + energy + " (energy units of the model, ħ = 1)", DataTable.Column.strings("component", name),
+                DataTable.Column.doubles("Re Σ (energy)", re), DataTable.Column.doubles("Im Σ (energy)", im));
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s self-energy of %s at E=%s: %d iterations, residual %.2e, %.2f ms%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s self-energy of %s at E=%s (Σ in the model's energy units, ħ = 1): %d iterations, residual %.2e, %.2f ms%n",
                 method, model.name(), energy, iterations, residual(), elapsedMillis));
         OperatorBasis b = OperatorBasis.standard(model.dim());
         Complex[] c = b.components(sigma);
@@ -90,7 +90,7 @@ public record ScbaResult(Model model, KGrid grid, Energy energy, CMatrix sigma, 
     /** HTML summary for notebooks. */
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<div><b>").append(method).append(" Σ</b> of <code>").append(model.name())
-                .append("</code> at E = ").append(energy).append(String.format(Locale.ROOT, " — %d iterations, residual %.2e, %.2f ms<table>", iterations, residual(), elapsedMillis));
+                .append("</code> at E = ").append(energy).append(String.format(Locale.ROOT, " (Σ in the model's energy units, ħ = 1) — %d iterations, residual %.2e, %.2f ms<table>", iterations, residual(), elapsedMillis));
         OperatorBasis b = OperatorBasis.standard(model.dim());
         Complex[] c = b.components(sigma);
         for (int i = 0; i < c.length; i++)

@@ -157,4 +157,23 @@ public final class SelfEnergies {
         double im = sigma.trace().getImaginary() / n;
         return constant(CMatrix.diagonal(n, 0, im), "Σ∝1 (i·ImΣ₁)");
     }
+
+    /**
+     * The scalar part (Tr Σ(z)/n)·1 of another self-energy at every z: keeps Σ's energy dependence but drops its matrix
+     * structure, the "trace part only" failure mode whose Ward identity breaks at first order in Γ (seed 000
+     * Eqs. 217–231).
+     */
+    public static SelfEnergyModel tracePart(SelfEnergyModel s) {
+        return new SelfEnergyModel() {
+            @Override
+            public CMatrix sigma(Energy e) {
+                CMatrix x = s.sigma(e);
+                var c = x.trace().divide(x.rows());
+                return CMatrix.diagonal(x.rows(), c.getReal(), c.getImaginary());
+            }
+
+            @Override
+            public String name() { return "trace part of " + s.name(); }
+        };
+    }
 }

@@ -355,7 +355,10 @@ public final class Bubble {
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
-    private static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out) {
+    static void kron2(double[] g1, double[] g2, double w, double[] out) { kron2(g1, 0, g2, 0, w, out); }
+
+    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b] with G1 at g1[o1..], G2 at g2[o2..]. */
+    static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out) {
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
                 double pr = g1[o1 + 2 * (a * 2 + c)] * w, pi = g1[o1 + 2 * (a * 2 + c) + 1] * w;

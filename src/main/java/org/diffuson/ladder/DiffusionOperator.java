@@ -189,6 +189,32 @@ public final class DiffusionOperator {
         return num.divide(den);
     }
 
+    /**
+     * Diffusion constant of the conserved mode along axis a, including its coupling to the other modes at linear
+     * order in q: the q² coefficient of the slow eigenvalue of L(q) = R + q_aP_a + q_a²D_aa (P_a = −iK_ω⁻¹K_a; the
+     * pole ω = −iL(q) of K), by second-order perturbation theory,
+     * D_eff = w†D_aa v − Σ_{m≠0} (w†P_a v_m)(w_m†P_a v)/λ_m, with R v_m = λ_m v_m and bi-orthonormal left vectors w_m.
+     * It equals {@link #zeroModeDiffusion} when no other mode couples to the conserved one at linear order in q (a
+     * scalar band); for CoPt, where charge couples to in-plane spin at O(q) (seed 000 Eqs. 412–415), it does not.
+     */
+    public Complex effectiveDiffusion(int a) {
+        return effectiveDiffusion(relaxation, drift[a].scale(new Complex(0, -1)), diffusion[a][a]);
+    }
+
+    /** {@link #effectiveDiffusion(int)} from R, P_a = −iK_ω⁻¹K_a and D_aa (shared with {@link GradientExpansion}). */
+    static Complex effectiveDiffusion(Superoperator r, Superoperator p, Superoperator d) {
+        Eigen.General e = Eigen.general(r.matrix());
+        int k = e.indexOfSmallest();
+        CMatrix v = e.rightVector(k), w = e.leftVector(k), pv = p.matrix().times(v), wp = w.dagger().times(p.matrix());
+        Complex out = w.dagger().times(d.matrix()).times(v).get(0, 0);
+        for (int m = 0; m < e.values().length; m++) {
+            if (m == k) continue;
+            Complex num = wp.times(e.rightVector(m)).get(0, 0).multiply(e.leftVector(m).dagger().times(pv).get(0, 0));
+            out = out.subtract(num.divide(e.values()[m]));
+        }
+        return out;
+    }
+
     /** Eigenvalue of R closest to zero (exactly 0 for a conserving Σ: charge conservation). */
     public Complex zeroModeRate() {
         Complex[] ev = relaxationRates();

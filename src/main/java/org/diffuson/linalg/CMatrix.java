@@ -321,10 +321,13 @@ public final class CMatrix {
         StringBuilder sb = new StringBuilder();
         sb.append(rows).append('x').append(cols).append(" CMatrix\n");
         String[][] cells = new String[rows][cols];
+        double scale = normMax();
+        boolean dropped = false;
         int w = 1;
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++) {
-                cells[i][j] = format(re(i, j), im(i, j));
+                cells[i][j] = org.diffuson.Numbers.complex(re(i, j), im(i, j), scale, 6);
+                dropped |= (re(i, j) != 0 && org.diffuson.Numbers.isZero(re(i, j), scale)) || (im(i, j) != 0 && org.diffuson.Numbers.isZero(im(i, j), scale));
                 w = Math.max(w, cells[i][j].length());
             }
         for (int i = 0; i < rows; i++) {
@@ -332,6 +335,7 @@ public final class CMatrix {
             for (int j = 0; j < cols; j++) sb.append(String.format("%" + w + "s ", cells[i][j]));
             sb.append("]\n");
         }
+        if (dropped) sb.append(org.diffuson.Numbers.ZERO_NOTE).append('\n');
         return sb.toString();
     }
 
@@ -340,7 +344,7 @@ public final class CMatrix {
         StringBuilder sb = new StringBuilder("\\begin{bmatrix}");
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                sb.append(format(re(i, j), im(i, j)).replace("i", "\\,i").replace("e", "\\mathrm{e}"));
+                sb.append(org.diffuson.Numbers.complex(re(i, j), im(i, j), normMax(), 6).replace("−", "-").replace("i", "\\,i").replace("e", "\\mathrm{e}"));
                 if (j < cols - 1) sb.append(" & ");
             }
             if (i < rows - 1) sb.append(" \\\\ ");

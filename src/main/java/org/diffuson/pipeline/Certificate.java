@@ -8,7 +8,7 @@ import org.diffuson.Numbers;
  * |value − value on a coarser grid| (half the nodes and angles; an upper bound of the fine grid's error when the
  * quadrature converges faster than linearly).
  *
- * @param scbaResidual  last SCBA update norm (0 for a fixed Σ)
+ * @param scbaResidual  last SCBA update norm (NaN for a fixed Σ)
  * @param wardResidual  relative Ward residual at q = 0, ω = 0 (NaN if not evaluated)
  * @param gridChange    |fine − coarse| of the certified value (NaN if not evaluated)
  * @param value         the certified value
@@ -23,7 +23,8 @@ public record Certificate(double scbaResidual, double wardResidual, double gridC
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("certified: SCBA residual ").append(Numbers.small(scbaResidual));
+        StringBuilder sb = new StringBuilder("certified: ");
+        sb.append(Double.isNaN(scbaResidual) ? "fixed Σ (no SCBA)" : "SCBA residual " + Numbers.small(scbaResidual));
         if (!Double.isNaN(wardResidual)) sb.append(" · Ward residual ").append(Numbers.small(wardResidual));
         if (!Double.isNaN(gridChange))
             sb.append(" · coarse-grid change ").append(Numbers.small(gridChange)).append(" (≈ ").append(digits()).append(" digits)");

@@ -59,15 +59,18 @@ public record LadderStep(Pipeline pipeline, Ladder ladder) {
 
     private Response certify(String symbol, String unit, Function<Ladder, KuboResult> f) {
         KuboResult fine = f.apply(ladder);
-        double ward = ladder.scbaResult().method().startsWith("SCBA") ? ladder.ward(Energy.retarded(ladder.energy()), Energy.advanced(ladder.energy())).relative() : Double.NaN;
+        boolean scba = ladder.scbaResult().method().startsWith("SCBA");
+        double ward = scba ? ladder.ward(Energy.retarded(ladder.energy()), Energy.advanced(ladder.energy())).relative() : Double.NaN;
         double change = Double.NaN;
         if (pipeline.certify()) try {
-            Ladder coarse = Ladder.fromScba(Scba.solve(ladder.model(), Energy.retarded(ladder.energy()), pipeline.coarser(), pipeline.options()), pipeline.options());
+            Ladder coarse = scba
+                    ? Ladder.fromScba(Scba.solve(ladder.model(), Energy.retarded(ladder.energy()), pipeline.coarser(), pipeline.options()), pipeline.options())
+                    : Ladder.fixed(ladder.model(), ladder.energy(), ladder.scbaResult().sigma(), ladder.scbaResult().method(), pipeline.coarser());
             change = Math.abs(f.apply(coarse).total() - fine.total());
         } catch (DiffusonException e) {
             change = Double.NaN;
         }
-        return new Response(symbol, unit, fine, new Certificate(ladder.scbaResult().residual(), ward, change, fine.total()));
+        return new Response(symbol, unit, fine, new Certificate(scba ? ladder.scbaResult().residual() : Double.NaN, ward, change, fine.total()));
     }
 
     @Override

@@ -32,6 +32,15 @@ public record Pipeline(Model model, GridOptions grid, ScbaOptions options, boole
         return new ScbaStep(this, Scba.solve(model, Energy.retarded(energy), grid, options));
     }
 
+    /**
+     * Ladders with a fixed retarded self-energy Σᴿ at every energy (Σᴬ = Σᴿ†) — e.g. a paper's Born matrix or a
+     * hand-set broadening — on a grid refined at the poles of H + Re Σ; the responses are certified as after
+     * {@link #scba} (the grid change re-uses the same Σ on the coarser grid; no Ward residual, Σ is not conserving).
+     */
+    public LadderStep fixed(double energy, org.diffuson.linalg.CMatrix sigmaRetarded, String name) {
+        return new LadderStep(this, org.diffuson.ladder.Ladder.fixed(model, energy, sigmaRetarded, name, grid));
+    }
+
     /** The grid options of the convergence estimate: half the radial nodes per panel and half the angles. */
     GridOptions coarser() {
         return new GridOptions(Math.max(6, grid.nodesPerPanel() / 2), Math.max(8, grid.angles() / 2), Math.max(6, grid.nCos() / 2), Math.max(6, grid.nPhi() / 2));

@@ -27,6 +27,24 @@ class PipelineTest {
         assertTrue(r.toString().contains("e²/h"), r.toString());
     }
 
+    /**
+     * Seed 002 with the paper's Born matrix Σᴿ = −(i/2τ)(σ₀ + ξσ_z), 1/(2τ) = u₀²ε_F/4: the fixed-Σ step equals the
+     * step-by-step Ladder.fixed + Kubo (regression row 0.837441 at u₀² = 0.025, seed-002 notebook), and its certificate
+     * has a grid change but no SCBA or Ward residual (a fixed Σ is not conserving).
+     */
+    @Test
+    void seed002FixedBornMatrixEqualsTheStepByStepApi() {
+        var model = Preset.DIRAC.with("M", 0.4).with("gamma", 0.025).build();
+        var born = org.diffuson.linalg.Pauli.S0.plus(org.diffuson.linalg.Pauli.SZ.scale(0.4)).scale(0, -0.025 / 4);
+        Response r = Pipeline.of(model).fixed(1.0, born, "paper's Born matrix").conductivity(Axis.Y, Axis.X);
+        KuboResult old = new Kubo(Ladder.fixed(model, 1.0, born, "Born", org.diffuson.integrate.GridOptions.defaults())).conductivity(1, 0);
+        assertEquals(old.total(), r.value(), 1e-12 * Math.abs(old.total()));
+        assertEquals(0.837441, r.value(), 5e-7);
+        assertTrue(Double.isNaN(r.certificate().scbaResidual()) && Double.isNaN(r.certificate().wardResidual()), r.toString());
+        assertTrue(r.certificate().gridChange() < 1e-4 * Math.abs(r.value()), r.toString());
+        assertTrue(r.toString().contains("fixed Σ (no SCBA)"), r.toString());
+    }
+
     /** Seed 000: CoPt at E = 0 (the worked example), σ_xx and the SCBA step's text. */
     @Test
     void seed000CoPtEqualsTheStepByStepApi() {
