@@ -66,7 +66,10 @@ class KineticCancellationTest {
         double stopSeconds = (System.nanoTime() - t0) / 1e9;
         assertFalse(cell.isAlive(), "the map thread still runs 10 s after the interrupt");
         assertInstanceOf(Cancellation.Cancelled.class, thrown.get(), String.valueOf(thrown.get()));
-        assertTrue(thrown.get().getMessage().contains("phase-shift map"), thrown.get().getMessage());
+        // the map's caller also computes points, so the first check to see the interrupt may be the map's own or that
+        // of a stage inside a point (kernel tabulation, moment blocks, exact solve): any of them names where it stopped
+        String where = thrown.get().getMessage();
+        assertTrue(where.contains("phase-shift map") || where.contains("kinetic") || where.contains("collision-kernel"), where);
         assertTrue(flagAfter.get(), "the interrupt flag stays set for the caller");
         // no worker keeps computing: none of the threads that ran map points is still inside the map, and the point
         // counter freezes (checked on this map's own workers: the common pool is shared with whatever else ran before)
