@@ -99,9 +99,10 @@ class SeaLadderTest {
      * (a) Charge vertices: the ladder-dressed sea equals the bare sea. With a k-independent Σ, G v G = ∂G/∂k, so the
      * (z, z) dressing Γ[Σ_k ∂_k G] vanishes over the zone (Ward identity Λ(z, z) = −∂G⁻¹/∂k = v). On the uniform
      * mesh the sum of the derivative of a periodic function analytic in a strip of width d ~ |Im(z − Σ)|/v vanishes
-     * to ~e^{−N d}: with u0² = 0.5 (|Im Σ| ≈ 0.3) and N = 64 that is below rounding; the 4th-order velocity stencil
-     * adds ~1e-13. Hence tolerance 1e-10, absolute, on both the vertex dressing and the sea (σ_xy sea ≈ 0.1–1).
-     * Measured: max |δA|, |δB| = 1.1e-11 over y = 1e-3 … 10; sea −0.541021575404568 bare, dressed − bare = 3.1e-12.
+     * to ~e^{−N d}: with u0² = 0.5 (|Im Σ| ≈ 0.3) and N = 64 that is below rounding (QWZ's velocity is its exact
+     * gradient; with the 4th-order stencil it was ~1e-11). Hence tolerance 1e-10, absolute, on both the vertex
+     * dressing and the sea (σ_xy sea ≈ 0.5). Measured: max |δA|, |δB| = 4.5e-13 over y = 1e-3 … 10; sea
+     * −0.541021575553 bare, dressed − bare = 1.9e-14 (with the stencil velocity: 1.1e-11 and 3.1e-12).
      */
     @Test
     void chargeVerticesTheDressedSeaEqualsTheBareSeaByTheWardIdentity() {
