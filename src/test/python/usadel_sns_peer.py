@@ -5,8 +5,9 @@ Theta'(L/2) = 0, retarded Usadel equation (D/2) Theta'' - (eta - i eps) sin Thet
 y = (Re Theta, Im Theta, Re Theta', Im Theta'). DOS at the midpoint N/N_F = Re cos Theta(L/2) on 64 energies
 eps in [0.5, 8] E_Th with eta = 1e-3, continued downward from the previous solution (as users do).
 
-Usage: /usr/bin/python3 usadel_sns_peer.py [tol] [repeats]   prints wall time per sweep and the DOS (CSV on stdout
-with --csv).
+Usage: /usr/bin/python3 usadel_sns_peer.py [tol] [repeats] [--csv] [--compare=FILE]   prints wall and CPU time per
+sweep, its error against a tol = 1e-8 reference, the DOS (CSV on stdout with --csv), and the error of another solver's
+CSV (energy, DOS) against the same reference (--compare=FILE). bench/run-usadel.sh runs it next to UsadelBench.
 """
 import sys, time
 import numpy as np
@@ -44,21 +45,29 @@ def sweep(tol, energies=ENERGIES, eta=ETA):
 
 
 if __name__ == "__main__":
-    tol = float(sys.argv[1]) if len(sys.argv) > 1 else 1e-6
-    reps = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    tol = float(args[0]) if len(args) > 0 else 1e-6
+    reps = int(args[1]) if len(args) > 1 else 3
     try:
         ref = sweep(1e-8)
     except RuntimeError as err:
         print("reference sweep at tol = 1e-8 failed:", err)
         ref = None
-    times = []
+    times, cpus = [], []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         d = sweep(tol)
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
     err = np.max(np.abs(d - ref)) if ref is not None else float("nan")
     print(f"scipy solve_bvp tol={tol:g}: best {min(times)*1e3:.1f} ms per 64-energy sweep "
-          f"(median {np.median(times)*1e3:.1f} ms); max |DOS - DOS(tol=1e-8)| = {err:.2e}")
+          f"(median {np.median(times)*1e3:.1f} ms; best CPU {min(cpus)*1e3:.1f} ms); "
+          f"max |DOS - DOS(tol=1e-8)| = {err:.2e}")
+    for a in sys.argv[1:]:
+        if a.startswith("--compare="):    # a CSV (energy, DOS) from another solver, e.g. UsadelBench csv
+            other = np.loadtxt(a.split("=", 1)[1], delimiter=",")
+            assert np.allclose(other[:, 0], ENERGIES), "the energies must be the peer's"
+            print(f"{a.split('=', 1)[1]}: max |DOS - DOS(scipy tol=1e-8)| = {np.max(np.abs(other[:, 1] - ref)):.2e}")
     if "--csv" in sys.argv:
         for e, v in zip(ENERGIES, d):
             print(f"{e:.6f},{v:.12f}")

@@ -1,5 +1,6 @@
 package org.diffuson.gauge;
 
+import org.diffuson.Cancellation;
 import org.diffuson.integrate.KGrid;
 import org.hipparchus.complex.Complex;
 
@@ -30,6 +31,27 @@ public final class BetaTerm {
                     GaugeKernels.fmt(kernelFullBand), GaugeKernels.fmt(ratioWideBand[0]), GaugeKernels.fmt(ratioWideBand[1]),
                     GaugeKernels.fmt(ratioFullBand[0]), GaugeKernels.fmt(ratioFullBand[1]));
         }
+    }
+
+    /**
+     * β in every form ({@link #of}) at each ferromagnet of a scan, in order. Checks {@link Cancellation} before each
+     * point (and inside each full-band k-sum): an interrupt of the calling thread stops the scan with
+     * {@link Cancellation.Cancelled}, within one point (~ms).
+     */
+    public static java.util.List<Result> scan(java.util.List<SdFerromagnet> points) {
+        java.util.List<Result> out = new java.util.ArrayList<>(points.size());
+        for (SdFerromagnet fm : points) {
+            Cancellation.check("β scan");
+            out.add(of(fm));
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** The scan over exchange splittings M at fixed ε_F, Γ̃1, Γ̃2 and isotropic spins (set R: ε_F = 1, Γ̃1 = 0.01, Γ̃2 = 5e-4). */
+    public static java.util.List<Result> scanExchange(double fermiEnergy, double gamma1, double gamma2, double[] exchanges) {
+        java.util.List<SdFerromagnet> p = new java.util.ArrayList<>(exchanges.length);
+        for (double m : exchanges) p.add(SdFerromagnet.ofRates(1, fermiEnergy, m, gamma1, gamma2));
+        return scan(p);
     }
 
     /** β = (π/M) n_su_s²(S⊥² + S_z²) ν₊ (eq 94). */
@@ -71,6 +93,7 @@ public final class BetaTerm {
         double es = fm.fermiEnergy(s), et = fm.fermiEnergy(t), gs = fm.broadening(s), gt = fm.broadening(t);
         double re = 0, im = 0;
         for (int r = 0; r < g.radialSize(); r++) {
+            if ((r & 255) == 0) Cancellation.check("β three-Green-function k-sum");
             double k = g.radialNode(r), ek = k * k / (2 * m), w = g.radialWeight(r) * k * k / (3 * m * m);
             // G^R_s G^A_s = 1/((es−ek)² + gs²); G^R_t = 1/(et − ek + i gt)
             double ga = 1 / ((es - ek) * (es - ek) + gs * gs);

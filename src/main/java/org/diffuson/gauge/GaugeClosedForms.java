@@ -183,7 +183,8 @@ public final class GaugeClosedForms {
         return Math.sqrt(s);
     }
 
-    private static Complex[][] zeros() {
+    /** A 4×4 tensor of zeros. */
+    static Complex[][] zeros() {
         Complex[][] m = new Complex[4][4];
         for (Complex[] r : m) java.util.Arrays.fill(r, Complex.ZERO);
         return m;

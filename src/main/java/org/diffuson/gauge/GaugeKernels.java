@@ -64,6 +64,25 @@ public record GaugeKernels(SdFerromagnet ferromagnet, double[] q, Complex omega,
         return scale == 0 ? 0 : res / scale;
     }
 
+    /**
+     * max_ν |Σ_μ q_μK^sc_μν − ωΔK̃^cs_ν0| / max_μν |q_μK^sc_μν|: the spin density is not conserved, and its source is the
+     * same term that repairs K̃^cs (eq 47 with eq 86).
+     */
+    public double spinNonConservationResidual() {
+        Complex[] qm = fourQ();
+        double res = 0, scale = 0;
+        for (int nu = 0; nu < 4; nu++) {
+            Complex lhs = Complex.ZERO;
+            for (int mu = 0; mu < 4; mu++) {
+                Complex t = qm[mu].multiply(ksc.get(mu, nu));
+                lhs = lhs.add(t);
+                scale = Math.max(scale, t.norm());
+            }
+            res = Math.max(res, lhs.subtract(omega.multiply(deltaCs.get(nu, 0))).norm());
+        }
+        return scale == 0 ? 0 : res / scale;
+    }
+
     /** |X_σ| = |D_σq² − iω|τ_σ, the expansion parameter of the closed forms (eq 12). */
     public double expansionParameter() {
         double x = 0;

@@ -158,18 +158,13 @@ public final class GridCheck {
                 lam[0][s][nu] = c;
                 lam[1][s][nu] = sp;
             }
-        CMatrix kcc = kernel(lc, pref, n0.add(n1), 1, 1), ksc = kernel(lc, pref, n0.subtract(n1), 1, -1);
-        CMatrix kcs = kernel(ls, pref, n0.subtract(n1), 1, 1), kss = kernel(ls, pref, n0.add(n1), 1, -1);
+        CMatrix kcc = SpinFlipLadder.kernel(lc, pref, n0.add(n1), 1, 1), ksc = SpinFlipLadder.kernel(lc, pref, n0.subtract(n1), 1, -1);
+        CMatrix kcs = SpinFlipLadder.kernel(ls, pref, n0.subtract(n1), 1, 1), kss = SpinFlipLadder.kernel(ls, pref, n0.add(n1), 1, -1);
         // eq B4 on the grid: S = −2Γ̃2 σ_z flip(ΔI), ΔI = Σ_k[G^R(ε+ω) − G^A(ε)]
         double g2 = fm.gamma2();
         Complex[] src = {dI.get(1, 1).multiply(-2 * g2), dI.get(0, 0).multiply(2 * g2)};
         Complex ip = new Complex(0, 1 / (2 * Math.PI));
-        Complex[][] dcs = new Complex[4][4], dss = new Complex[4][4];
-        for (int mu = 0; mu < 4; mu++)
-            for (int nu = 0; nu < 4; nu++) {
-                dcs[mu][nu] = Complex.ZERO;
-                dss[mu][nu] = Complex.ZERO;
-            }
+        Complex[][] dcs = GaugeClosedForms.zeros(), dss = GaugeClosedForms.zeros();
         for (int mu = 0; mu < 4; mu++) {
             Complex c = Complex.ZERO, d = Complex.ZERO;
             for (int s = 0; s < 2; s++)
@@ -192,15 +187,6 @@ public final class GridCheck {
         Complex[][] a = new Complex[2][2];
         for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) a[i][j] = m.get(v[i], v[j]);
         return CMatrix.of(a);
-    }
-
-    /** sea·δ_μ0δ_ν0 + pref·(w0 L↑ + w1 L↓). */
-    private static CMatrix kernel(Complex[][][] l, Complex pref, Complex sea, double w0, double w1) {
-        Complex[][] k = new Complex[4][4];
-        for (int mu = 0; mu < 4; mu++)
-            for (int nu = 0; nu < 4; nu++)
-                k[mu][nu] = l[0][mu][nu].multiply(w0).add(l[1][mu][nu].multiply(w1)).multiply(pref).add(mu == 0 && nu == 0 ? sea : Complex.ZERO);
-        return CMatrix.of(k);
     }
 
     private volatile Object[] rrCache;   // {q, L^RR(ε, ε) at q}: ω-independent, reused across a frequency scan

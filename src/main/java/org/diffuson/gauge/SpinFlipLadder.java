@@ -77,15 +77,11 @@ public final class SpinFlipLadder {
         }
         Complex pref = iw.divide(2 * Math.PI);
         double np = fm.nuPlus(), nm = fm.nuMinus();
-        CMatrix kcc = kernel(l, pref, np, 1, 1), ksc = kernel(l, pref, nm, 1, -1);
-        CMatrix kcs = kernel(lsp, pref, nm, 1, 1), kss = kernel(lsp, pref, np, 1, -1);
+        Complex cp = new Complex(np), cm = new Complex(nm);
+        CMatrix kcc = kernel(l, pref, cp, 1, 1), ksc = kernel(l, pref, cm, 1, -1);
+        CMatrix kcs = kernel(lsp, pref, cm, 1, 1), kss = kernel(lsp, pref, cp, 1, -1);
         // eq B4 with Im I^R = −πν_σ, built from full-ladder L's: ΔK̃^cs_μ0 = −2Γ̃2 Σ_σ σ ν_σ̄ L^σ_0μ
-        Complex[][] dcs = new Complex[4][4], dss = new Complex[4][4];
-        for (int mu = 0; mu < 4; mu++)
-            for (int nu = 0; nu < 4; nu++) {
-                dcs[mu][nu] = Complex.ZERO;
-                dss[mu][nu] = Complex.ZERO;
-            }
+        Complex[][] dcs = GaugeClosedForms.zeros(), dss = GaugeClosedForms.zeros();
         for (int mu = 0; mu < 4; mu++) {
             Complex c = Complex.ZERO, d = Complex.ZERO;
             for (int s = 0; s < 2; s++) {
@@ -134,11 +130,12 @@ public final class SpinFlipLadder {
         return new Complex[]{x0, x1};
     }
 
-    private CMatrix kernel(Complex[][][] l, Complex pref, double sea, double w0, double w1) {
+    /** K_μν = sea·δ_μ0δ_ν0 + pref·(w0 L↑_μν + w1 L↓_μν) (eqs A7–A11). */
+    static CMatrix kernel(Complex[][][] l, Complex pref, Complex sea, double w0, double w1) {
         Complex[][] k = new Complex[4][4];
         for (int mu = 0; mu < 4; mu++)
             for (int nu = 0; nu < 4; nu++)
-                k[mu][nu] = l[0][mu][nu].multiply(w0).add(l[1][mu][nu].multiply(w1)).multiply(pref).add(mu == 0 && nu == 0 ? sea : 0);
+                k[mu][nu] = l[0][mu][nu].multiply(w0).add(l[1][mu][nu].multiply(w1)).multiply(pref).add(mu == 0 && nu == 0 ? sea : Complex.ZERO);
         return CMatrix.of(k);
     }
 

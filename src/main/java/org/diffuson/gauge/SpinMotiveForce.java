@@ -39,6 +39,7 @@ public final class SpinMotiveForce {
         DiffusonException.requirePositive("charge", charge);
         double[] x = new double[n], r = new double[n], d = new double[n];
         for (int i = 0; i < n; i++) {
+            if ((i & 1023) == 0) org.diffuson.Cancellation.check("spin-motive-force profile");
             x[i] = x0 + (x1 - x0) * i / (n - 1);
             SpinFrame f = texture.at(t, x[i], 0, 0);
             r[i] = f.spinElectricField(charge)[0];

@@ -1,5 +1,7 @@
 package org.diffuson.gauge;
 
+import org.diffuson.Cancellation;
+
 import org.diffuson.DiffusonException;
 import org.hipparchus.complex.Complex;
 
@@ -106,6 +108,7 @@ public final class TwoCurrent {
             sn[k] = Math.sin(2 * Math.PI * k / n);
         }
         for (int k = 0; k < n; k++) {
+            if ((k & 63) == 0) Cancellation.check("two-current solve");
             int kk = k <= n / 2 ? k : k - n;
             double q = 2 * Math.PI * kk / len;
             if (n % 2 == 0 && k == n / 2) q = 0; // Nyquist mode of a real signal: drop its derivative

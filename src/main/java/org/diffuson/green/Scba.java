@@ -6,6 +6,7 @@ import org.diffuson.integrate.FermiMomenta;
 import org.diffuson.integrate.GridOptions;
 import org.diffuson.integrate.GridPolicy;
 import org.diffuson.integrate.KGrid;
+import org.diffuson.linalg.AndersonMixer;
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
 import org.diffuson.linalg.Superoperator;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * Self-consistent Born approximation Σ(z) = Γ[∫dk G(k, z)] (seed 000 Eqs. 2, 187, 247, 384), at any complex z,
- * with linear or Anderson mixing. Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
+ * with linear or Anderson mixing ({@link AndersonMixer}). Retarded solutions are seeded with Im Σ &lt; 0 (a real seed stays on the unphysical
  * real fixed point); the advanced one is Σ^A = (Σ^R)†.
  */
 public final class Scba {
@@ -41,11 +42,9 @@ public final class Scba {
             seed = hermitianPart(seed).plus(bornSeed(resolvent, energy)); // keep Re Σ, take the branch's sign for Im Σ
         double[] x = seed == null ? bornSeed(resolvent, energy).toArray() : seed.toArray();
         double[] g = new double[m], gsum = new double[m], work = resolvent.workspace(), f = new double[m];
-        int depth = options.anderson();
+        AndersonMixer mixer = new AndersonMixer(m, options.anderson(), options.mixing());
         double beta = options.mixing();
-        double[][] dX = new double[depth][m], dF = new double[depth][m];
         double[] xPrev = new double[m], fPrev = new double[m];
-        int stored = 0, head = 0;
         List<Double> history = new ArrayList<>();
         double zr = energy.re(), zi = energy.im();
         for (int it = 1; it <= options.maxIterations(); it++) {
@@ -67,37 +66,18 @@ public final class Scba {
                 return new ScbaResult(model, resolvent.grid(), energy, CMatrix.of(n, n, sigma), "SCBA", it,
                         history.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e6, resolvent);
             }
-            if (depth > 0 && it > 1) {
-                int slot = head;
-                for (int i = 0; i < m; i++) {
-                    dX[slot][i] = x[i] - xPrev[i];
-                    dF[slot][i] = f[i] - fPrev[i];
-                }
-                head = (head + 1) % depth;
-                stored = Math.min(stored + 1, depth);
-            }
             System.arraycopy(x, 0, xPrev, 0, m);
             System.arraycopy(f, 0, fPrev, 0, m);
-            if (depth > 0 && stored > 0) {
-                double[] gammaCoef = leastSquares(dF, f, stored, m);
-                for (int i = 0; i < m; i++) {
-                    double corr = 0;
-                    for (int s = 0; s < stored; s++) corr += (dX[s][i] + beta * dF[s][i]) * gammaCoef[s];
-                    x[i] = x[i] + beta * f[i] - corr;
-                }
-                // Safeguard: Anderson extrapolates and can step across the real axis, after which the iteration
-                // converges to the conjugate fixed point Σ† (Im Σᴿ > 0; found just below a band bottom). Such a step
-                // is replaced by the mean of its causal projection and the linear step (1−β)Σ + βΓ[∫G] (a convex
-                // combination of causal matrices, hence causal; the mean keeps its broadening inside a band, the
-                // projection snaps Im Σ to 0 where the solution is real), and the history restarts.
-                if (causalSign != 0 && causalityViolation(x, n, causalSign) > 1e-14 * maxAbs(xPrev)) {
-                    projectCausal(x, n, causalSign);
-                    for (int i = 0; i < m; i++) x[i] = 0.5 * (x[i] + xPrev[i] + beta * fPrev[i]);
-                    stored = 0;
-                    head = 0;
-                }
-            } else {
-                for (int i = 0; i < m; i++) x[i] += beta * f[i];
+            mixer.step(x, f);
+            // Safeguard: Anderson extrapolates and can step across the real axis, after which the iteration
+            // converges to the conjugate fixed point Σ† (Im Σᴿ > 0; found just below a band bottom). Such a step
+            // is replaced by the mean of its causal projection and the linear step (1−β)Σ + βΓ[∫G] (a convex
+            // combination of causal matrices, hence causal; the mean keeps its broadening inside a band, the
+            // projection snaps Im Σ to 0 where the solution is real), and the history restarts.
+            if (mixer.stored() > 0 && causalSign != 0 && causalityViolation(x, n, causalSign) > 1e-14 * maxAbs(xPrev)) {
+                projectCausal(x, n, causalSign);
+                for (int i = 0; i < m; i++) x[i] = 0.5 * (x[i] + xPrev[i] + beta * fPrev[i]);
+                mixer.reset();
             }
         }
         double last = history.get(history.size() - 1);
@@ -272,51 +252,5 @@ public final class Scba {
                 out[2 * (a * n + b)] = sr;
                 out[2 * (a * n + b) + 1] = si;
             }
-    }
-
-    /**
-     * Anderson coefficients γ = argmin ‖f − Σ_s γ_s ΔF_s‖₂ from the regularised normal equations (Gaussian elimination
-     * with partial pivoting). An EJML pivoted-QR least-squares variant was tried for issue 10 and reverted: it moved the
-     * converged Σ within the 1e-13 tolerance enough to push the Drude RR Ward residual to 1.07e-11 (test bound 1e-11).
-     */
-    private static double[] leastSquares(double[][] dF, double[] f, int k, int m) {
-        double[][] a = new double[k][k];
-        double[] rhs = new double[k];
-        double trace = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int l = 0; l < m; l++) s += dF[i][l] * dF[j][l];
-                a[i][j] = s;
-            }
-            trace += a[i][i];
-            double s = 0;
-            for (int l = 0; l < m; l++) s += dF[i][l] * f[l];
-            rhs[i] = s;
-        }
-        double reg = 1e-12 * trace / k + 1e-300;
-        for (int i = 0; i < k; i++) a[i][i] += reg;
-        // Gaussian elimination with partial pivoting
-        int[] p = new int[k];
-        for (int i = 0; i < k; i++) p[i] = i;
-        for (int c = 0; c < k; c++) {
-            int best = c;
-            for (int r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[best][c])) best = r;
-            double[] t = a[c]; a[c] = a[best]; a[best] = t;
-            double tr = rhs[c]; rhs[c] = rhs[best]; rhs[best] = tr;
-            if (a[c][c] == 0) continue;
-            for (int r = c + 1; r < k; r++) {
-                double fct = a[r][c] / a[c][c];
-                for (int j = c; j < k; j++) a[r][j] -= fct * a[c][j];
-                rhs[r] -= fct * rhs[c];
-            }
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = rhs[i];
-            for (int j = i + 1; j < k; j++) s -= a[i][j] * x[j];
-            x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
-        }
-        return x;
     }
 }

@@ -1,6 +1,7 @@
 package org.diffuson.integrate;
 
 import org.diffuson.DiffusonException;
+import org.diffuson.linalg.ZOps;
 import org.diffuson.model.LatticeHamiltonian;
 
 /**
@@ -11,7 +12,8 @@ import org.diffuson.model.LatticeHamiltonian;
  *   fine enough that every plaquette flux is below π.</li>
  *   <li>{@link #hallConductance}: the Kubo/TKNN sum σ_yx = (e²/h)·2π Σ_k Σ_m Ω^m n_FD(ε^m), with Ω from ∂H/(ε_m − ε_n)
  *   (seed 002 Eqs. 39–43), summed as Σ_{m occ, n empty} −2 Im R′_x^{mn}R′_y^{nm} so that occupied pairs cancel exactly.
- *   Convention: σ_yx = j_y/E_x; with this library's Ω, a band of Chern number C (C = (1/2π)∫Ω) gives σ_yx = C e²/h.</li>
+ *   Convention: σ_yx = j_y/E_x; with this library's Ω, a band of Chern number C (C = (1/2π)∫Ω) gives σ_yx = C e²/h.
+ *   The sum is {@link BerrySea#integrateMesh}'s (one integrand, one parallel k-sum).</li>
  * </ul>
  */
 public final class BerryCurvature {
@@ -61,60 +63,13 @@ public final class BerryCurvature {
 
     /** Normalized det⟨u_a(k)|u_b(k')⟩ over the occupied bands a, b < occ. */
     private static double[] link(double[] ua, double[] ub, int n, int occ, double[] m) {
-        for (int a = 0; a < occ; a++)
-            for (int c = 0; c < occ; c++) {
-                double sr = 0, si = 0;
-                for (int i = 0; i < n; i++) {
-                    double xr = ua[2 * (i * n + a)], xi = -ua[2 * (i * n + a) + 1];
-                    double yr = ub[2 * (i * n + c)], yi = ub[2 * (i * n + c) + 1];
-                    sr += xr * yr - xi * yi;
-                    si += xr * yi + xi * yr;
-                }
-                m[2 * (a * occ + c)] = sr;
-                m[2 * (a * occ + c) + 1] = si;
-            }
-        double[] d = det(m, occ);
+        ZOps.multAdjoint(ua, 0, ub, 0, n, occ, occ, m, 0);
+        org.hipparchus.complex.Complex det = ZOps.determinant(m, occ);
+        double[] d = {det.getReal(), det.getImaginary()};
         double r = Math.hypot(d[0], d[1]);
         if (r < 1e-12)
             throw new DiffusonException("mesh", "link variable vanishes (neighbouring occupied subspaces orthogonal)", "refine the k-mesh");
         return new double[]{d[0] / r, d[1] / r};
-    }
-
-    /** Determinant by Gaussian elimination with partial pivoting (destroys m). */
-    private static double[] det(double[] m, int n) {
-        double dr = 1, di = 0;
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            double best = -1;
-            for (int r = c; r < n; r++) {
-                double a = Math.hypot(m[2 * (r * n + c)], m[2 * (r * n + c) + 1]);
-                if (a > best) { best = a; p = r; }
-            }
-            if (best == 0) return new double[]{0, 0};
-            if (p != c) {
-                for (int k = 0; k < n; k++) {
-                    double tr = m[2 * (c * n + k)], ti = m[2 * (c * n + k) + 1];
-                    m[2 * (c * n + k)] = m[2 * (p * n + k)]; m[2 * (c * n + k) + 1] = m[2 * (p * n + k) + 1];
-                    m[2 * (p * n + k)] = tr; m[2 * (p * n + k) + 1] = ti;
-                }
-                dr = -dr; di = -di;
-            }
-            double pr = m[2 * (c * n + c)], pi = m[2 * (c * n + c) + 1];
-            double nr = dr * pr - di * pi;
-            di = dr * pi + di * pr;
-            dr = nr;
-            double den = pr * pr + pi * pi;
-            for (int r = c + 1; r < n; r++) {
-                double ar = m[2 * (r * n + c)], ai = m[2 * (r * n + c) + 1];
-                double fr = (ar * pr + ai * pi) / den, fi = (ai * pr - ar * pi) / den;
-                for (int k = c; k < n; k++) {
-                    double br = m[2 * (c * n + k)], bi = m[2 * (c * n + k) + 1];
-                    m[2 * (r * n + k)] -= fr * br - fi * bi;
-                    m[2 * (r * n + k) + 1] -= fr * bi + fi * br;
-                }
-            }
-        }
-        return new double[]{dr, di};
     }
 
     /**
@@ -122,30 +77,6 @@ public final class BerryCurvature {
      * Exact-to-exponential accuracy in a gap; O(1/N) for a metal (the occupation step is not resolved).
      */
     public static double hallConductance(LatticeHamiltonian h, BrillouinZone bz, double fermiEnergy) {
-        BerryBands b = new BerryBands(h);
-        int n = h.dim();
-        double sum = 0;
-        for (int i = 0; i < bz.n1(); i++)
-            for (int j = 0; j < bz.n2(); j++) {
-                b.at(bz.kx(i, j), bz.ky(i, j));
-                sum += occupiedCurvature(b, n, fermiEnergy);
-            }
-        return 2 * Math.PI * sum * bz.weight();
+        return 2 * Math.PI * new BerrySea(new BerryBands(h), new double[0][], 1).integrateMesh(bz, fermiEnergy)[0];
     }
-
-    /** Σ_{m occ} Ω^m written as Σ_{m occ, l empty} −2 Im R′_x^{ml}R′_y^{lm} (occupied–occupied pairs cancel identically). */
-    static double occupiedCurvature(BerryBands b, int n, double fermiEnergy) {
-        double s = 0;
-        for (int m = 0; m < n; m++) {
-            if (!(b.eps[m] < fermiEnergy)) continue;
-            for (int l = 0; l < n; l++) {
-                if (b.eps[l] < fermiEnergy) continue;
-                double d = b.eps[l] - b.eps[m];
-                int q = 2 * (m * n + l), p = 2 * (l * n + m);
-                s += -2 * (b.vx[q] * b.vy[p + 1] + b.vx[q + 1] * b.vy[p]) / (d * d);
-            }
-        }
-        return s;
-    }
-
 }

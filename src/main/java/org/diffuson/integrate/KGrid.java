@@ -24,7 +24,7 @@ public final class KGrid {
     private final double[] kr, wr;
     private final int nAngles;   // 2D: number of angles; 3D: nCos * nPhi
     private final int nCos, nPhi;
-    private final double[] kx, ky, kz, w;
+    private final int size;
     private final double[] dirX, dirY, dirZ, dirW; // unit directions and their weights (sum to 1)
     /** The Brillouin-zone mesh this grid was made from ({@link #of(BrillouinZone)}), else null. */
     private final BrillouinZone zone;
@@ -76,19 +76,40 @@ public final class KGrid {
                     dirW[a] = g[1][c] / 2 / nPhi;
                 }
         }
-        int n = kr.length * nAngles;
-        kx = new double[n];
-        ky = new double[n];
-        kz = new double[n];
-        w = new double[n];
-        for (int r = 0; r < kr.length; r++)
-            for (int a = 0; a < nAngles; a++) {
-                int i = r * nAngles + a;
-                kx[i] = kr[r] * dirX[a];
-                ky[i] = kr[r] * dirY[a];
-                kz[i] = kr[r] * dirZ[a];
-                w[i] = wr[r] * dirW[a];
-            }
+        size = kr.length * nAngles;
+        // the point arrays of a polar grid are built on first use: the symmetry-reduced sums never need them
+    }
+
+    /** The full-grid points and weights (built once, on first use, for polar grids). */
+    private static final class Points {
+        final double[] kx, ky, kz, w;
+
+        Points(double[] kx, double[] ky, double[] kz, double[] w) {
+            this.kx = kx;
+            this.ky = ky;
+            this.kz = kz;
+            this.w = w;
+        }
+    }
+
+    private Points points; // racy but benign: every thread computes the same final arrays
+
+    private Points points() {
+        Points p = points;
+        if (p == null) {
+            int n = kr.length * nAngles;
+            double[] kx = new double[n], ky = new double[n], kz = new double[n], w = new double[n];
+            for (int r = 0; r < kr.length; r++)
+                for (int a = 0; a < nAngles; a++) {
+                    int i = r * nAngles + a;
+                    kx[i] = kr[r] * dirX[a];
+                    ky[i] = kr[r] * dirY[a];
+                    kz[i] = kr[r] * dirZ[a];
+                    w[i] = wr[r] * dirW[a];
+                }
+            points = p = new Points(kx, ky, kz, w);
+        }
+        return p;
     }
 
     private KGrid(int spaceDim, double[] kx, double[] ky, double[] kz, double[] w, BrillouinZone zone) {
@@ -104,10 +125,8 @@ public final class KGrid {
         this.nAngles = 0;
         this.nCos = 0;
         this.nPhi = 0;
-        this.kx = kx.clone();
-        this.ky = ky.clone();
-        this.kz = kz.clone();
-        this.w = w.clone();
+        this.points = new Points(kx.clone(), ky.clone(), kz.clone(), w.clone());
+        this.size = w.length;
         this.dirX = this.dirY = this.dirZ = this.dirW = new double[0];
     }
 
@@ -316,7 +335,7 @@ public final class KGrid {
     public double cutoff() { return cutoff; }
     public int radialSize() { return kr.length; }
     public int angularSize() { return nAngles; }
-    public int size() { return w.length; }
+    public int size() { return size; }
     public int nodesPerPanel() { return nodesPerPanel; }
     /** 3D angular grid sizes (0 in 2D for cos θ). */
     public int nCos() { return nCos; }
@@ -327,10 +346,10 @@ public final class KGrid {
     /** Weight of radial node r for an angle-averaged integrand (includes the (2π)^-d measure and total solid angle). */
     public double radialWeight(int r) { return wr[r]; }
 
-    public double kx(int i) { return kx[i]; }
-    public double ky(int i) { return ky[i]; }
-    public double kz(int i) { return kz[i]; }
-    public double weight(int i) { return w[i]; }
+    public double kx(int i) { return points().kx[i]; }
+    public double ky(int i) { return points().ky[i]; }
+    public double kz(int i) { return points().kz[i]; }
+    public double weight(int i) { return points().w[i]; }
 
     /** Index of the full-grid point (radial r, direction a). */
     public int index(int r, int a) { return r * nAngles + a; }
@@ -338,16 +357,16 @@ public final class KGrid {
     /** Total k-space volume covered, Σ w_i = V_d k_c^d/(2π)^d: a self-check. */
     public double volume() {
         double s = 0;
-        for (double x : w) s += x;
+        for (double x : points().w) s += x;
         return s;
     }
 
     @Override
     public String toString() {
-        if (isPointGrid()) return String.format(Locale.ROOT, "KGrid(d=%d, %d explicit points, max|k|=%.6g)", spaceDim, w.length, cutoff);
+        if (isPointGrid()) return String.format(Locale.ROOT, "KGrid(d=%d, %d explicit points, max|k|=%.6g)", spaceDim, size, cutoff);
         return String.format(Locale.ROOT, "KGrid(d=%d, k_c=%.6g, %d panels × %d GL nodes = %d radial, %s angles, %d points; breakpoints %s)",
                 spaceDim, cutoff, breakpoints.length - 1, nodesPerPanel, kr.length,
-                spaceDim == 2 ? String.valueOf(nAngles) : nCos + "×" + nPhi, w.length,
+                spaceDim == 2 ? String.valueOf(nAngles) : nCos + "×" + nPhi, size,
                 Arrays.toString(Arrays.stream(breakpoints).map(x -> Math.round(x * 1e4) / 1e4).toArray()));
     }
 }

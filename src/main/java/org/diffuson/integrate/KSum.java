@@ -17,7 +17,7 @@ public final class KSum {
     private KSum() {}
 
     /** Points per chunk: large enough to amortise a fork-join task, small enough to balance 2–64 cores. */
-    public static final int CHUNK = 2048;
+    public static final int CHUNK = 512;
 
     /** Adds f(i) for i in [from, to) into acc (length ≥ width, zero on entry), using a per-task workspace. */
     @FunctionalInterface

@@ -18,7 +18,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       solve K g = (v_F²/3)∇M − F∇M, J = g − Z g. Exact only when T has l ≤ 1.</li>
  *   <li>{@link #exact}: the first-order kinetic solution on the angular grid with no moment ansatz:
  *       I0[Y_{kC}] = v_F p̂_k τ_C − W_k[τ_C] in the parity-odd sector, J_{jA} = [⟨v_F p̂_j Y⟩ − ⟨W_j[Y]⟩]_A.
- *       Exact for any band-limited T when the grid integrates degree 4 l_max + 1 exactly.</li>
+ *       Exact for any band-limited T on a rule of degree {@link #exactDegree} (4 l_max − 1 with the full-momentum continuation);
+ *       for a rotation-covariant T solved by azimuthal Fourier blocks ({@code exactAzimuthal}).</li>
  *   <li>{@link #solve}: picks {@code moments} for l_max ≤ 1 and {@code exact} otherwise.</li>
  * </ul>
  * Both return the 12×12 response J_{jA} = Σ Q[jA; kC] ∂_k M_C (M_0 = ρ, M_a = s_a) and the rates/Ω's from the moment
@@ -87,7 +88,7 @@ public final class KineticSolver {
     /**
      * Exact first-order kinetic solve on the angular grid (no moment ansatz). {@code rule} null → minimal exact rule.
      * For a rotation-covariant T ({@link TMatrix#rotationInvariant()}) the solve is reduced to azimuthal Fourier blocks
-     * ({@link #exactAzimuthal}); otherwise it is a dense solve on the parity-odd half of the grid.
+     * ({@code exactAzimuthal}); otherwise it is a dense solve on the parity-odd half of the grid.
      */
     public static SpinChargeCoefficients exact(TMatrix t, double nIm, SphereRule rule) {
         check(t);
@@ -128,7 +129,7 @@ public final class KineticSolver {
     }
 
     /**
-     * The pieces of {@link #exactAzimuthal}, split so that each is a small compilation unit. V maps Pauli components
+     * The pieces of {@code exactAzimuthal}, split so that each is a small compilation unit. V maps Pauli components
      * (0, x, y, z) to (0, +, −, z) with u_± = (X_x ± iX_y)/√2, on which a rotation by α acts as diag(1, e^{iα}, e^{−iα}, 1).
      */
     private static final class Azimuthal {
@@ -168,12 +169,14 @@ public final class KineticSolver {
             int nm = modes.length;
             double[][] c = new double[nm][2 * dim * dim];
             double[] tr = new double[16], ti = new double[16], gr = new double[16], gi = new double[16];
-            for (int i = 0; i < nc; i++)
+            for (int i = 0; i < nc; i++) {
+                org.diffuson.Cancellation.check("exact kinetic solve");
                 for (int i2 = 0; i2 < nc; i2++)
                     for (int d = 0; d < np; d++) {
                         vgv(VR, VI, ker.gain, (i * n + i2 * np + d) * 16, tr, ti, gr, gi);
                         for (int mi = 0; mi < nm; mi++) addGain(c[mi], modes[mi], d, i, i2, gr, gi);
                     }
+            }
             double creg = ker.loss[0];
             for (int i = 0; i < nc; i++) {
                 vgv(VR, VI, ker.loss, i * 16, tr, ti, gr, gi);
@@ -391,6 +394,7 @@ public final class KineticSolver {
         // odd-sector I0: X(−k̂) = −X(k̂)
         DMatrixRMaj m = new DMatrixRMaj(dim, dim);
         for (int pi = 0; pi < h; pi++) {
+            if ((pi & 15) == 0) org.diffuson.Cancellation.check("exact kinetic solve");
             for (int kk = 0; kk < n; kk++) {
                 int s = slot[kk], col = s >= 0 ? s : -s - 1;
                 double sign = s >= 0 ? 1 : -1;
@@ -480,6 +484,7 @@ public final class KineticSolver {
         double[] nx = new double[n], ny = new double[n], nz = new double[n];
         for (int kk = 0; kk < n; kk++) { nx[kk] = r.x(kk); ny[kk] = r.y(kk); nz[kk] = r.z(kk); }
         for (int ri = 0; ri < ker.rows.length; ri++) {
+            if ((ri & 15) == 0) org.diffuson.Cancellation.check("kinetic moment blocks");
             int p = ker.rows[ri];
             java.util.Arrays.fill(gk, 0);
             java.util.Arrays.fill(sk, 0);

@@ -55,17 +55,19 @@ public final class FiniteTemperature {
     private final DoubleFunction<Ladder> recipe;
     private final int nodesPerPanel;
     private final int matsubara;
+    private final SeaVertices seaVertices;
 
-    private FiniteTemperature(DoubleFunction<Ladder> recipe, int nodesPerPanel, int matsubara) {
+    private FiniteTemperature(DoubleFunction<Ladder> recipe, int nodesPerPanel, int matsubara, SeaVertices seaVertices) {
         this.recipe = recipe;
         this.nodesPerPanel = nodesPerPanel;
         this.matsubara = matsubara;
+        this.seaVertices = seaVertices;
     }
 
     /** Any recipe ε → Ladder at ε (its Σ(z) must be analytic in the upper half plane, as SCBA and constant Σ are). */
     public static FiniteTemperature of(DoubleFunction<Ladder> recipe) {
         if (recipe == null) throw new DiffusonException("recipe", "is null", "pass ε → Ladder, e.g. ε -> Ladder.scba(model, ε)");
-        return new FiniteTemperature(recipe, 6, 64);
+        return new FiniteTemperature(recipe, 6, 64, SeaVertices.BARE);
     }
 
     /** SCBA at each energy on its own adaptive grid ({@link Ladder#scba(Model, double, GridOptions, ScbaOptions)}). */
@@ -86,13 +88,22 @@ public final class FiniteTemperature {
     /** Gauss–Legendre nodes per panel of the Fermi window (6 panels each side). */
     public FiniteTemperature withNodesPerPanel(int n) {
         if (n < 2 || n > 64) throw new DiffusonException("nodesPerPanel", "must be in [2, 64], got " + n, "6 gives ~1e-8 on smooth χ^I(ε)");
-        return new FiniteTemperature(recipe, n, matsubara);
+        return new FiniteTemperature(recipe, n, matsubara, seaVertices);
     }
 
     /** Number of Matsubara frequencies summed explicitly before the Euler–Maclaurin tail. */
     public FiniteTemperature withMatsubara(int n) {
         if (n < 1 || n > 100_000) throw new DiffusonException("matsubara", "must be in [1, 100000], got " + n, "64 is the default");
-        return new FiniteTemperature(recipe, nodesPerPanel, n);
+        return new FiniteTemperature(recipe, nodesPerPanel, n, seaVertices);
+    }
+
+    /**
+     * The vertices of the Matsubara sea term: {@link SeaVertices#BARE} (default; exact for charge currents) or
+     * {@link SeaVertices#LADDER} ((z, z)-ladder-dressed at every iω_n, for spin and torque vertices; {@link SeaLadder}).
+     */
+    public FiniteTemperature withSeaVertices(SeaVertices v) {
+        if (v == null) throw new DiffusonException("seaVertices", "is null", "pass SeaVertices.BARE or SeaVertices.LADDER");
+        return new FiniteTemperature(recipe, nodesPerPanel, matsubara, v);
     }
 
     /** σ_ab(T, μ) in e²/h (a: current, b: field). */
@@ -119,7 +130,7 @@ public final class FiniteTemperature {
             chiI += q[1][j] * at[j].stredaI();
         }
         Kubo kubo = new Kubo(atMu);
-        MatsubaraSum sea = matsubara(kubo, a, b, t, mu, matsubara);
+        MatsubaraSum sea = matsubara(kubo, a, b, t, mu, matsubara, seaVertices == SeaVertices.LADDER);
         return new FiniteTemperatureResult(a.name(), b.name(), atMu.selfEnergy().name(), mu, t, energies, q[1], at,
                 DiffusonException.requireFinite("stredaI", chiI), sea.value(), sea.explicitTerms(), sea.tail(), sea.eulerMaclaurin());
     }
@@ -192,9 +203,14 @@ public final class FiniteTemperature {
     record MatsubaraSum(double value, int explicitTerms, double tail, double eulerMaclaurin) {}
 
     static MatsubaraSum matsubara(Kubo kubo, Vertex a, Vertex b, double t, double mu, int n) {
+        return matsubara(kubo, a, b, t, mu, n, false);
+    }
+
+    /** As above; {@code dressed}: the (z, z)-ladder-dressed integrand ({@link SeaVertices#LADDER}). */
+    static MatsubaraSum matsubara(Kubo kubo, Vertex a, Vertex b, double t, double mu, int n, boolean dressed) {
         double h = 2 * Math.PI * t;
         double[] imX = new double[n];
-        IntStream.range(0, n).parallel().forEach(Cancellation.checking("Matsubara sum", j -> imX[j] = kubo.seaIntegrand(a, b, mu, (2 * j + 1) * Math.PI * t).getImaginary()));
+        IntStream.range(0, n).parallel().forEach(Cancellation.checking("Matsubara sum", j -> imX[j] = kubo.seaIntegrand(a, b, mu, (2 * j + 1) * Math.PI * t, dressed).getImaginary()));
         double explicit = 0;
         for (int j = n - 1; j >= 0; j--) explicit += imX[j]; // small terms first
         explicit *= h;
@@ -217,11 +233,11 @@ public final class FiniteTemperature {
             nodes.add(new double[]{top / s, tail.getWeight(i) * top / (s * s)});
         }
         double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea integral", j -> part[j] = nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0]).getImaginary()));
+        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea integral", j -> part[j] = nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0], dressed).getImaginary()));
         double integral = 0;
         for (double p : part) integral += p;
         double d = 1e-3 * start;
-        double slope = (kubo.seaIntegrand(a, b, mu, start + d).getImaginary() - kubo.seaIntegrand(a, b, mu, start - d).getImaginary()) / (2 * d);
+        double slope = (kubo.seaIntegrand(a, b, mu, start + d, dressed).getImaginary() - kubo.seaIntegrand(a, b, mu, start - d, dressed).getImaginary()) / (2 * d);
         double em = h * h / 24 * slope;
         double value = explicit + integral + em;
         return new MatsubaraSum(DiffusonException.requireFinite("sea", value), n, integral + em, em);

@@ -208,15 +208,15 @@ public final class Kubo {
             for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), wt = g.weight(i);
                 h.eval(kx, ky, kz, w.hk, 0);
-                w.green.invert(w.hk, 0, e, y, s, w.gr);
-                w.green.derivative(w.gr, ds, w.ga);  // G' = −G (1 − Σ') G
+                w.green.invert(w.hk, 0, e, y, s, w.g);
+                w.green.derivative(w.g, ds, w.ga);  // G' = −G (1 − Σ') G
                 va.eval(kx, ky, kz, w.a);
                 vb.eval(kx, ky, kz, w.b);
                 // Tr[A G B G'] − Tr[A G' B G]
                 ZOps.mult(w.b, n, n, w.ga, n, w.t1);   // B G'
-                ZOps.mult(w.gr, n, n, w.t1, n, w.t2);  // G B G'
+                ZOps.mult(w.g, n, n, w.t1, n, w.t2);  // G B G'
                 double tr1r = traceRe(w.a, w.t2, n), tr1i = traceIm(w.a, w.t2, n);
-                ZOps.mult(w.b, n, n, w.gr, n, w.t1);   // B G
+                ZOps.mult(w.b, n, n, w.g, n, w.t1);   // B G
                 ZOps.mult(w.ga, n, n, w.t1, n, w.t2);  // G' B G
                 double tr2r = traceRe(w.a, w.t2, n), tr2i = traceIm(w.a, w.t2, n);
                 acc[0] += wt * (tr1r - tr2r);
@@ -250,6 +250,7 @@ public final class Kubo {
         // Σ_ab ⟨R_ca R_db⟩ (Tr[v_a G v_b G′] − Tr[v_a G′ v_b G]) = Σ_ab f_ab Tr[(v_a G)(v_b G′)], f_ab = t_ab − t_ba
         double[][] f = new double[2][2];
         for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) f[a][b] = traceAverage(c, d, a, b) - traceAverage(c, d, b, a);
+        if (n == 2) return seaPolar2(g, ht, vt0, vt1, f, e, y, s, ds);
         GreenWorkspace green = new GreenWorkspace(n);
         double[] gz = new double[nn], gp = new double[nn], t1 = new double[nn];
         double[][] vg = new double[2][nn], vgp = new double[2][nn];
@@ -269,6 +270,43 @@ public final class Kubo {
                     if (f[a][b] == 0) continue;
                     sr += f[a][b] * traceRe(vg[a], vgp[b], n);
                     si += f[a][b] * traceIm(vg[a], vgp[b], n);
+                }
+            re += wr * sr;
+            im += wr * si;
+        }
+        return new org.hipparchus.complex.Complex(re, im);
+    }
+
+    /**
+     * {@link #seaPolar} for n = 2 in closed form on one flat scratch array: G by {@link GreenWorkspace#inverse2},
+     * G′ = −G(1 − Σ′)G, and Σ_ab f_ab Tr[(v_a G)(v_b G′)] with the 2×2 products and traces unrolled.
+     */
+    private static org.hipparchus.complex.Complex seaPolar2(KGrid g, double[] ht, double[] vt0, double[] vt1, double[][] f,
+                                                            double e, double y, double[] s, double[] ds) {
+        final int G = 0, GP = 8, T = 16, VG = 24, VGP = 40, ONE = 56;
+        double[] w = new double[64];
+        for (int j = 0; j < 8; j++) w[ONE + j] = -ds[j];
+        w[ONE] += 1;
+        w[ONE + 6] += 1;
+        double re = 0, im = 0;
+        for (int r = 0; r < g.radialSize(); r++) {
+            int o = 8 * r;
+            GreenWorkspace.inverse2(ht, o, e, y, s, 1, w, G);
+            // G' = −G (1 − Σ') G
+            ZOps.mult2(w, G, w, ONE, w, T);
+            ZOps.mult2(w, T, w, G, w, GP);
+            for (int j = GP; j < GP + 8; j++) w[j] = -w[j];
+            ZOps.mult2(vt0, o, w, G, w, VG);
+            ZOps.mult2(vt1, o, w, G, w, VG + 8);
+            ZOps.mult2(vt0, o, w, GP, w, VGP);
+            ZOps.mult2(vt1, o, w, GP, w, VGP + 8);
+            double wr = g.radialWeight(r), sr = 0, si = 0;
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++) {
+                    double fab = f[a][b];
+                    if (fab == 0) continue;
+                    sr += fab * GreenWorkspace.traceRe2(w, VG + 8 * a, w, VGP + 8 * b);
+                    si += fab * GreenWorkspace.traceIm2(w, VG + 8 * a, w, VGP + 8 * b);
                 }
             re += wr * sr;
             im += wr * si;
@@ -530,7 +568,7 @@ public final class Kubo {
     /** The RA (and RR) k-sums over grid points [from, to) into acc (layout of {@link #response}). */
     private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, Work wk, boolean rr) {
         int n = wk.green.dim(), nn = 2 * n * n;
-        double[] hk = wk.hk, gr = wk.gr, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
+        double[] hk = wk.hk, gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
         for (int i = from; i < to; i++) {
             double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
             h.eval(kx, ky, kz, hk, 0);
@@ -563,15 +601,15 @@ public final class Kubo {
         }
     }
 
-    /** Per-task scratch of the k-sums: one Green workspace and the n×n blocks. */
-    private static final class Work {
+    /** Per-task scratch of the Kubo, sea and Bastin k-sums: one Green workspace and the n×n blocks. */
+    static final class Work {
         final GreenWorkspace green;
-        final double[] hk, gr, ga, a, b, t1, t2, t3;
+        final double[] hk, g, ga, gp, a, b, t1, t2, t3;
 
         Work(int n) {
             int nn = 2 * n * n;
             green = new GreenWorkspace(n);
-            hk = new double[nn]; gr = new double[nn]; ga = new double[nn]; a = new double[nn]; b = new double[nn];
+            hk = new double[nn]; g = new double[nn]; ga = new double[nn]; gp = new double[nn]; a = new double[nn]; b = new double[nn];
             t1 = new double[nn]; t2 = new double[nn]; t3 = new double[nn];
         }
     }

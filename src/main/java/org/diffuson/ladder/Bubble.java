@@ -157,22 +157,119 @@ public final class Bubble {
             sn[j] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
         }
         int perChunk = Math.max(1, KSum.CHUNK / nAng);
-        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w),
-                acc, parallel);
+        // H(k ± q/2) at this level's points, and G(k − q/2, z2), are kept for the next call at the same q: a pole
+        // search (or an ω sweep) varies only z1, so later calls evaluate and invert only the z1 side (same numbers)
+        PolarLevel cached = polarCache.find(qx, qy, nAng, theta0);
+        boolean fill = cached == null;
+        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, nr * nAng * 2 * n * n) : cached;
+        PolarLevel.G2 known = t == null ? null : t.g2;
+        double[] g2Known = known != null && known.matches(z2r, z2i, s2) ? known.table : null;
+        double[] g2New = t != null && g2Known == null ? new double[t.h1.length] : null;
+        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
+                t, fill, g2Known, g2New), acc, parallel);
+        if (t != null) {
+            if (g2Known == null) t.g2 = new PolarLevel.G2(z2r, z2i, s2, g2New);
+            if (fill) polarCache.put(t);
+        }
     }
 
     private void polarRange(int rFrom, int rTo, double[] cs, double[] sn, double qx, double qy, double z1r, double z1i, double[] s1,
-                            double z2r, double z2i, double[] s2, double[] acc, Work w) {
+                            double z2r, double z2i, double[] s2, double[] acc, Work w, PolarLevel t, boolean fill, double[] g2Known, double[] g2New) {
         Hamiltonian h = model.hamiltonian();
         double hx = qx / 2, hy = qy / 2;
+        int nn = 2 * n * n, nAng = cs.length;
         for (int r = rFrom; r < rTo; r++) {
             double k = grid.radialNode(r), wt = grid.radialWeight(r);
-            for (int j = 0; j < cs.length; j++) {
+            for (int j = 0; j < nAng; j++) {
                 double kx = k * cs[j], ky = k * sn[j];
-                h.eval(kx + hx, ky + hy, 0, w.h1, 0);
-                h.eval(kx - hx, ky - hy, 0, w.h2, 0);
-                addPoint(w.h1, 0, w.h2, 0, wt, z1r, z1i, s1, z2r, z2i, s2, acc, w);
+                if (t == null) {
+                    h.eval(kx + hx, ky + hy, 0, w.h1, 0);
+                    h.eval(kx - hx, ky - hy, 0, w.h2, 0);
+                    addPoint(w.h1, 0, w.h2, 0, wt, z1r, z1i, s1, z2r, z2i, s2, acc, w);
+                    continue;
+                }
+                int o = (r * nAng + j) * nn;
+                if (fill) {
+                    h.eval(kx + hx, ky + hy, 0, t.h1, o);
+                    h.eval(kx - hx, ky - hy, 0, t.h2, o);
+                }
+                if (!w.green.invert(t.h1, o, z1r, z1i, s1, w.g1))
+                    throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+                double[] g2;
+                int o2;
+                if (g2Known != null) {
+                    g2 = g2Known;
+                    o2 = o;
+                } else {
+                    if (!w.green.invert(t.h2, o, z2r, z2i, s2, w.g2))
+                        throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+                    System.arraycopy(w.g2, 0, g2New, o, nn);
+                    g2 = w.g2;
+                    o2 = 0;
+                }
+                addKron(w.g1, 0, g2, o2, wt, acc);
             }
+        }
+    }
+
+    /**
+     * H(k ± q/2) at the points of one angular level of a finite-q bubble, and G(k − q/2, z2) with the z2, Σ2 it was
+     * computed at (immutable once published in the cache).
+     */
+    private static final class PolarLevel {
+        final double qx, qy, theta0;
+        final int nAng;
+        final double[] h1, h2;
+        /** G(k − q/2, z2) at every point of the level, with the z2 and Σ2 it belongs to (replaced as a whole). */
+        volatile G2 g2;
+
+        record G2(double z2r, double z2i, double[] sigma2, double[] table) {
+            G2 {
+                sigma2 = sigma2.clone();
+            }
+
+            boolean matches(double zr, double zi, double[] s2) {
+                return z2r == zr && z2i == zi && java.util.Arrays.equals(sigma2, s2);
+            }
+        }
+
+        private PolarLevel(double qx, double qy, int nAng, double theta0, int size) {
+            this.qx = qx;
+            this.qy = qy;
+            this.nAng = nAng;
+            this.theta0 = theta0;
+            h1 = new double[size];
+            h2 = new double[size];
+        }
+
+        /** A new level, or null when it would be too large to keep (then nothing is cached). */
+        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, int size) {
+            return size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, size) : null;
+        }
+
+        boolean matches(double qx, double qy, int nAng, double theta0) {
+            return this.qx == qx && this.qy == qy && this.nAng == nAng && this.theta0 == theta0;
+        }
+    }
+
+    /** Doubles per cached level (H twice and G once per point): at most ~1.5 MB each. */
+    private static final int CACHED_DOUBLES = 1 << 16;
+
+    /** The last few finite-q levels of this bubble (a pole search revisits one q with new z1). */
+    private final PolarCache polarCache = new PolarCache();
+
+    private static final class PolarCache {
+        private final PolarLevel[] levels = new PolarLevel[8];
+        private int next;
+
+        synchronized PolarLevel find(double qx, double qy, int nAng, double theta0) {
+            for (PolarLevel l : levels) if (l != null && l.matches(qx, qy, nAng, theta0)) return l;
+            return null;
+        }
+
+        synchronized void put(PolarLevel l) {
+            levels[next] = l;
+            next = (next + 1) % levels.length;
         }
     }
 
@@ -233,17 +330,22 @@ public final class Bubble {
         double[] g1 = w.g1, g2 = w.g2;
         if (!w.green.invert(a1, o1, z1r, z1i, s1, g1) || !w.green.invert(a2, o2, z2r, z2i, s2, g2))
             throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        addKron(g1, 0, g2, 0, wt, out);
+    }
+
+    /** out += wt·G2ᵀ⊗G1 with G1 at g1[o1..], G2 at g2[o2..]. */
+    private void addKron(double[] g1, int o1, double[] g2, int o2, double wt, double[] out) {
         if (n == 2) {
-            kron2(g1, g2, wt, out);
+            kron2(g1, o1, g2, o2, wt, out);
         } else {
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) {
                     int row = a + n * b;
                     for (int c = 0; c < n; c++) {
-                        double g1r = g1[2 * (a * n + c)] * wt, g1i = g1[2 * (a * n + c) + 1] * wt;
+                        double g1r = g1[o1 + 2 * (a * n + c)] * wt, g1i = g1[o1 + 2 * (a * n + c) + 1] * wt;
                         for (int d = 0; d < n; d++) {
                             int col = c + n * d, idx = 2 * (row * n * n + col);
-                            double g2r = g2[2 * (d * n + b)], g2i = g2[2 * (d * n + b) + 1];
+                            double g2r = g2[o2 + 2 * (d * n + b)], g2i = g2[o2 + 2 * (d * n + b) + 1];
                             out[idx] += g1r * g2r - g1i * g2i;
                             out[idx + 1] += g1r * g2i + g1i * g2r;
                         }
@@ -253,13 +355,16 @@ public final class Bubble {
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
-    static void kron2(double[] g1, double[] g2, double w, double[] out) {
+    static void kron2(double[] g1, double[] g2, double w, double[] out) { kron2(g1, 0, g2, 0, w, out); }
+
+    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b] with G1 at g1[o1..], G2 at g2[o2..]. */
+    static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out) {
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
-                double pr = g1[2 * (a * 2 + c)] * w, pi = g1[2 * (a * 2 + c) + 1] * w;
+                double pr = g1[o1 + 2 * (a * 2 + c)] * w, pi = g1[o1 + 2 * (a * 2 + c) + 1] * w;
                 for (int b = 0; b < 2; b++)
                     for (int d = 0; d < 2; d++) {
-                        double qr = g2[2 * (d * 2 + b)], qi = g2[2 * (d * 2 + b) + 1];
+                        double qr = g2[o2 + 2 * (d * 2 + b)], qi = g2[o2 + 2 * (d * 2 + b) + 1];
                         int idx = 2 * ((a + 2 * b) * 4 + c + 2 * d);
                         out[idx] += pr * qr - pi * qi;
                         out[idx + 1] += pr * qi + pi * qr;

@@ -17,11 +17,71 @@ import java.util.Locale;
  * Next to it, BNM's reading τ∂_tρ = −(1 − I(q, 0))ρ with τ = −1/(2 Im Σ₁) (seed 000 eqs 3, 10).
  * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
  * model only the ladders at q = h x̂ and √2 h x̂ are computed; ±h x̂, ±h ŷ and (±h, ±h) follow by {@link Ladder#rotate}.
+ * The mixed terms q_a q_b (a ≠ b, the ladders along the diagonal) are computed when first asked for, so a diagonal
+ * diffusion constant ({@link #zeroModeDiffusion} with a = b) costs one finite-q ladder.
  */
-public record DiffusionOperator(Options options, double tau, double meanFreePath, Superoperator k0, Superoperator kOmega,
-                                Superoperator[] kLinear, Superoperator[][] kQuadratic,
-                                Superoperator relaxation, Superoperator[] drift, Superoperator[][] diffusion,
-                                Superoperator bnmRelaxation, Superoperator[][] bnmDiffusion) {
+public final class DiffusionOperator {
+    private final Options options;
+    private final double tau, meanFreePath;
+    private final Superoperator k0, kOmega, relaxation, bnmRelaxation;
+    private final Superoperator[] kLinear, drift;
+    private final Superoperator[][] kQuadratic, diffusion, bnmDiffusion;
+    /** Computes the off-diagonal q_a q_b terms (a ≠ b) on first request; null once done. */
+    private Runnable offDiagonal;
+
+    private DiffusionOperator(Options options, double tau, double meanFreePath, Superoperator k0, Superoperator kOmega,
+                              Superoperator[] kLinear, Superoperator[][] kQuadratic, Superoperator relaxation, Superoperator[] drift,
+                              Superoperator[][] diffusion, Superoperator bnmRelaxation, Superoperator[][] bnmDiffusion, Runnable offDiagonal) {
+        this.options = options;
+        this.tau = tau;
+        this.meanFreePath = meanFreePath;
+        this.k0 = k0;
+        this.kOmega = kOmega;
+        this.kLinear = kLinear;
+        this.kQuadratic = kQuadratic;
+        this.relaxation = relaxation;
+        this.drift = drift;
+        this.diffusion = diffusion;
+        this.bnmRelaxation = bnmRelaxation;
+        this.bnmDiffusion = bnmDiffusion;
+        this.offDiagonal = offDiagonal;
+    }
+
+    public Options options() { return options; }
+    /** τ = −1/(2 Im Σ₁). */
+    public double tau() { return tau; }
+    public double meanFreePath() { return meanFreePath; }
+    /** K at q = 0, ω = 0. */
+    public Superoperator k0() { return k0; }
+    /** ∂K/∂ω. */
+    public Superoperator kOmega() { return kOmega; }
+    /** ∂K/∂q_a. */
+    public Superoperator[] kLinear() { return kLinear; }
+    /** ½∂²K/∂q_a∂q_b (the off-diagonal entries are computed on this first request). */
+    public Superoperator[][] kQuadratic() { complete(); return kQuadratic; }
+    /** R = −iK_ω⁻¹K₀. */
+    public Superoperator relaxation() { return relaxation; }
+    /** K_ω⁻¹K_a. */
+    public Superoperator[] drift() { return drift; }
+    /** D_ab = −iK_ω⁻¹K_ab (the off-diagonal entries are computed on this first request). */
+    public Superoperator[][] diffusion() { complete(); return diffusion; }
+    /** BNM's (1 − I₀)/τ. */
+    public Superoperator bnmRelaxation() { return bnmRelaxation; }
+    /** BNM's −(∂²I/∂q_a∂q_b)/(2τ) (the off-diagonal entries are computed on this first request). */
+    public Superoperator[][] bnmDiffusion() { complete(); return bnmDiffusion; }
+
+    /** D_ab for one pair: a diagonal entry needs no off-diagonal ladders (nothing computed and thrown away). */
+    private Superoperator diffusion(int a, int b) {
+        if (a != b) complete();
+        return diffusion[a][b];
+    }
+
+    private synchronized void complete() {
+        if (offDiagonal != null) {
+            offDiagonal.run();
+            offDiagonal = null;
+        }
+    }
 
     /** Finite-difference steps: h_q in inverse length, h_ω in energy. */
     public record Options(double hq, double hOmega, double maxQl) {
@@ -61,7 +121,6 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
         // a rotation-covariant 2D model needs two finite-q ladders, at h x̂ and √2 h x̂; the others are rotations of them
         boolean rot = ladder.rotationCovariant();
         LadderResult alongX = rot ? ladder.retardedAdvanced(new double[]{h, 0}, 0.0) : null;
-        LadderResult diagonal = rot ? ladder.retardedAdvanced(new double[]{Math.sqrt(2) * h, 0}, 0.0) : null;
         for (int a = 0; a < d; a++) {
             double[] q = new double[d];
             q[a] = h;
@@ -74,21 +133,6 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
             kq[a][a] = kp[a].plus(km[a]).minus(k0.scale(2)).scale(1 / (2 * h * h));
             iq[a][a] = ip[a].plus(im[a]).minus(l0.collision().scale(2)).scale(1 / (2 * h * h));
         }
-        for (int a = 0; a < d; a++)
-            for (int b = a + 1; b < d; b++) {
-                Superoperator ks = Superoperator.zero(ladder.model().dim()), is = ks;
-                for (int s1 = -1; s1 <= 1; s1 += 2)
-                    for (int s2 = -1; s2 <= 1; s2 += 2) {
-                        double[] q = new double[d];
-                        q[a] = s1 * h;
-                        q[b] = s2 * h;
-                        LadderResult r = rot ? ladder.rotate(diagonal, Math.atan2(s2, s1)) : ladder.retardedAdvanced(q, 0.0);
-                        ks = ks.plus(r.kinetic().scale(s1 * s2));
-                        is = is.plus(r.collision().scale(s1 * s2));
-                    }
-                kq[a][b] = kq[b][a] = ks.scale(1 / (8 * h * h));
-                iq[a][b] = iq[b][a] = is.scale(1 / (8 * h * h));
-            }
         Superoperator kwInv = kw.inverse();
         Superoperator minusIKwInv = kwInv.scale(new Complex(0, -1));
         Superoperator r = minusIKwInv.compose(k0);
@@ -96,13 +140,34 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
         Superoperator[][] dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
         for (int a = 0; a < d; a++) {
             drift[a] = kwInv.compose(kl[a]);
-            for (int b = 0; b < d; b++) {
-                dif[a][b] = minusIKwInv.compose(kq[a][b]);
-                bnmD[a][b] = iq[a][b].scale(-1 / tau);
-            }
+            dif[a][a] = minusIKwInv.compose(kq[a][a]);
+            bnmD[a][a] = iq[a][a].scale(-1 / tau);
         }
+        // the mixed terms q_a q_b (a ≠ b) need the ladder at (±h, ±h) — the diagonal direction: computed on first request
+        Runnable offDiagonal = () -> {
+            LadderResult diagonal = rot ? ladder.retardedAdvanced(new double[]{Math.sqrt(2) * h, 0}, 0.0) : null;
+            for (int a = 0; a < d; a++)
+                for (int b = a + 1; b < d; b++) {
+                    Superoperator ks = Superoperator.zero(ladder.model().dim()), is = ks;
+                    for (int s1 = -1; s1 <= 1; s1 += 2)
+                        for (int s2 = -1; s2 <= 1; s2 += 2) {
+                            double[] q = new double[d];
+                            q[a] = s1 * h;
+                            q[b] = s2 * h;
+                            LadderResult rr = rot ? ladder.rotate(diagonal, Math.atan2(s2, s1)) : ladder.retardedAdvanced(q, 0.0);
+                            ks = ks.plus(rr.kinetic().scale(s1 * s2));
+                            is = is.plus(rr.collision().scale(s1 * s2));
+                        }
+                    kq[a][b] = kq[b][a] = ks.scale(1 / (8 * h * h));
+                    iq[a][b] = iq[b][a] = is.scale(1 / (8 * h * h));
+                    dif[a][b] = minusIKwInv.compose(kq[a][b]);
+                    dif[b][a] = minusIKwInv.compose(kq[b][a]);
+                    bnmD[a][b] = iq[a][b].scale(-1 / tau);
+                    bnmD[b][a] = iq[b][a].scale(-1 / tau);
+                }
+        };
         Superoperator bnmR = l0.oneMinusCollision().scale(1 / tau);
-        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD);
+        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD, d > 1 ? offDiagonal : null);
     }
 
     /** Eigenvalues of R: decay rates (real part) ± precession frequencies (imaginary part), sorted by real part. */
@@ -119,7 +184,7 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
         Eigen.General e = Eigen.general(relaxation.matrix());
         int k = e.indexOfSmallest();
         CMatrix v = e.rightVector(k), w = e.leftVector(k);
-        Complex num = w.dagger().times(diffusion[a][b].matrix()).times(v).get(0, 0);
+        Complex num = w.dagger().times(diffusion(a, b).matrix()).times(v).get(0, 0);
         Complex den = w.dagger().times(v).get(0, 0);
         return num.divide(den);
     }
@@ -172,7 +237,7 @@ public record DiffusionOperator(Options options, double tau, double meanFreePath
     public DataTable relaxationTable() { return LadderResult.basisTable("R = −iK_ω⁻¹K₀", relaxation); }
 
     /** D_ab in the standard basis as a table. */
-    public DataTable diffusionTable(int a, int b) { return LadderResult.basisTable("D_" + "xyz".charAt(a) + "xyz".charAt(b) + " = −iK_ω⁻¹K_ab", diffusion[a][b]); }
+    public DataTable diffusionTable(int a, int b) { return LadderResult.basisTable("D_" + "xyz".charAt(a) + "xyz".charAt(b) + " = −iK_ω⁻¹K_ab", diffusion(a, b)); }
 
     @Override
     public String toString() {

@@ -147,7 +147,30 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 k++;
             }
             maxDeg = deg;
+            // total degree ≤ 2 (k·p models to second order): dense rows per monomial 1, k_a, k_a k_b, branch-free
+            boolean quadratic = true;
+            for (int q = 0; q < size; q++) quadratic &= px[q] + py[q] + pz[q] <= 2;
+            if (quadratic) {
+                int len = 2 * n * n;
+                dense = new double[10][len];
+                for (int q = 0; q < size; q++) {
+                    double[] row = dense[quadraticIndex(px[q], py[q], pz[q])];
+                    for (int j = 0; j < at[q].length; j++) row[at[q][j]] += val[q][j];
+                }
+            } else dense = null;
         }
+
+        /** Row of monomial k_x^p k_y^q k_z^r (p + q + r ≤ 2) in the order 1, x, y, z, xx, xy, xz, yy, yz, zz. */
+        private static int quadraticIndex(int p, int q, int r) {
+            if (p + q + r == 0) return 0;
+            if (p + q + r == 1) return p == 1 ? 1 : q == 1 ? 2 : 3;
+            if (p == 2) return 4;
+            if (p == 1) return q == 1 ? 5 : 6;
+            if (q == 2) return 7;
+            return q == 1 ? 8 : 9;
+        }
+
+        final double[][] dense; // quadratic models: [monomial][entry], else null
 
         /**
          * {@link Isotropy#detect} from the coefficients (2D): on the same test circles, the angular Fourier coefficient
@@ -205,6 +228,22 @@ public final class TermHamiltonian implements GradientHamiltonian {
         }
 
         void eval(double kx, double ky, double kz, double[] out, int off) {
+            if (dense != null) {
+                double[] c0 = dense[0], cx = dense[1], cy = dense[2], cxx = dense[4], cxy = dense[5], cyy = dense[7];
+                double xx = kx * kx, xy = kx * ky, yy = ky * ky;
+                int len = c0.length;
+                if (d == 2) {
+                    for (int e = 0; e < len; e++)
+                        out[off + e] = c0[e] + kx * cx[e] + ky * cy[e] + xx * cxx[e] + xy * cxy[e] + yy * cyy[e];
+                } else {
+                    double[] cz = dense[3], cxz = dense[6], cyz = dense[8], czz = dense[9];
+                    double xz = kx * kz, yz = ky * kz, zz = kz * kz;
+                    for (int e = 0; e < len; e++)
+                        out[off + e] = c0[e] + kx * cx[e] + ky * cy[e] + kz * cz[e] + xx * cxx[e] + xy * cxy[e] + yy * cyy[e]
+                                + xz * cxz[e] + yz * cyz[e] + zz * czz[e];
+                }
+                return;
+            }
             java.util.Arrays.fill(out, off, off + 2 * n * n, 0);
             for (int m = 0; m < px.length; m++) {
                 double v = pow(kx, px[m]) * pow(ky, py[m]) * pow(kz, pz[m]);

@@ -275,6 +275,8 @@ public final class Collocation {
                 for (int i = 0; i < 2 * nu; i++) trial[i] = y[i] - lambda * step[i];
                 newRes = residual(mesh, f, left, right, match, trial, rTrial, null);
                 if (!fresh) break;
+                // a Newton step this small is in the quadratic basin, where the residual is rounding noise: take it whole
+                if (smax <= 1e-8 * (1 + ymax) && Double.isFinite(newRes)) break;
                 if (Double.isFinite(newRes) && (newRes < res || newRes < 1e-12 || lambda < 1.0 / 64)) break;
                 lambda /= 2;
             }
@@ -289,13 +291,18 @@ public final class Collocation {
             res = newRes;
             // error left after the step: O(step²) for Newton, ≈ ρ·step for a chord step contracting by ρ
             double remaining = fresh ? smax : Double.isInfinite(prevStep) ? 1e3 * smax : 1e3 * smax * smax / prevStep;
+            boolean newton = fresh;
             fresh = false;
             prevStep = lambda * smax;
             if (lambda < 1) haveJac = false;      // far from the solution (damped): no chord step
             if (!Double.isFinite(res)) return new Result(mesh, m, y, it + 1, res, false);
             if (lambda == 1 && remaining <= tol * (1 + ymax)) return new Result(mesh, m, y, it + 1, res, true);
-            // stagnation at round-off: the residual no longer decreases and is at the rounding level of the equations
-            if (smax <= 1e-8 * (1 + ymax) && res > 0.5 * prevRes) return new Result(mesh, m, y, it + 1, res, true);
+            // stagnation at round-off: a Newton step no longer decreases the residual, which is at the rounding level
+            // of the equations (a chord step that stagnates only means its Jacobian is stale: refactor)
+            if (smax <= 1e-8 * (1 + ymax) && res > 0.5 * prevRes) {
+                if (newton) return new Result(mesh, m, y, it + 1, res, true);
+                haveJac = false;
+            }
         }
         return new Result(mesh, m, y, it, res, false);
     }

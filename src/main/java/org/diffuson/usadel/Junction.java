@@ -66,6 +66,16 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         return new Junction(layers, left, right, contacts, true, n);
     }
 
+    /** Diffusion constant of the layer containing x (the left layer at an interface; x from the left end). */
+    public double diffusionAt(double x) {
+        double edge = 0;
+        for (Layer l : layers) {
+            edge += l.length();
+            if (x <= edge) return l.diffusion();
+        }
+        return layers.get(layers.size() - 1).diffusion();
+    }
+
     /** Total length. */
     public double length() {
         double s = 0;
@@ -77,8 +87,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     // mesh and node data
 
     /** Node-wise material data on a mesh (D, Δ, h, 1/τ_so). */
-    record Nodes(Collocation.Mesh mesh, int[] layer, double[] d, double[] gap, double[][] h, double[] rate,
-                 int[] firstDomain, double origin) {
+    record Nodes(Collocation.Mesh mesh, int[] layer, double[] d, double[] gap, double[] gapIm, double[][] h,
+                 double[] rate, int[] firstDomain, double origin) {
+        /** True if Δ has a non-zero imaginary part somewhere (a phase that is not 0 or π). */
+        boolean complexGap() {
+            for (double v : gapIm) if (v != 0) return true;
+            return false;
+        }
     }
 
     Nodes nodes(double[] gapOverride, double origin) {
@@ -103,7 +118,11 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         Collocation.Mesh mesh = Collocation.Mesh.of(br, n);
         int p = mesh.points();
         int[] lay = new int[p];
-        double[] d = new double[p], gap = new double[p], rate = new double[p];
+        if (gapOverride != null && gapOverride.length != p && gapOverride.length != 2 * p)
+            throw new DiffusonException("gapProfile", "Δ profile has " + gapOverride.length + " values for " + p
+                    + " mesh nodes", "pass one real value per node, or interleaved (Re, Im) pairs for a complex Δ");
+        boolean cplx = gapOverride != null && gapOverride.length == 2 * p;
+        double[] d = new double[p], gap = new double[p], gapIm = new double[p], rate = new double[p];
         double[][] h = new double[p][];
         double[] xs = mesh.x();
         for (int dom = 0; dom < k; dom++) {
@@ -116,12 +135,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                 int idx = mesh.start(dom) + j;
                 lay[idx] = li;
                 d[idx] = l.diffusion();
-                gap[idx] = gapOverride != null ? gapOverride[idx] : l.gap();
+                gap[idx] = gapOverride == null ? l.gap() : cplx ? gapOverride[2 * idx] : gapOverride[idx];
+                gapIm[idx] = cplx ? gapOverride[2 * idx + 1] : 0;
                 rate[idx] = l.spinFlipRate();
                 h[idx] = l.field(xs[idx] - start);
             }
         }
-        return new Nodes(mesh, lay, d, gap, h, rate, first, origin);
+        return new Nodes(mesh, lay, d, gap, gapIm, h, rate, first, origin);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -142,6 +162,9 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                            Collocation.Jacobian[] jacobian) {
         Nodes nd = nodes(gapProfile, origin);
         if (form == Form.THETA) {
+            if (nd.complexGap())
+                throw new DiffusonException("form", "the θ-parametrization needs a real pair potential Δ(x)",
+                        "use Form.RICCATI for a complex Δ (a phase-biased junction)");
             for (Layer l : layers)
                 if (!l.collinear() || l.helix() != 0)
                     throw new DiffusonException("form", "layer " + l.name() + " has a non-collinear field",
@@ -165,7 +188,18 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         double[] y0;
         if (guess != null && guess.form() == form && guess.mesh().points() == nd.mesh().points()) y0 = guess.y();
         else y0 = localBulkGuess(nd, omega, form);
-        Collocation.Equation eq = form == Form.THETA ? new ThetaForm(nd, omega, radial, winding)
+        // θ-form without any exchange field: Θ_+ = Θ_− and the τ_so coupling vanishes, so one Θ is solved (a quarter of
+        // the linear algebra) and copied to both spins
+        boolean degenerate = form == Form.THETA && spinDegenerate(nd);
+        if (degenerate) {
+            double[] one = new double[y0.length / 2];
+            for (int i = 0; i < one.length / 2; i++) {
+                one[2 * i] = y0[4 * i];
+                one[2 * i + 1] = y0[4 * i + 1];
+            }
+            y0 = one;
+        }
+        Collocation.Equation eq = form == Form.THETA ? new ThetaForm(nd, omega, radial, winding, degenerate)
                 : new RiccatiForm(nd, omega);
         Collocation.EndCondition l = end(left, omega, form, true, nd), r = end(right, omega, form, false, nd);
         Collocation.Matching[] match = new Collocation.Matching[nd.mesh().domains() - 1];
@@ -182,7 +216,25 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                     res.residual(), res.iterations()),
                     "continue from a converged neighbour along the energy axis (Junction.retarded/matsubara do), "
                             + "increase η, or refine the mesh (Layer.withMesh)");
-        return new JunctionSolution(this, nd, form, omega, res.y(), res.iterations(), res.residual());
+        double[] y = res.y();
+        if (degenerate) {
+            y = new double[2 * res.y().length];
+            for (int i = 0; i < res.y().length / 2; i++) {
+                y[4 * i] = y[4 * i + 2] = res.y()[2 * i];
+                y[4 * i + 1] = y[4 * i + 3] = res.y()[2 * i + 1];
+            }
+        }
+        return new JunctionSolution(this, nd, form, omega, y, res.iterations(), res.residual());
+    }
+
+    /** No exchange field anywhere (layers and reservoirs): the two spin blocks of the θ-form are identical. */
+    private boolean spinDegenerate(Nodes nd) {
+        for (double[] h : nd.h()) if (h[2] != 0) return false;
+        for (Boundary b : new Boundary[]{left, right}) {
+            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            if (r != null && r.hz() != 0) return false;
+        }
+        return true;
     }
 
     /** Matsubara solution at ω &gt; 0, continued down from large ω. */
@@ -336,8 +388,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         int p = nd.mesh().points(), m = form == Form.THETA ? 2 : 8;
         double[] y = new double[2 * m * p];
         for (int i = 0; i < p; i++) {
-            Bulk b = new Bulk(nd.gap()[i], nd.h()[i][0], nd.h()[i][1], nd.h()[i][2], nd.rate()[i]);
-            if (nd.gap()[i] == 0) continue;  // normal: Θ = 0, γ = 0
+            double abs = Math.hypot(nd.gap()[i], nd.gapIm()[i]), chi = Math.atan2(nd.gapIm()[i], nd.gap()[i]);
+            if (abs == 0) continue;  // normal: Θ = 0, γ = 0
+            Bulk b = new Bulk(abs, nd.h()[i][0], nd.h()[i][1], nd.h()[i][2], nd.rate()[i]);
+            if (chi != 0) {        // complex Δ (Riccati form only): the bulk rotated by e^{iχτ3/2}
+                System.arraycopy(RiccatiForm.fromMatrix(reservoir(b, chi, omega)), 0, y, 2 * i * m, 16);
+                continue;
+            }
             BulkState s = bulkAt(b, omega);
             if (form == Form.THETA) {
                 y[2 * (i * m)] = s.thetaUp().getReal();
@@ -382,13 +439,14 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             double sign = Math.cos(phase) < 0 ? -1 : 1;
             double[] ts = {sign * s.thetaUp().getReal(), sign * s.thetaUp().getImaginary(),
                     sign * s.thetaDown().getReal(), sign * s.thetaDown().getImaginary()};
+            // (y has 2 components, or 1 when spin-degenerate)
             if (b instanceof Boundary.Rigid)
                 return (x, y, dy, out) -> {
-                    for (int i = 0; i < 4; i++) out[i] = y[i] - ts[i];
+                    for (int i = 0; i < y.length; i++) out[i] = y[i] - ts[i];
                 };
             double lb = ((Boundary.Tunnel) b).barrier();
             return (x, y, dy, out) -> {
-                for (int c = 0; c < 2; c++) {
+                for (int c = 0; c < y.length / 2; c++) {
                     // left: L_B Θ′ = sin(Θ − Θ_S); right: L_B Θ′ = sin(Θ_S − Θ)
                     double ar = y[2 * c] - ts[2 * c], ai = y[2 * c + 1] - ts[2 * c + 1];
                     if (!isLeft) {
@@ -427,12 +485,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         double lb = ((Boundary.Barrier) c).barrier();
         if (form == Form.THETA) {
             return (x, yL, dyL, yR, dyR, out) -> {
-                for (int k = 0; k < 2; k++) {
+                int n = yL.length;
+                for (int k = 0; k < n / 2; k++) {
                     out[2 * k] = dl * dyL[2 * k] - dr * dyR[2 * k];
                     out[2 * k + 1] = dl * dyL[2 * k + 1] - dr * dyR[2 * k + 1];
                     double ar = yR[2 * k] - yL[2 * k], ai = yR[2 * k + 1] - yL[2 * k + 1];
-                    out[4 + 2 * k] = lb * dyR[2 * k] - Math.sin(ar) * Math.cosh(ai);
-                    out[4 + 2 * k + 1] = lb * dyR[2 * k + 1] - Math.cos(ar) * Math.sinh(ai);
+                    out[n + 2 * k] = lb * dyR[2 * k] - Math.sin(ar) * Math.cosh(ai);
+                    out[n + 2 * k + 1] = lb * dyR[2 * k + 1] - Math.cos(ar) * Math.sinh(ai);
                 }
             };
         }

@@ -1,8 +1,11 @@
 package org.diffuson.usadel;
 
+import org.diffuson.DiffusonException;
+import org.diffuson.linalg.ZOps;
+
 /**
  * 2×2 complex matrices as double[8] (row-major, interleaved): the spin blocks of the Riccati parametrization. Small
- * allocation-light helpers for the collocation right-hand sides.
+ * allocation-light helpers for the collocation right-hand sides; products and inverses are {@link ZOps}'.
  */
 final class M2 {
     private M2() {
@@ -24,18 +27,7 @@ final class M2 {
 
     static double[] mul(double[] a, double[] b) {
         double[] c = new double[8];
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int k = 0; k < 2; k++) {
-                    double ar = a[2 * (2 * i + k)], ai = a[2 * (2 * i + k) + 1];
-                    double br = b[2 * (2 * k + j)], bi = b[2 * (2 * k + j) + 1];
-                    sr += ar * br - ai * bi;
-                    si += ar * bi + ai * br;
-                }
-                c[2 * (2 * i + j)] = sr;
-                c[2 * (2 * i + j) + 1] = si;
-            }
+        ZOps.mult(a, 2, 2, b, 2, c);
         return c;
     }
 
@@ -65,11 +57,11 @@ final class M2 {
     }
 
     static double[] inv(double[] a) {
-        double ar = a[0], ai = a[1], br = a[2], bi = a[3], cr = a[4], ci = a[5], dr = a[6], di = a[7];
-        double detr = ar * dr - ai * di - (br * cr - bi * ci), deti = ar * di + ai * dr - (br * ci + bi * cr);
-        double den = detr * detr + deti * deti, qr = detr / den, qi = -deti / den;
-        double[] o = {dr, di, -br, -bi, -cr, -ci, ar, ai};
-        return scale(o, qr, qi);
+        double[] c = new double[8];
+        if (!ZOps.invert2(a, 0, c, 0))
+            throw new DiffusonException("gamma", "the Riccati normalisation 1 ∓ γγ̃ is singular",
+                    "the Riccati parametrisation breaks down here; solve in the θ form (Junction.Form.THETA)");
+        return c;
     }
 
     /** Σ_a σ^a B σ^a = 2 Tr B − B. */

@@ -2,6 +2,7 @@ package org.diffuson.usadel;
 
 import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
+import org.diffuson.linalg.AndersonMixer;
 import org.diffuson.linalg.CMatrix;
 import org.hipparchus.complex.Complex;
 
@@ -78,6 +79,15 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         return s;
     }
 
+    /**
+     * Charge supercurrent in units of e N_F (energy/length): D(x)·{@link #supercurrent(double)}, the quantity that is
+     * continuous across layers of different D and, at self-consistency, constant along x (dI/dx = 0; with a fixed,
+     * non-self-consistent Δ the pair potential is a source or sink of supercurrent).
+     */
+    public double current(double x) {
+        return junction.diffusionAt(x) * supercurrent(x);
+    }
+
     /** Equilibrium spin current along x with spin a (1..3): (iπT/2) Σ_{n∈Z} Tr[σ^a ǧ∂_xǧ] (same units as the charge). */
     public double spinCurrent(double x, int a) {
         double s = 0;
@@ -122,16 +132,37 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                                                 double tol, int maxIter) {
         Junction.Nodes nd = j.nodes(null, 0);
         int p = nd.mesh().points();
-        double[] gap = new double[p];
+        // a phase-biased junction (reservoir phases other than 0, π) has a complex Δ(x) = |Δ|e^{iχ(x)}: Riccati form
+        double phiL = endPhase(j.left()), phiR = endPhase(j.right());
+        boolean complex = Math.abs(Math.sin(phiL)) > 1e-14 || Math.abs(Math.sin(phiR)) > 1e-14;
+        if (complex) {
+            if (form != Junction.Form.RICCATI)
+                throw new DiffusonException("form", "a phase-biased junction has a complex Δ(x)",
+                        "use Form.RICCATI for self-consistency with reservoir phases other than 0 and π");
+            for (Layer l : j.layers())
+                if (l.hx() != 0 || l.hy() != 0 || l.hz() != 0)
+                    throw new DiffusonException("field", "self-consistent complex Δ(x) with an exchange field (layer "
+                            + l.name() + ") needs the negative Matsubara frequencies separately, not implemented",
+                            "set h = 0, or use reservoir phases 0/π (real Δ)");
+        }
+        int c = complex ? 2 : 1;                 // Δ per node: real, or (Re, Im)
+        double[] gap = new double[c * p];
         double[] tc = new double[p];
+        double[] xs = nd.mesh().x();
+        double mid = xs[0] + 0.5 * (xs[p - 1] - xs[0]);
         boolean any = false;
         for (int i = 0; i < p; i++) {
             Layer l = j.layers().get(nd.layer()[i]);
             tc[i] = l.criticalTemperature();
+            double g = l.gap();
             if (tc[i] > 0) {
                 any = true;
-                gap[i] = l.gap() > 0 ? l.gap() : tc[i] * GapEquation.bcsGap(Math.min(temperature / tc[i], 0.999));
-            } else gap[i] = l.gap();
+                if (g == 0) g = tc[i] * GapEquation.bcsGap(Math.min(temperature / tc[i], 0.999));
+            }
+            // start: the phase of the nearer reservoir (fixed-gap layers keep a real Δ)
+            double chi = complex && tc[i] > 0 ? (xs[i] < mid ? phiL : phiR) : 0;
+            gap[c * i] = g * Math.cos(chi);
+            if (complex) gap[c * i + 1] = g * Math.sin(chi);
         }
         if (!any) throw new DiffusonException("criticalTemperature", "no layer has pairing (T_c0 > 0)",
                 "call Layer.selfConsistent(tc) on the superconducting layers");
@@ -142,10 +173,8 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         MatsubaraSet set = null;
         double change = Double.POSITIVE_INFINITY;
         int it = 0;
-        double[] xs = nd.mesh().x();
         // Anderson mixing (depth 5) of the fixed-point map Δ → G(Δ) on the pairing nodes
-        int depth = 5;
-        List<double[]> xs0 = new ArrayList<>(), fs0 = new ArrayList<>();
+        AndersonMixer mixer = new AndersonMixer(c * p, 5, 1.0);
         // one factored Jacobian per frequency, reused as chord start at the next Δ(x) when they fit in 64 MB
         Collocation.Jacobian[][] jacobians = count * Collocation.Jacobian.bytes(nd.mesh(), form == Junction.Form.THETA
                 ? 2 : 8) <= 64L << 20 ? new Collocation.Jacobian[count][1] : null;
@@ -156,23 +185,37 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             change = 0;
             for (int i = 0; i < p; i++) {
                 if (tc[i] <= 0) continue;
-                double f = 0;
-                for (JunctionSolution s : set.solutions()) f += nodeSinglet(s, i);
-                double d = gap[i], r = Math.sqrt(wN * wN + d * d);
-                double tail = d * Math.log((wN + r) / (2 * wN)) + x2 * x2 / 24 * (-d / (wN * wN) + d * wN / (r * r * r));
-                next[i] = Math.max(0, (x2 * f - tail) / (Math.log(temperature / tc[i]) + x2 * inv));
-                change = Math.max(change, Math.abs(next[i] - gap[i]));
+                // Σ_{n≥0} F0: for h = 0 the singlet is even in ω, so Σ_{n∈Z} = 2Σ_{n≥0} (complex Δ); with h it is
+                // 2 Re Σ_{n≥0} (F0(−ω) = F0(ω)* for real Δ)
+                double fr = 0, fi = 0;
+                for (JunctionSolution s : set.solutions()) {
+                    Complex f = nodeSinglet(s, i);
+                    fr += f.getReal();
+                    fi += f.getImaginary();
+                }
+                double dr = gap[c * i], di = complex ? gap[c * i + 1] : 0, d2 = dr * dr + di * di;
+                double r = Math.sqrt(wN * wN + d2);
+                // the local BCS tail beyond ω_N is Δ times a function of |Δ|
+                double tail = Math.log((wN + r) / (2 * wN)) + x2 * x2 / 24 * (-1 / (wN * wN) + wN / (r * r * r));
+                double den = Math.log(temperature / tc[i]) + x2 * inv;
+                if (complex) {
+                    next[c * i] = (x2 * fr - tail * dr) / den;
+                    next[c * i + 1] = (x2 * fi - tail * di) / den;
+                    change = Math.max(change, Math.hypot(next[c * i] - dr, next[c * i + 1] - di));
+                } else {
+                    next[i] = Math.max(0, (x2 * fr - tail * dr) / den);
+                    change = Math.max(change, Math.abs(next[i] - dr));
+                }
             }
-            double[] res = new double[p];
-            for (int i = 0; i < p; i++) res[i] = next[i] - gap[i];
-            xs0.add(gap.clone());
-            fs0.add(res);
-            if (xs0.size() > depth + 1) {
-                xs0.remove(0);
-                fs0.remove(0);
-            }
-            gap = anderson(xs0, fs0, next);
-            for (int i = 0; i < p; i++) if (tc[i] <= 0) gap[i] = j.layers().get(nd.layer()[i]).gap();
+            double[] res = new double[c * p];
+            for (int i = 0; i < c * p; i++) res[i] = next[i] - gap[i];
+            mixer.step(gap, res);
+            if (!complex) for (int i = 0; i < p; i++) gap[i] = Math.max(0, gap[i]);
+            for (int i = 0; i < p; i++)
+                if (tc[i] <= 0) {
+                    gap[c * i] = j.layers().get(nd.layer()[i]).gap();
+                    if (complex) gap[c * i + 1] = 0;
+                }
             history.add(change);
             it++;
         }
@@ -180,68 +223,57 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             throw new DiffusonException("selfConsistency", String.format(Locale.ROOT,
                     "gap iteration did not converge in %d steps (last change %.3g > %.1g)", maxIter, change, tol),
                     "raise maxIter, or start closer (set Layer.gap to an estimate)");
-        return new SelfConsistent(solve(j, temperature, count, form, gap.clone(), set, jacobians), gap, it, change,
-                List.copyOf(history));
-    }
-
-    /** Anderson (Pulay) extrapolation: minimize |Σ c_k f_k| with Σ c_k = 1, return Σ c_k (x_k + f_k). */
-    static double[] anderson(List<double[]> xs, List<double[]> fs, double[] plain) {
-        int m = xs.size() - 1;
-        if (m < 1) return plain;
-        double[] fl = fs.get(m);
-        int p = fl.length;
-        double[][] a = new double[m][m];
-        double[] b = new double[m];
-        double[][] df = new double[m][p];
-        for (int k = 0; k < m; k++)
-            for (int i = 0; i < p; i++) df[k][i] = fl[i] - fs.get(k)[i];
-        for (int k = 0; k < m; k++) {
-            for (int l = 0; l < m; l++) {
-                double s = 0;
-                for (int i = 0; i < p; i++) s += df[k][i] * df[l][i];
-                a[k][l] = s + (k == l ? 1e-14 : 0);
-            }
-            double s = 0;
-            for (int i = 0; i < p; i++) s += df[k][i] * fl[i];
-            b[k] = s;
-        }
-        double[] g;
-        try {
-            g = new org.hipparchus.linear.LUDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(a))
-                    .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(b)).toArray();
-        } catch (RuntimeException e) {
-            return plain;
-        }
-        double[] out = new double[p];
-        double[] xl = xs.get(m);
+        double[] abs = new double[p], chi = new double[p];
         for (int i = 0; i < p; i++) {
-            double v = xl[i] + fl[i];
-            for (int k = 0; k < m; k++) v -= g[k] * ((xl[i] + fl[i]) - (xs.get(k)[i] + fs.get(k)[i]));
-            out[i] = Math.max(0, v);
+            double dr = gap[c * i], di = complex ? gap[c * i + 1] : 0;
+            abs[i] = complex ? Math.hypot(dr, di) : dr;
+            chi[i] = complex ? Math.atan2(di, dr) : 0;
         }
-        return out;
+        return new SelfConsistent(solve(j, temperature, count, form, gap.clone(), set, jacobians), abs, chi, it,
+                change, List.copyOf(history));
     }
 
-    private static double nodeSinglet(JunctionSolution s, int node) {
+    /** Phase of a rigid or tunnel reservoir (0 for other ends). */
+    private static double endPhase(Boundary b) {
+        return b instanceof Boundary.Rigid r ? r.phase() : b instanceof Boundary.Tunnel t ? t.phase() : 0;
+    }
+
+    private static Complex nodeSinglet(JunctionSolution s, int node) {
         double[] y = s.y();
         if (s.form() == Junction.Form.THETA) {
             Complex a = new Complex(y[4 * node], y[4 * node + 1]), b = new Complex(y[4 * node + 2], y[4 * node + 3]);
-            return a.sin().add(b.sin()).multiply(0.5).getReal();
+            return new Complex(a.sin().add(b.sin()).multiply(0.5).getReal());
         }
         double[] v = new double[16];
         System.arraycopy(y, 16 * node, v, 0, 16);
-        return Nambu.singlet(RiccatiForm.matrix(v)).getReal();
+        Complex f = Nambu.singlet(RiccatiForm.matrix(v));
+        return s.nodes().complexGap() ? f : new Complex(f.getReal());
     }
 
-    /** A self-consistent junction: Δ at the mesh nodes, the final Matsubara set, iteration history. */
-    public record SelfConsistent(MatsubaraSet set, double[] gap, int iterations, double lastChange,
+    /**
+     * A self-consistent junction: |Δ| and its phase χ at the mesh nodes (χ = 0 unless the junction is phase-biased),
+     * the final Matsubara set, iteration history.
+     */
+    public record SelfConsistent(MatsubaraSet set, double[] gap, double[] phase, int iterations, double lastChange,
                                  List<Double> history) {
-        /** Δ at x (Chebyshev interpolation of the node values). */
+        /** |Δ| at x (Chebyshev interpolation of the node values). */
         public double gapAt(double x) {
             Collocation.Mesh m = set.solutions().get(0).mesh();
             double[] y = new double[2 * gap.length];
             for (int i = 0; i < gap.length; i++) y[2 * i] = gap[i];
             return m.interpolate(y, 1, 0, x, 0)[0];
+        }
+
+        /** Complex Δ(x) = |Δ|e^{iχ} (Chebyshev interpolation of Re Δ and Im Δ). */
+        public Complex pairPotential(double x) {
+            Collocation.Mesh m = set.solutions().get(0).mesh();
+            double[] y = new double[2 * gap.length];
+            for (int i = 0; i < gap.length; i++) {
+                y[2 * i] = gap[i] * Math.cos(phase[i]);
+                y[2 * i + 1] = gap[i] * Math.sin(phase[i]);
+            }
+            double[] v = m.interpolate(y, 1, 0, x, 0);
+            return new Complex(v[0], v[1]);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.hipparchus.complex.Complex;
  * Riccati parametrization (any spin structure): ǧ = [[N(1+γγ̃), 2Nγ], [−2Ñγ̃, −Ñ(1+γ̃γ)]], N = (1−γγ̃)⁻¹,
  * Ñ = (1−γ̃γ)⁻¹ (ǧ² = 1 exactly), with D(γ″ + 2γ′Ñγ̃γ′) = L12 − L11γ + γL22 − γL21γ and
  * D(γ̃″ + 2γ̃′Nγγ̃′) = −L21 + L22γ̃ − γ̃L11 + γ̃L12γ̃, L = Λ̌ − σ^aǧσ^a/8τ_so, Λ̌ = −(ω − ih·σ)τ3 − iΔ̌ (seed 003 Eq. 1
- * in 1D). Unknowns per node: γ (2×2) then γ̃ (2×2), 8 complex numbers.
+ * in 1D), Δ̌ = [[0, Δ], [−Δ*, 0]] (Δ complex: a rigid reservoir of phase φ has Δe^{iφ}). Unknowns per node: γ (2×2) then γ̃ (2×2), 8 complex numbers.
  */
 final class RiccatiForm implements Collocation.Equation {
     private final Junction.Nodes nd;
@@ -26,7 +26,7 @@ final class RiccatiForm implements Collocation.Equation {
     @Override
     public void rhs(int domain, int node, double x, double[] y, double[] dy, double[] out) {
         int p = nd.mesh().start(domain) + node;
-        double d = nd.d()[p], gap = nd.gap()[p], rate = nd.rate()[p];
+        double d = nd.d()[p], gap = nd.gap()[p], gapIm = nd.gapIm()[p], rate = nd.rate()[p];
         double[] h = nd.h()[p];
         double[] g = M2.of(y, 0), gt = M2.of(y, 8), dg = M2.of(dy, 0), dgt = M2.of(dy, 8);
         double[] one = M2.eye();
@@ -35,7 +35,7 @@ final class RiccatiForm implements Collocation.Equation {
         double[] hs = M2.pauli(h[0], h[1], h[2]);
         double[] l11 = M2.add(M2.scalar(-omega.getReal(), -omega.getImaginary()), M2.scale(hs, 0, 1));
         double[] l22 = M2.add(M2.scalar(omega.getReal(), omega.getImaginary()), M2.scale(hs, 0, -1));
-        double[] l12 = M2.scalar(0, -gap), l21 = M2.scalar(0, gap);
+        double[] l12 = M2.scalar(gapIm, -gap), l21 = M2.scalar(gapIm, gap);     // −iΔ and iΔ*
         if (rate != 0) {
             double f = -rate / 8;
             l11 = M2.add(l11, M2.scale(M2.spinSandwich(blk[0]), f, 0));

@@ -12,7 +12,11 @@ final class ThetaForm implements Collocation.Equation {
     private final boolean radial;
     private final int n;
 
-    ThetaForm(Junction.Nodes nd, Complex omega, boolean radial, int winding) {
+    private final boolean degenerate;
+
+    /** {@code degenerate}: no exchange field, one Θ for both spins (Θ_+ = Θ_−, the τ_so coupling vanishes). */
+    ThetaForm(Junction.Nodes nd, Complex omega, boolean radial, int winding, boolean degenerate) {
+        this.degenerate = degenerate;
         this.nd = nd;
         this.wr = omega.getReal();
         this.wi = omega.getImaginary();
@@ -22,16 +26,20 @@ final class ThetaForm implements Collocation.Equation {
 
     @Override
     public int dim() {
-        return 2;
+        return degenerate ? 1 : 2;
     }
 
     @Override
     public void rhs(int domain, int node, double x, double[] y, double[] dy, double[] out) {
         int p = nd.mesh().start(domain) + node;
         double d = nd.d()[p], gap = nd.gap()[p], h = nd.h()[p][2], c = nd.rate()[p] / 4;
-        double du = y[2] - y[0], dv = y[3] - y[1];            // Θ_− − Θ_+
-        double sdr = Math.sin(du) * Math.cosh(dv), sdi = Math.cos(du) * Math.sinh(dv);
-        for (int k = 0; k < 2; k++) {
+        double sdr = 0, sdi = 0;
+        if (!degenerate) {
+            double du = y[2] - y[0], dv = y[3] - y[1];        // Θ_− − Θ_+
+            sdr = Math.sin(du) * Math.cosh(dv);
+            sdi = Math.cos(du) * Math.sinh(dv);
+        }
+        for (int k = 0, spins = degenerate ? 1 : 2; k < spins; k++) {
             int s = k == 0 ? 1 : -1;
             double a = y[2 * k], b = y[2 * k + 1];
             double sr = Math.sin(a) * Math.cosh(b), si = Math.cos(a) * Math.sinh(b);

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #gapCurve100}: Δ(T) at 100 temperatures — target &lt; 1 s;</li>
  *   <li>{@link #tcMap2500}: T_c(h, 1/τ_so) on 50 × 50 points — target &lt; 10 s.</li>
  * </ul>
- * Run: mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt; mvn -q test-compile;
- * java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main UsadelBench -f 1 -wi 2 -i 3
+ * Run side by side with the scipy peer: {@code bench/run-usadel.sh} (JMH sample mode, the peer, CPU times, accuracy of
+ * both against scipy at tol = 1e-8; see BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -80,23 +80,35 @@ public class UsadelBench {
         return GapEquation.tcMap(h, r);
     }
 
-    /** Quick wall-clock run without JMH (for a first look): prints each workflow's time. */
-    public static void main(String[] args) {
-        UsadelBench b = new UsadelBench();
-        for (int rep = 0; rep < 3; rep++) {
-            long t0 = System.nanoTime();
-            double[] d = b.snsDos64();
-            long t1 = System.nanoTime();
-            double g = b.selfConsistentSns();
-            long t2 = System.nanoTime();
-            b.gapCurve100();
-            long t3 = System.nanoTime();
-            b.tcMap2500();
-            long t4 = System.nanoTime();
-            System.out.printf("snsDos64 %.1f ms (N(8) = %.9f, N(0.5) = %.2e); selfConsistentSns %.1f ms (Δ(1) = %.4f); "
-                            + "gapCurve100 %.1f ms; tcMap2500 %.1f ms%n", (t1 - t0) / 1e6, d[0], d[63], (t2 - t1) / 1e6, g,
-                    (t3 - t2) / 1e6, (t4 - t3) / 1e6);
+    /**
+     * Without JMH: {@code csv FILE} writes the SNS sweep (energy, DOS) for the peer's {@code --compare}; {@code cpu N}
+     * prints, over N repeats, the best wall and CPU time per call (thread CPU for the one-thread DOS sweep, process CPU
+     * for the two-thread self-consistent solve), which a loaded machine disturbs less than wall time.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length >= 2 && args[0].equals("csv")) {
+            double[] d = snsSweep();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 64; i++) sb.append(String.format(java.util.Locale.ROOT, "%.6f,%.12f%n", ENERGIES[i], d[i]));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
+            return;
         }
-        if (args.length > 0) for (int i = 0; i < 64; i++) System.out.printf("%.6f,%.12f%n", ENERGIES[i], snsSweep()[i]);
+        int reps = args.length >= 2 && args[0].equals("cpu") ? Integer.parseInt(args[1]) : 5;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double bestWall = 1e300, bestCpu = 1e300, scWall = 1e300, scCpu = 1e300;
+        for (int rep = 0; rep < reps; rep++) {
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
+            snsSweep();
+            long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime(), p1 = os.getProcessCpuTime();
+            selfConsistent();
+            long t2 = System.nanoTime(), p2 = os.getProcessCpuTime();
+            bestWall = Math.min(bestWall, (t1 - t0) / 1e6);
+            bestCpu = Math.min(bestCpu, (c1 - c0) / 1e6);
+            scWall = Math.min(scWall, (t2 - t1) / 1e6);
+            scCpu = Math.min(scCpu, (p2 - p1) / 1e6);
+        }
+        System.out.printf(java.util.Locale.ROOT, "snsDos64: best %.1f ms wall, %.1f ms thread CPU; selfConsistentSns: best %.1f ms "
+                + "wall, %.1f ms process CPU (best of %d)%n", bestWall, bestCpu, scWall, scCpu, reps);
     }
 }

@@ -69,4 +69,24 @@ class FermiMomentaTest {
         // in the gap: none
         assertEquals(0, FermiMomenta.find(new RashbaExchange(Double.POSITIVE_INFINITY, -1, 0, 0, 0.5), null, 0.0, 40).size());
     }
+
+    /**
+     * A builder model's band scan is kept for the next call on the same thread (the on-shell Born Σ and the grid
+     * policy ask the same question): the kept answer equals a fresh scan of an equal model, for any shift and energy.
+     */
+    @Test
+    void keptScanAnswersLikeAFreshOne() {
+        var h = org.diffuson.model.Hamiltonians.rashbaExchange(true).with("m", 1, "alpha", 0.2, "bx", 0, "by", 0, "bz", 0.1);
+        var same = org.diffuson.model.Hamiltonians.rashbaExchange(true).with("m", 1, "alpha", 0.2, "bx", 0, "by", 0, "bz", 0.1);
+        CMatrix shift = Pauli.SZ.scale(-0.03);
+        for (double e : new double[]{-0.05, 0.3, 0.3, 1.0}) {
+            for (CMatrix s : new CMatrix[]{null, shift, Pauli.SZ.scale(-0.03)}) {
+                List<FermiMomenta.Crossing> kept = FermiMomenta.find(h, s, e, 20), fresh = FermiMomenta.find(same, s, e, 20);
+                assertEquals(fresh, kept);
+                assertEquals(fresh, FermiMomenta.find(h, s, e, 20));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(FermiMomenta.extrema(same, s, 20), FermiMomenta.extrema(h, s, 20));
+                org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, kept::clear);
+            }
+        }
+    }
 }

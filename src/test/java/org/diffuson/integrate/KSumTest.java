@@ -1,8 +1,13 @@
 package org.diffuson.integrate;
 
+import org.diffuson.boltzmann.BoltzmannResult;
+import org.diffuson.boltzmann.BoltzmannSolver;
+import org.diffuson.boltzmann.Term;
 import org.diffuson.kubo.Kubo;
 import org.diffuson.kubo.KuboResult;
 import org.diffuson.ladder.Ladder;
+import org.diffuson.model.LatticeHamiltonian;
+import org.diffuson.model.MassiveDirac;
 import org.diffuson.model.Preset;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +68,34 @@ class KSumTest {
         assertEquals(one.bareRA(), three.bareRA(), 0);
         assertEquals(one.vertexRA(), three.vertexRA(), 0);
         assertEquals(one.sea(), three.sea(), 0);
+    }
+
+    @Test
+    void boltzmannFermiSeaIsIndependentOfTheThreadCount() {
+        // the seed-002 pipeline's Fermi-sea integral (continuum rays, 32 angles × 32 Gauss nodes per panel: ~10⁴ points,
+        // several KSum chunks), its intrinsic σ_yx and spin response bit for bit on 1, 2 and 7 threads
+        Supplier<BoltzmannResult> tiSurface = () -> BoltzmannSolver.builder(MassiveDirac.of(0.4)).disorder(0.01).kMax(4).angles(32)
+                .build().solve(1.0);
+        BoltzmannResult one = onThreads(1, tiSurface);
+        for (int threads : new int[]{2, 7}) {
+            BoltzmannResult many = onThreads(threads, tiSurface);
+            assertEquals(one.sigma(Term.INTRINSIC).yx(), many.sigma(Term.INTRINSIC).yx(), 0, threads + " threads");
+            assertEquals(one.spin(Term.INTRINSIC).xx(), many.spin(Term.INTRINSIC).xx(), 0, threads + " threads");
+            assertEquals(one.total().yx(), many.total().yx(), 0, threads + " threads");
+        }
+        // and still the closed form σ_yx^int = ξ/2 (seed 002 P 74; DiracOracleTest's tolerance 1e-9)
+        assertEquals(0.2, one.sigma(Term.INTRINSIC).yx(), 1e-9);
+    }
+
+    @Test
+    void latticeBerrySeaIsIndependentOfTheThreadCountAndCountsTheChernNumber() {
+        // QWZ at m = 1 with ε_F in the gap: the Brillouin-zone mesh sum (128² = 16384 points, 8 chunks) of the Berry
+        // curvature is the Chern number, |σ_yx| = 1 e²/h; the mesh sum of a smooth periodic integrand is exponentially
+        // accurate (gap 2 on a 128 mesh: error far below 1e-10)
+        LatticeHamiltonian qwz = (LatticeHamiltonian) Preset.QWZ.with("m", 1.0).build().hamiltonian();
+        Supplier<BoltzmannResult> gapped = () -> BoltzmannSolver.builder(qwz).disorder(0.01).kMax(Math.PI).mesh(128).noSpin().build().solve(0.0);
+        BoltzmannResult one = onThreads(1, gapped), three = onThreads(3, gapped);
+        assertEquals(one.sigma(Term.INTRINSIC).yx(), three.sigma(Term.INTRINSIC).yx(), 0);
+        assertEquals(1, Math.abs(one.sigma(Term.INTRINSIC).yx()), 1e-10);
     }
 }

@@ -279,7 +279,14 @@ class KineticOracleTest {
             for (int i = 0; i < 144; i++) worst = Math.max(worst, Math.abs(az.q()[i] - dense.q()[i]) / az.diffusionConstant());
             worst = Math.max(worst, Math.abs(az.invTauS() - dense.invTauS()) / dense.invTauS());
         }
-        report("exact solve: azimuthal Fourier blocks vs dense grid solve (l ≤ 3, Gaussian Born)", worst, 1e-13);
+        // an odd number of cos θ nodes (the middle ring is its own antipode) and nPhi = 4 (modes ±2 alias)
+        PartialWaveTMatrix pw7 = new PartialWaveTMatrix(seven, H), pw1 = new PartialWaveTMatrix(PhaseShifts.threeChannel(0.3, 1.1, -0.4), H);
+        for (Object[] c : new Object[][]{{pw7, SphereRule.of(7, 14)}, {pw1, SphereRule.of(3, 4)}}) {
+            SpinChargeCoefficients az = KineticSolver.exact((TMatrix) c[0], nim(R), (SphereRule) c[1]),
+                    dense = KineticSolver.exactOnFullGrid((TMatrix) c[0], nim(R), (SphereRule) c[1]);
+            for (int i = 0; i < 144; i++) worst = Math.max(worst, Math.abs(az.q()[i] - dense.q()[i]) / az.diffusionConstant());
+        }
+        report("exact solve: azimuthal Fourier blocks vs dense grid solve (l ≤ 3, Gaussian Born, odd nCos, nPhi = 4)", worst, 1e-13);
         // a T that is covariant but does not say so takes the dense path and gives the same numbers
         PartialWaveTMatrix pw = new PartialWaveTMatrix(seven, H);
         TMatrix opaque = new TMatrix() {

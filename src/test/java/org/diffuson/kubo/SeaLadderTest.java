@@ -59,11 +59,14 @@ class SeaLadderTest {
      * the bubble superoperator and of the inverse of 1 − ΓΦ): δB_{m+1} = Γ[Σ_k G (B + δB_m) G], and the same for δA
      * (Γ and Φ(z, z) are their own transposes under Tr[A X] for this disorder, Γ[X] = Σ w V X V with Hermitian V).
      */
-    private static CMatrix dysonSeries(Ladder l, Vertex v, Complex z, CMatrix sigma) {
-        CMatrix y = bubble(l, z, sigma, z, sigma, null, v);
+    private static CMatrix dysonSeries(Ladder l, Vertex v, Complex z, CMatrix sigma) { return dressing(l, v, z, sigma, z, sigma); }
+
+    /** δB(z1, z2) = Γ[Σ_k G(z1) (B + δB) G(z2)] by its Dyson series, iterated to 1e-15. */
+    private static CMatrix dressing(Ladder l, Vertex v, Complex z1, CMatrix s1, Complex z2, CMatrix s2) {
+        CMatrix y = bubble(l, z1, s1, z2, s2, null, v);
         CMatrix d = CMatrix.zeros(2, 2);
         for (int m = 0; m < 200; m++) {
-            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z, sigma, z, sigma, d, null)));
+            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z1, s1, z2, s2, d, null)));
             double change = next.minus(d).normMax();
             d = next;
             if (change < 1e-15 * Math.max(1, d.normMax())) return d;
@@ -77,14 +80,7 @@ class SeaLadderTest {
      */
     private static Complex correlator(Ladder l, Vertex va, Vertex vb, Complex z1, Complex z2) {
         CMatrix s1 = l.sigma(Energy.complex(z1.getReal(), z1.getImaginary())), s2 = l.sigma(Energy.complex(z2.getReal(), z2.getImaginary()));
-        CMatrix y = bubble(l, z1, s1, z2, s2, null, vb);
-        CMatrix d = CMatrix.zeros(2, 2);
-        for (int m = 0; m < 200; m++) {
-            CMatrix next = l.model().disorder().apply(y.plus(bubble(l, z1, s1, z2, s2, d, null)));
-            double change = next.minus(d).normMax();
-            d = next;
-            if (change < 1e-15 * Math.max(1, d.normMax())) break;
-        }
+        CMatrix d = dressing(l, vb, z1, s1, z2, s2);
         KGrid g = l.grid();
         Complex p = Complex.ZERO;
         double[] buf = new double[8];
@@ -103,9 +99,10 @@ class SeaLadderTest {
      * (a) Charge vertices: the ladder-dressed sea equals the bare sea. With a k-independent Σ, G v G = ∂G/∂k, so the
      * (z, z) dressing Γ[Σ_k ∂_k G] vanishes over the zone (Ward identity Λ(z, z) = −∂G⁻¹/∂k = v). On the uniform
      * mesh the sum of the derivative of a periodic function analytic in a strip of width d ~ |Im(z − Σ)|/v vanishes
-     * to ~e^{−N d}: with u0² = 0.5 (|Im Σ| ≈ 0.3) and N = 64 that is below rounding; the 4th-order velocity stencil
-     * adds ~1e-13. Hence tolerance 1e-10, absolute, on both the vertex dressing and the sea (σ_xy sea ≈ 0.1–1).
-     * Measured: max |δA|, |δB| = 1.1e-11 over y = 1e-3 … 10; sea −0.541021575404568 bare, dressed − bare = 3.1e-12.
+     * to ~e^{−N d}: with u0² = 0.5 (|Im Σ| ≈ 0.3) and N = 64 that is below rounding (QWZ's velocity is its exact
+     * gradient; with the 4th-order stencil it was ~1e-11). Hence tolerance 1e-10, absolute, on both the vertex
+     * dressing and the sea (σ_xy sea ≈ 0.5). Measured: max |δA|, |δB| = 4.5e-13 over y = 1e-3 … 10; sea
+     * −0.541021575553 bare, dressed − bare = 1.9e-14 (with the stencil velocity: 1.1e-11 and 3.1e-12).
      */
     @Test
     void chargeVerticesTheDressedSeaEqualsTheBareSeaByTheWardIdentity() {
@@ -164,5 +161,27 @@ class SeaLadderTest {
             assertTrue(ladder.subtract(fd).norm() < 1e-5 * fd.norm(), "dressed integrand vs derivative of the ladder correlator");
             assertTrue(ladder.subtract(bare).norm() > 1e-3 * fd.norm(), "the ladder matters at this node");
         }
+    }
+
+    /**
+     * The ladder-dressed sea at T &gt; 0 (Matsubara sum of {@link FiniteTemperature}, {@link SeaVertices#LADDER}) tends
+     * to the T = 0 contour integral of {@link Kubo#sea(Vertex, Vertex, SeaVertices)} as T² (Sommerfeld): the
+     * difference at T = 0.02 is about four times that at T = 0.01, and both are below 1e-2 relative (measured on the
+     * 32² mesh: T = 0 −0.1848074, Δ = 1.151e-4 and 4.632e-4, ratio 4.026; the bare Matsubara sea is −0.2615).
+     */
+    @Test
+    void ladderDressedMatsubaraSeaTendsToTheZeroTemperatureSeaAsTSquared() {
+        Ladder l = ladder(Disorder.scalar(2, 0.5), 32);
+        Kubo k = new Kubo(l);
+        Vertex s = Vertex.spin(2), vx = Vertex.velocity(H, 0);
+        double zero = k.sea(s, vx, SeaVertices.LADDER);
+        double d1 = FiniteTemperature.matsubara(k, s, vx, 0.01, EF, 64, true).value() - zero;
+        double d2 = FiniteTemperature.matsubara(k, s, vx, 0.02, EF, 64, true).value() - zero;
+        double bare = FiniteTemperature.matsubara(k, s, vx, 0.01, EF, 64, false).value();
+        System.out.printf("Matsubara ladder sea: T=0 %.10f, Δ(T=0.01) %.3e, Δ(T=0.02) %.3e, ratio %.3f; bare at T=0.01 %.10f%n",
+                zero, d1, d2, d2 / d1, bare);
+        assertTrue(Math.abs(d2) < 1e-2 * Math.abs(zero), "T = 0.02: " + d2);
+        assertEquals(4, d2 / d1, 0.4, "Sommerfeld T²");
+        assertTrue(Math.abs(bare - zero) > 0.2 * Math.abs(zero), "the Matsubara option dresses the vertices too");
     }
 }

@@ -40,17 +40,7 @@ class ZeroModeMessageTest {
     private static KuboResult sigmaXx(KGrid grid) { return new Kubo(ladder(grid)).conductivity(0, 0); }
 
     /** The same N×N mesh as explicit points: no rule to refine it. */
-    private static KGrid explicitPoints(int n, double shift) {
-        KGrid g = mesh(n, shift);
-        int m = g.size();
-        double[] kx = new double[m], ky = new double[m], kz = new double[m], w = new double[m];
-        for (int i = 0; i < m; i++) {
-            kx[i] = g.kx(i);
-            ky[i] = g.ky(i);
-            w[i] = g.weight(i);
-        }
-        return KGrid.ofPoints(2, kx, ky, kz, w);
-    }
+    private static KGrid explicitPoints(int n, double shift) { return BastinTest.points(mesh(n, shift)); }
 
     @Test
     void anUnrefinableCoarseGridIsReportedAsUnresolvedFermiSurface() {

@@ -26,6 +26,8 @@ public final class CellRunner {
     /** After this long, a cell that did not stop is abandoned and reported as still running. */
     static final long STOP_GRACE_MS = 3_000;
     private static final long REINTERRUPT_MS = 250;
+    /** How long a new cell waits for the queued subtasks of a stopped parallel stream to drain from the common pool. */
+    static final long POOL_SETTLE_MS = 1_000;
 
     private final ThreadGroup group = new ThreadGroup(THREAD_GROUP);
     private final AtomicInteger counter = new AtomicInteger();
@@ -75,7 +77,7 @@ public final class CellRunner {
      * @throws Exception            whatever the task threw
      */
     public Object run(Callable<?> task, ClassLoader contextLoader) throws Exception {
-        CellStop.prune();
+        CellStop.settle(POOL_SETTLE_MS);
         checkPending();
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
@@ -110,7 +112,7 @@ public final class CellRunner {
         } finally {
             current = null;
             currentGroup = null;
-            CellStop.release(cellGroup);
+            CellStop.release(cellGroup, stopReason != null);
         }
         CellStoppedException.Reason reason = stopReason;
         if (reason != null) {

@@ -24,6 +24,12 @@ public final class CellStop {
     private static final Set<ThreadGroup> GROUPS = ConcurrentHashMap.newKeySet();
     /** The group whose stop also ends common-pool workers (the cell still being waited for), or null. */
     private static volatile ThreadGroup current;
+    /**
+     * True while {@link #current} is kept after its cell ended because the common pool was still busy: subtasks of a
+     * stopped parallel stream may still be queued there, and each must throw when a worker takes it, not run the cell's
+     * loop later with no stop in force.
+     */
+    private static volatile boolean draining;
 
     private CellStop() {
     }
@@ -49,18 +55,67 @@ public final class CellStop {
     /** Starts stopping the threads of {@code group}; {@code withPool}: common-pool workers too. */
     static void request(ThreadGroup group, boolean withPool) {
         GROUPS.add(group);
-        if (withPool) current = group;
+        if (withPool) {
+            synchronized (CellStop.class) {
+                current = group;
+                draining = false; // a pool stop of an earlier cell is superseded: this one keeps workers throwing
+            }
+        }
         stopping = true;
     }
 
     /** The cell of {@code group} is no longer waited for: common-pool workers may run notebook code again. */
     static void release(ThreadGroup group) {
-        if (current == group) current = null;
+        release(group, false);
+    }
+
+    /**
+     * As {@link #release(ThreadGroup)}; {@code stopped}: the cell was stopped, so while the common pool is still busy
+     * (its queued subtasks may be the stopped stream's) workers keep throwing at checks until the pool is idle
+     * ({@link #prune()}) or the next cell needs the pool ({@link #settle(long)}).
+     */
+    static void release(ThreadGroup group, boolean stopped) {
+        if (current == group) {
+            if (stopped && !ForkJoinPool.commonPool().isQuiescent()) draining = true;
+            else current = null;
+        }
         prune();
     }
 
-    /** Forgets groups whose threads (pool workers aside) have all ended. */
+    /**
+     * Before a new cell: waits up to {@code millis} for the queued tasks of a stopped cell to drain from the common
+     * pool (each throws at its first check), then ends the pool stop in any case so the new cell's parallel streams
+     * run. Polls; never helps the pool (that would run a queued task on the caller's thread).
+     */
+    static void settle(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        prune();
+        while (draining) {
+            if (System.nanoTime() > end) {
+                synchronized (CellStop.class) {
+                    if (draining) {
+                        draining = false;
+                        current = null;
+                    }
+                }
+                break;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            prune();
+        }
+        prune();
+    }
+
+    /** Forgets groups whose threads (pool workers aside) have all ended, and a drained pool stop. */
     static void prune() {
+        if (draining && ForkJoinPool.commonPool().isQuiescent()) {
+            synchronized (CellStop.class) {
+                if (draining) {
+                    draining = false;
+                    current = null;
+                }
+            }
+        }
         GROUPS.removeIf(g -> g != current && !hasOwnThreads(g));
         stopping = !GROUPS.isEmpty() || current != null;
     }

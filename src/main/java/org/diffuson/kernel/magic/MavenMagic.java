@@ -1,6 +1,7 @@
 package org.diffuson.kernel.magic;
 
 import org.diffuson.kernel.exec.JavaEvaluator;
+import org.diffuson.sweep.spark.SystemMaven;
 
 import java.io.File;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class MavenMagic implements Magic {
         Path lib = dir.resolve("lib");
         if (!Files.exists(dir.resolve("resolved"))) {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("pom.xml"), pom(a.positional(), repo));
+            Files.writeString(dir.resolve("pom.xml"), SystemMaven.pom("diffuson.notebook", "maven-magic", a.positional(), repo));
             ctx.runStoppable(() -> {
                 resolve(dir, a.flag("offline") || System.getenv("DIFFUSON_MAVEN_OFFLINE") != null);
                 return null;
@@ -103,58 +104,14 @@ final class MavenMagic implements Magic {
     }
 
     private static void resolve(Path dir, boolean offline) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(mvn(), "-q", "-B", "-f", dir.resolve("pom.xml").toString(),
-                "dependency:copy-dependencies", "-DoutputDirectory=" + dir.resolve("lib"),
-                "-Dmdep.useRepositoryLayout=true", "-DincludeScope=runtime"));
-        if (offline) cmd.add("-o");
-        Path log = dir.resolve("mvn.log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            int rc = p.waitFor();
-            if (rc != 0) {
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size()));
-                throw new IllegalStateException("mvn could not resolve the artifacts (exit " + rc + "):\n" + tail);
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private static String mvn() {
-        String home = System.getenv("MAVEN_HOME");
-        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) return Path.of(home, "bin", "mvn").toString();
-        return "mvn";
-    }
-
-    private static String pom(List<String> coords, String repo) {
-        StringBuilder sb = new StringBuilder("<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0"
-                + "</modelVersion><groupId>diffuson.notebook</groupId><artifactId>maven-magic</artifactId>"
-                + "<version>1</version><packaging>pom</packaging>");
-        if (repo != null) {
-            sb.append("<repositories><repository><id>magic</id><url>").append(xml(repo))
-                    .append("</url></repository></repositories>");
-        }
-        sb.append("<dependencies>");
-        for (String c : coords) {
-            String[] p = c.split(":");
-            sb.append("<dependency><groupId>").append(xml(p[0])).append("</groupId><artifactId>").append(xml(p[1]))
-                    .append("</artifactId>");
-            if (p.length == 4) sb.append("<classifier>").append(xml(p[2])).append("</classifier>");
-            sb.append("<version>").append(xml(p[p.length - 1])).append("</version></dependency>");
-        }
-        return sb.append("</dependencies></project>\n").toString();
-    }
-
-    private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        int rc = SystemMaven.run(dir, offline, "dependency:copy-dependencies", "-DoutputDirectory=" + dir.resolve("lib"),
+                "-Dmdep.useRepositoryLayout=true", "-DincludeScope=runtime");
+        if (rc != 0)
+            throw new IllegalStateException("mvn could not resolve the artifacts (exit " + rc + "):\n" + SystemMaven.logTail(dir, 12));
     }
 
     private static Path cacheDir() throws IOException {
-        String home = System.getenv("DIFFUSON_HOME");
-        Path dir = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".diffuson");
-        return Files.createDirectories(dir.resolve("maven"));
+        return Files.createDirectories(SystemMaven.home().resolve("maven"));
     }
 
     private static String hash(String s) throws Exception {

@@ -53,15 +53,12 @@ public final class SparkRuntime {
                 if (!cp.isEmpty() && cp.stream().allMatch(Files::isRegularFile)) return classpath = cp;
             }
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
-                    + "<groupId>diffuson.spark</groupId><artifactId>spark-runtime</artifactId><version>1</version><packaging>pom</packaging>"
-                    + "<dependencies><dependency><groupId>org.apache.spark</groupId><artifactId>spark-sql_2.13</artifactId><version>"
-                    + SPARK_VERSION + "</version></dependency></dependencies></project>\n");
+            Files.writeString(dir.resolve("pom.xml"), SystemMaven.pom("diffuson.spark", "spark-runtime",
+                    List.of("org.apache.spark:spark-sql_2.13:" + SPARK_VERSION), null));
             // offline first (a built Diffuson checkout already has Spark in ~/.m2), then with downloads (~400 MB once)
             if (!mvn(dir, true) && !mvn(dir, false)) {
-                List<String> log = Files.readAllLines(dir.resolve("mvn.log"), StandardCharsets.UTF_8);
                 throw new DiffusonException("spark", "mvn could not resolve org.apache.spark:spark-sql_2.13:" + SPARK_VERSION + ":\n"
-                        + String.join("\n", log.subList(Math.max(0, log.size() - 10), log.size())),
+                        + SystemMaven.logTail(dir, 10),
                         "check that mvn is on PATH and Maven Central is reachable, or set DIFFUSON_SPARK_CLASSPATH");
             }
             return classpath = split(Files.readString(file).strip());
@@ -74,21 +71,8 @@ public final class SparkRuntime {
     }
 
     private static boolean mvn(Path dir, boolean offline) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(mvnCommand(), "-q", "-B", "-f", dir.resolve("pom.xml").toString(),
-                "dependency:build-classpath", "-Dmdep.outputFile=" + dir.resolve("classpath.txt"), "-Dmdep.includeScope=runtime"));
-        if (offline) cmd.add("-o");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("mvn.log").toFile()).start();
-        try {
-            return p.waitFor() == 0 && Files.isRegularFile(dir.resolve("classpath.txt"));
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private static String mvnCommand() {
-        String home = System.getenv("MAVEN_HOME");
-        if (home != null && Files.isExecutable(Path.of(home, "bin", "mvn"))) return Path.of(home, "bin", "mvn").toString();
-        return "mvn";
+        return SystemMaven.run(dir, offline, "dependency:build-classpath", "-Dmdep.outputFile=" + dir.resolve("classpath.txt"),
+                "-Dmdep.includeScope=runtime") == 0 && Files.isRegularFile(dir.resolve("classpath.txt"));
     }
 
     /**
@@ -100,10 +84,7 @@ public final class SparkRuntime {
         return h == null || h.isBlank() ? System.getProperty("java.home") : h;
     }
 
-    static Path home() {
-        String h = System.getenv("DIFFUSON_HOME");
-        return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".diffuson");
-    }
+    static Path home() { return SystemMaven.home(); }
 
     private static List<Path> split(String cp) {
         List<Path> l = new ArrayList<>();

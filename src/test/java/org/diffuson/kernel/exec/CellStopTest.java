@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,4 +126,42 @@ class CellStopTest {
         byte[] junk = {1, 2, 3};
         assertTrue(junk == CellBytecode.instrument(junk));
     }
+
+    /**
+     * A stopped parallel stream may leave subtasks queued in the common pool (its workers were busy when the cell
+     * ended). They must not run later, after the stop is over: each would be the cell's {@code while (true) {}}
+     * again, unstoppable, on a pool worker for the rest of the session (found by the seed-001 suite, whose
+     * {@code awaitQuiescence} ran one and hung). The pool's workers are kept busy by non-cell work until the stopped
+     * cell has ended; then the pool must drain and stay idle.
+     */
+    @Test
+    void aStoppedParallelStreamLeavesNoTaskThatRunsLater() throws Exception {
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        assertTrue(waitQuiescent(pool, 5_000), "common pool idle before the test");
+        CountDownLatch busy = new CountDownLatch(1);
+        for (int i = 0; i < pool.getParallelism(); i++) pool.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        interruptAfter300ms("java.util.stream.IntStream.range(0, 64).parallel().forEach(i -> { while (true) {} });");
+        busy.countDown(); // the workers are free only now, after the stopped cell has ended
+        assertTrue(waitQuiescent(pool, 3_000), "the stopped cell's queued tasks ended");
+        Thread.sleep(300);
+        assertTrue(pool.isQuiescent(), "no task of the stopped cell runs later (active " + pool.getActiveThreadCount()
+                + ", queued " + pool.getQueuedSubmissionCount() + "+" + pool.getQueuedTaskCount() + ")");
+    }
+
+    /** Polls (never helps: awaitQuiescence would run queued tasks on this thread) until the pool is idle. */
+    private static boolean waitQuiescent(ForkJoinPool pool, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (!pool.isQuiescent()) {
+            if (System.nanoTime() > end) return false;
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Seed 003 (usadel) speed floors, Diffuson (JMH UsadelBench) and its scipy peer (src/test/python/usadel_sns_peer.py,
+# scipy.integrate.solve_bvp) back to back in one run, with the 1-minute load average before and after.
+#   bench/run-usadel.sh            # JMH sample mode for the four UsadelBench workflows, then the peer, then CPU times
+# Raw output: target/usadel-bench/. Equal accuracy: both SNS DOS curves against scipy at tol = 1e-8 (printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=target/usadel-bench
+mkdir -p "$OUT"
+PY=/usr/bin/python3
+"$PY" -c 'import scipy' 2>/dev/null || { echo "needs Debian python3-scipy: apt-get install python3-scipy" >&2; exit 1; }
+mvn -B -o -q test-compile
+mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
+CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
+JAVA=${JAVA:-java}
+load() { cut -d' ' -f1 /proc/loadavg; }
+echo "load before: $(load)"
+"$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'UsadelBench\.' -bm sample -tu ms -wi 3 -i 5 -w 2 -r 2 -f 1 \
+  -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.log" | grep -E '^UsadelBench|p0.00|Benchmark'
+echo "load between: $(load)"
+(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+  "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench csv "$OUT/diffuson-dos.csv" && \
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+  "$PY" src/test/python/usadel_sns_peer.py 1e-6 10 --compare="$OUT/diffuson-dos.csv") | tee "$OUT/peer.log"
+"$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench cpu 10 | tee "$OUT/cpu.log"
+echo "load after: $(load)"
