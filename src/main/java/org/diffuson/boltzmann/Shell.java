@@ -3,6 +3,7 @@ package org.diffuson.boltzmann;
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.BerryBands;
 import org.diffuson.integrate.FermiContour;
+import org.diffuson.linalg.ZOps;
 
 import java.util.List;
 
@@ -84,21 +85,7 @@ final class Shell {
         int n = a.n, blk = a.blk;
         double[] out = new double[a.size * b.size * blk];
         for (int p = 0; p < a.size; p++)
-            for (int q = 0; q < b.size; q++) {
-                int o = (p * b.size + q) * blk, up = p * blk, uq = q * blk;
-                for (int x = 0; x < n; x++)
-                    for (int y = 0; y < n; y++) {
-                        double sr = 0, si = 0;
-                        for (int i = 0; i < n; i++) {
-                            double ar = a.u[up + 2 * (i * n + x)], ai = -a.u[up + 2 * (i * n + x) + 1];
-                            double br = b.u[uq + 2 * (i * n + y)], bi = b.u[uq + 2 * (i * n + y) + 1];
-                            sr += ar * br - ai * bi;
-                            si += ar * bi + ai * br;
-                        }
-                        out[o + 2 * (x * n + y)] = sr;
-                        out[o + 2 * (x * n + y) + 1] = si;
-                    }
-            }
+            for (int q = 0; q < b.size; q++) ZOps.multAdjoint(a.u, p * blk, b.u, q * blk, n, n, n, out, (p * b.size + q) * blk);
         return out;
     }
 

@@ -63,18 +63,7 @@ public final class BerryCurvature {
 
     /** Normalized det⟨u_a(k)|u_b(k')⟩ over the occupied bands a, b < occ. */
     private static double[] link(double[] ua, double[] ub, int n, int occ, double[] m) {
-        for (int a = 0; a < occ; a++)
-            for (int c = 0; c < occ; c++) {
-                double sr = 0, si = 0;
-                for (int i = 0; i < n; i++) {
-                    double xr = ua[2 * (i * n + a)], xi = -ua[2 * (i * n + a) + 1];
-                    double yr = ub[2 * (i * n + c)], yi = ub[2 * (i * n + c) + 1];
-                    sr += xr * yr - xi * yi;
-                    si += xr * yi + xi * yr;
-                }
-                m[2 * (a * occ + c)] = sr;
-                m[2 * (a * occ + c) + 1] = si;
-            }
+        ZOps.multAdjoint(ua, 0, ub, 0, n, occ, occ, m, 0);
         org.hipparchus.complex.Complex det = ZOps.determinant(m, occ);
         double[] d = {det.getReal(), det.getImaginary()};
         double r = Math.hypot(d[0], d[1]);

@@ -114,7 +114,7 @@ public final class Bastin {
         Energy er = Energy.retarded(e);
         double[] s = ladder.sigma(er).toArray(), ds = ladder.selfEnergy().derivative(er).toArray();
         KGrid g = grid;
-        double[] acc = KSum.sum(g.size(), 1, () -> new Work(n), (from, to, part, w) -> {
+        double[] acc = KSum.sum(g.size(), 1, () -> new Kubo.Work(n), (from, to, part, w) -> {
             for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i);
                 model.hamiltonian().eval(kx, ky, kz, w.hk, 0);
@@ -131,18 +131,5 @@ public final class Bastin {
             }
         });
         return acc[0];
-    }
-
-    /** Per-task scratch: one Green workspace and the n×n blocks. */
-    private static final class Work {
-        final GreenWorkspace green;
-        final double[] hk, g, ga, gp, a, b, t1, t2;
-
-        Work(int n) {
-            int nn = 2 * n * n;
-            green = new GreenWorkspace(n);
-            hk = new double[nn]; g = new double[nn]; ga = new double[nn]; gp = new double[nn];
-            a = new double[nn]; b = new double[nn]; t1 = new double[nn]; t2 = new double[nn];
-        }
     }
 }

@@ -208,15 +208,15 @@ public final class Kubo {
             for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), wt = g.weight(i);
                 h.eval(kx, ky, kz, w.hk, 0);
-                w.green.invert(w.hk, 0, e, y, s, w.gr);
-                w.green.derivative(w.gr, ds, w.ga);  // G' = −G (1 − Σ') G
+                w.green.invert(w.hk, 0, e, y, s, w.g);
+                w.green.derivative(w.g, ds, w.ga);  // G' = −G (1 − Σ') G
                 va.eval(kx, ky, kz, w.a);
                 vb.eval(kx, ky, kz, w.b);
                 // Tr[A G B G'] − Tr[A G' B G]
                 ZOps.mult(w.b, n, n, w.ga, n, w.t1);   // B G'
-                ZOps.mult(w.gr, n, n, w.t1, n, w.t2);  // G B G'
+                ZOps.mult(w.g, n, n, w.t1, n, w.t2);  // G B G'
                 double tr1r = traceRe(w.a, w.t2, n), tr1i = traceIm(w.a, w.t2, n);
-                ZOps.mult(w.b, n, n, w.gr, n, w.t1);   // B G
+                ZOps.mult(w.b, n, n, w.g, n, w.t1);   // B G
                 ZOps.mult(w.ga, n, n, w.t1, n, w.t2);  // G' B G
                 double tr2r = traceRe(w.a, w.t2, n), tr2i = traceIm(w.a, w.t2, n);
                 acc[0] += wt * (tr1r - tr2r);
@@ -568,7 +568,7 @@ public final class Kubo {
     /** The RA (and RR) k-sums over grid points [from, to) into acc (layout of {@link #response}). */
     private static void accumulate(Hamiltonian h, Vertex va, Vertex vb, KGrid g, double e, double[] sig, int from, int to, double[] acc, Work wk, boolean rr) {
         int n = wk.green.dim(), nn = 2 * n * n;
-        double[] hk = wk.hk, gr = wk.gr, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
+        double[] hk = wk.hk, gr = wk.g, ga = wk.ga, a = wk.a, b = wk.b, t1 = wk.t1, t2 = wk.t2, t3 = wk.t3;
         for (int i = from; i < to; i++) {
             double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i), w = g.weight(i);
             h.eval(kx, ky, kz, hk, 0);
@@ -601,15 +601,15 @@ public final class Kubo {
         }
     }
 
-    /** Per-task scratch of the k-sums: one Green workspace and the n×n blocks. */
-    private static final class Work {
+    /** Per-task scratch of the Kubo, sea and Bastin k-sums: one Green workspace and the n×n blocks. */
+    static final class Work {
         final GreenWorkspace green;
-        final double[] hk, gr, ga, a, b, t1, t2, t3;
+        final double[] hk, g, ga, gp, a, b, t1, t2, t3;
 
         Work(int n) {
             int nn = 2 * n * n;
             green = new GreenWorkspace(n);
-            hk = new double[nn]; gr = new double[nn]; ga = new double[nn]; a = new double[nn]; b = new double[nn];
+            hk = new double[nn]; g = new double[nn]; ga = new double[nn]; gp = new double[nn]; a = new double[nn]; b = new double[nn];
             t1 = new double[nn]; t2 = new double[nn]; t3 = new double[nn];
         }
     }

@@ -50,6 +50,25 @@ public final class ZOps {
     }
 
     /**
+     * c = (A†B)[0..rows, 0..cols]: the overlaps ⟨a_x|b_y⟩ of the columns of two n×n matrices stored at a[ao..] and
+     * b[bo..] (e.g. eigenvector matrices at two k-points), written row-major (rows×cols) to c[co..].
+     */
+    public static void multAdjoint(double[] a, int ao, double[] b, int bo, int n, int rows, int cols, double[] c, int co) {
+        for (int x = 0; x < rows; x++)
+            for (int y = 0; y < cols; y++) {
+                double sr = 0, si = 0;
+                for (int i = 0; i < n; i++) {
+                    double ar = a[ao + 2 * (i * n + x)], ai = -a[ao + 2 * (i * n + x) + 1];
+                    double br = b[bo + 2 * (i * n + y)], bi = b[bo + 2 * (i * n + y) + 1];
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                c[co + 2 * (x * cols + y)] = sr;
+                c[co + 2 * (x * cols + y) + 1] = si;
+            }
+    }
+
+    /**
      * Closed-form inverse of a 2×2 complex matrix stored in {@code a[off..off+7]}, written to {@code out[oo..oo+7]}.
      * Returns false (and leaves out untouched) if the determinant is exactly zero.
      */

@@ -41,7 +41,9 @@ public final class PaperStyle {
     }
 
     /** Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue, black, yellow. */
-    public static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00),
+    public static java.util.List<Color> palette() { return java.util.List.of(PALETTE); }
+
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00),
             new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
 
     /** Dash patterns in units of the line width: solid, dashed, dotted, dash-dot, long dash, dash-dot-dot. */
@@ -91,7 +93,7 @@ public final class PaperStyle {
         s.setLegendBorderColor(new Color(255, 255, 255, 0));
         s.setLegendPadding(Math.round(f * 0.4f));
         s.setLegendSeriesLineLength(Math.round(f * 2.4f));
-        s.setSeriesColors(PALETTE);
+        s.setSeriesColors(PALETTE.clone());
         s.setSeriesMarkers(MARKERS);
         s.setMarkerSize(Math.max(4, Math.round(f * 0.55f)));
         float w = size == Size.NOTEBOOK ? 1.5f : 1.0f;

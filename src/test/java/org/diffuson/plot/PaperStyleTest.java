@@ -58,7 +58,7 @@ class PaperStyleTest {
         int dashed = 0;
         for (DisplayList.Op op : list.ops())
             if (op.kind() == DisplayList.Kind.STROKE && op.stroke().getDashArray() != null && op.stroke().getDashArray().length == 2
-                    && (op.argb() & 0xFFFFFF) == (PaperStyle.PALETTE[1].getRGB() & 0xFFFFFF)) dashed++;
+                    && (op.argb() & 0xFFFFFF) == (PaperStyle.palette().get(1).getRGB() & 0xFFFFFF)) dashed++;
         assertTrue(dashed >= 1 && dashed <= 3, "dashed series drawn as " + dashed + " paths");
         assertEquals(Color.WHITE, c.getStyler().getChartBackgroundColor());
         assertTrue(c.getStyler().isPlotTicksMarksVisible());
