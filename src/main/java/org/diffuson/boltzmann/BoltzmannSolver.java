@@ -76,11 +76,11 @@ public final class BoltzmannSolver {
      */
     public static Builder builder(Model model) {
         if (model.spaceDim() != 2) throw new DiffusonException("model", "is " + model.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
-        double u = model.disorder().scalarStrength();
-        if (Double.isNaN(u))
+        java.util.OptionalDouble u = model.disorder().scalarStrength();
+        if (u.isEmpty())
             throw new DiffusonException("model", "the Boltzmann solver takes scalar white-noise disorder Γ[X] = u0²X; this model has " + model.disorder(),
                     "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
-        return builder(model.hamiltonian()).disorder(u).kMax(model.cutoff());
+        return builder(model.hamiltonian()).disorder(u.getAsDouble()).kMax(model.cutoff());
     }
 
     /** Model + numerical settings; physical parameters that are swept (ε_F) are passed to {@link #solve}. */

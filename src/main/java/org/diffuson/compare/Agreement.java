@@ -188,7 +188,7 @@ public final class Agreement {
     /** The Kubo model must carry the Boltzmann correlator: Γ[X] = u₀²X. */
     private static void checkScalar(Model m, double u) {
         if (m.spaceDim() != 2) throw new DiffusonException("model", "is " + m.spaceDim() + "D", "the kinetic theory of seed 002 is 2D");
-        if (!(Math.abs(m.disorder().scalarStrength() - u) <= 1e-12 * u))
+        if (!(Math.abs(m.disorder().scalarStrength().orElse(Double.NaN) - u) <= 1e-12 * u))
             throw new DiffusonException("model", "disorder at u0²=" + u + " is not scalar white noise Γ[X] = u0²X",
                     "the Boltzmann side assumes ⟨U(r)U(r′)⟩ = u0²δ(r − r′); build the model with gamma = u0² and no magnetic disorder");
     }

@@ -177,8 +177,11 @@ public final class DiffusionOperator {
     public Complex[] bnmRelaxationRates() { return bnmRelaxation.eigenvalues(); }
 
     /**
-     * Diffusion constant of the conserved (zero) mode of R along a, b: D = w†D_ab v / w†v with v, w the right and left
-     * eigenvectors of R's eigenvalue closest to 0.
+     * Projection of D_ab on the conserved (zero) mode of R: D = w†D_ab v / w†v with v, w the right and left
+     * eigenvectors of R's eigenvalue closest to 0. This is the physical diffusion constant only when no other mode
+     * couples to the conserved one at linear order in q (a scalar band). When one does — CoPt, where charge couples to
+     * in-plane spin at O(q) (seed 000 Eqs. 412–415) — it can be far off (−0.705 against 11.2 for CoPt at E = 0.3):
+     * use {@link #effectiveDiffusion(int)}, which adds that coupling in second order.
      */
     public Complex zeroModeDiffusion(int a, int b) {
         Eigen.General e = Eigen.general(relaxation.matrix());

@@ -120,13 +120,14 @@ public final class Disorder {
 
     /**
      * u₀² if this is scalar white noise, Γ[X] = u₀²X for every X (the correlator ⟨U(r)U(r′)⟩ = u₀²δ(r − r′) of the
-     * Boltzmann theory, seed 002 Eq. 9); NaN otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
+     * Boltzmann theory, seed 002 Eq. 9); empty otherwise. Checked on Γ's n²×n² matrix to 1e-12 relative.
      */
-    public double scalarStrength() {
+    public java.util.OptionalDouble scalarStrength() {
         CMatrix m = gamma.matrix();
         double u = m.re(0, 0);
-        if (!(u > 0)) return Double.NaN;
-        return m.minus(CMatrix.identity(m.rows()).scale(u)).normMax() <= 1e-12 * u ? u : Double.NaN;
+        if (!(u > 0)) return java.util.OptionalDouble.empty();
+        return m.minus(CMatrix.identity(m.rows()).scale(u)).normMax() <= 1e-12 * u
+                ? java.util.OptionalDouble.of(u) : java.util.OptionalDouble.empty();
     }
 
     /** The covariance matrix C_{(α,γ),(β,δ)} = Γ_{αγδβ} (n²×n², Hermitian PSD for physical disorder). */

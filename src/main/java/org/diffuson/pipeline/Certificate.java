@@ -12,9 +12,18 @@ import org.diffuson.Numbers;
  * @param wardResidual  relative Ward residual at q = 0, ω = 0 (NaN if not evaluated)
  * @param gridChange    |fine − coarse| of the certified value (NaN if not evaluated)
  * @param value         the certified value
+ * @param gridNote      why there is no grid estimate when the coarse-grid evaluation failed (null otherwise)
  */
-public record Certificate(double scbaResidual, double wardResidual, double gridChange, double value) {
-    /** Number of significant digits the grid estimate supports (at most 15). */
+public record Certificate(double scbaResidual, double wardResidual, double gridChange, double value, String gridNote) {
+    /** A certificate whose grid estimate, if any, was evaluated without failure. */
+    public Certificate(double scbaResidual, double wardResidual, double gridChange, double value) {
+        this(scbaResidual, wardResidual, gridChange, value, null);
+    }
+
+    /**
+     * Number of significant digits the grid estimate supports (at most 15); 0 when there is no grid estimate (not
+     * evaluated, or failed: {@link #gridNote()} says why), i.e. no digit is certified by the grid.
+     */
     public int digits() {
         if (!(gridChange >= 0) || value == 0) return 0;
         if (gridChange == 0) return 15;
@@ -28,6 +37,8 @@ public record Certificate(double scbaResidual, double wardResidual, double gridC
         if (!Double.isNaN(wardResidual)) sb.append(" · Ward residual ").append(Numbers.small(wardResidual));
         if (!Double.isNaN(gridChange))
             sb.append(" · coarse-grid change ").append(Numbers.small(gridChange)).append(" (≈ ").append(digits()).append(" digits)");
+        else if (gridNote != null)
+            sb.append(" · no grid estimate: the coarser grid failed (").append(gridNote).append(")");
         return sb.toString();
     }
 

@@ -62,15 +62,18 @@ public record LadderStep(Pipeline pipeline, Ladder ladder) {
         boolean scba = ladder.scbaResult().method().startsWith("SCBA");
         double ward = scba ? ladder.ward(Energy.retarded(ladder.energy()), Energy.advanced(ladder.energy())).relative() : Double.NaN;
         double change = Double.NaN;
+        String failed = null;
         if (pipeline.certify()) try {
             Ladder coarse = scba
                     ? Ladder.fromScba(Scba.solve(ladder.model(), Energy.retarded(ladder.energy()), pipeline.coarser(), pipeline.options()), pipeline.options())
                     : Ladder.fixed(ladder.model(), ladder.energy(), ladder.scbaResult().sigma(), ladder.scbaResult().method(), pipeline.coarser());
             change = Math.abs(f.apply(coarse).total() - fine.total());
         } catch (DiffusonException e) {
+            // the fine result stands; the certificate says that the grid check could not be made, and why
             change = Double.NaN;
+            failed = e.getMessage();
         }
-        return new Response(symbol, unit, fine, new Certificate(scba ? ladder.scbaResult().residual() : Double.NaN, ward, change, fine.total()));
+        return new Response(symbol, unit, fine, new Certificate(scba ? ladder.scbaResult().residual() : Double.NaN, ward, change, fine.total(), failed));
     }
 
     @Override

@@ -88,4 +88,11 @@ class ValidationTest {
         CMatrix s = Scba.solve(Preset.COPT_TI.build(), 0.1).sigma();
         assertTrue(s.allFinite());
     }
+
+    @Test
+    void scalarStrengthIsPresentOnlyForScalarWhiteNoise() {
+        assertEquals(0.05, Disorder.scalar(0.05).scalarStrength().orElseThrow(), 1e-17);
+        assertTrue(Disorder.magnetic(0.02).scalarStrength().isEmpty(), "magnetic disorder is not Γ[X] = u0²X");
+        assertTrue(Disorder.scalar(0.05).plus(Disorder.magnetic(0.01)).scalarStrength().isEmpty());
+    }
 }

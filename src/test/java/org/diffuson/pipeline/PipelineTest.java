@@ -71,4 +71,14 @@ class PipelineTest {
         assertTrue(Math.abs(r.value()) < 0.02 * Math.abs(r.bare()), r.toString());
         assertTrue(r.toString().contains("e/2π"), r.toString());
     }
+
+    @Test
+    void aFailedCoarseGridCheckIsStatedNotHiddenAsNaN() {
+        Certificate failed = new Certificate(1e-14, 2e-15, Double.NaN, 0.8, "grid: the Fermi momentum lies outside the cutoff");
+        assertEquals(0, failed.digits(), "no digit is certified by a grid check that failed");
+        assertTrue(failed.toString().contains("no grid estimate: the coarser grid failed (grid: the Fermi momentum"), failed.toString());
+        Certificate notAsked = new Certificate(1e-14, 2e-15, Double.NaN, 0.8);
+        assertFalse(notAsked.toString().contains("grid"), notAsked.toString());
+        assertEquals(6, new Certificate(1e-14, 2e-15, 4e-7, 0.8).digits());
+    }
 }
