@@ -14,6 +14,25 @@ public final class SpinMotiveForce {
 
     /** E_s along x on a grid: reactive (E_s⁰), dissipative (E_s^dis), and their integrals. */
     public record Profile(String texture, double time, double[] x, double[] reactive, double[] dissipative, double beta, double charge) {
+        /** Copies the arrays: a Profile is an immutable value. */
+        public Profile {
+            x = x.clone();
+            reactive = reactive.clone();
+            dissipative = dissipative.clone();
+        }
+
+        /** Grid points (a copy). */
+        @Override
+        public double[] x() { return x.clone(); }
+
+        /** E_s⁰ at each point (a copy). */
+        @Override
+        public double[] reactive() { return reactive.clone(); }
+
+        /** E_s^dis at each point (a copy). */
+        @Override
+        public double[] dissipative() { return dissipative.clone(); }
+
         public double voltageReactive() { return trapezoid(x, reactive); }
         public double voltageDissipative() { return trapezoid(x, dissipative); }
 

@@ -58,6 +58,36 @@ public final class TwoCurrent {
 
     /** Stationary response on a periodic line to E = 0 and a spin electric field E_s(x): ρ_σ(x), j_σ(x). */
     public record Solution(double[] x, double[] spinField, double[][] density, double[][] current) {
+        /** Copies the arrays (rows included): a Solution is an immutable value. */
+        public Solution {
+            x = x.clone();
+            spinField = spinField.clone();
+            density = deepCopy(density);
+            current = deepCopy(current);
+        }
+
+        /** Grid points (a copy). */
+        @Override
+        public double[] x() { return x.clone(); }
+
+        /** E_s(x) (a copy). */
+        @Override
+        public double[] spinField() { return spinField.clone(); }
+
+        /** ρ_σ(x), σ = ↑, ↓ (a copy). */
+        @Override
+        public double[][] density() { return deepCopy(density); }
+
+        /** j_σ(x), σ = ↑, ↓ (a copy). */
+        @Override
+        public double[][] current() { return deepCopy(current); }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+            return c;
+        }
+
         /** Charge current j = j↑ + j↓. */
         public double[] chargeCurrent() { return sum(1); }
         /** Spin current j_s = j↑ − j↓ (charge units). */

@@ -92,8 +92,8 @@ public final class MemoryUse {
                     return Long.parseLong(f[0]) * 1024;
                 }
             }
-        } catch (Exception e) {
-            // not Linux
+        } catch (java.io.IOException | SecurityException | NumberFormatException e) {
+            // no /proc (not Linux), not readable, or an unexpected VmRSS format: resident size unknown
         }
         return -1;
     }

@@ -13,6 +13,11 @@ import java.util.stream.IntStream;
 /**
  * A map of the 3-channel coefficients over two phase shifts (the others fixed), computed in parallel over rows with a
  * progress callback: e.g. θ_sH(η₀, η₂) at η₁ = π/2.
+ * <p>
+ * At each point: the three-channel T-matrix of seed 001 Eq. 17 (η₀: l = 0, j = 1/2; η₁: l = 1, j = 1/2; η₂: l = 1,
+ * j = 3/2; {@link PhaseShifts#threeChannel}, built by the partial-wave sum S166–S172), the moment solve of seed 001
+ * Eq. 6 (S53–S71, {@link KineticSolver#moments}) and the coefficients of Eqs. 7–10, 15 ({@link SpinChargeCoefficients}):
+ * θ_sH and σ_sH/(ek_F), whose η₀ = η₂ = 0 point is Eq. 18 and whose small-η₀ slope is the skew term of Eq. 19.
  */
 public final class PhaseShiftMap {
     private PhaseShiftMap() {}
@@ -28,6 +33,36 @@ public final class PhaseShiftMap {
 
     /** The map: {@code values[i][j]} at (first = a[i], second = b[j]). */
     public record Result(Axes axes, double[] a, double[] b, double[] fixed, double r, SpinChargeCoefficients[][] values) {
+        /** Copies the arrays (rows included): a Result is an immutable value. */
+        public Result {
+            a = a.clone();
+            b = b.clone();
+            fixed = fixed.clone();
+            values = deepCopy(values);
+        }
+
+        /** Values of the first varying phase shift (a copy). */
+        @Override
+        public double[] a() { return a.clone(); }
+
+        /** Values of the second varying phase shift (a copy). */
+        @Override
+        public double[] b() { return b.clone(); }
+
+        /** (η₀, η₁, η₂) with the fixed one(s) (a copy). */
+        @Override
+        public double[] fixed() { return fixed.clone(); }
+
+        /** The coefficients, {@code values[i][j]} at (a[i], b[j]) (a copy). */
+        @Override
+        public SpinChargeCoefficients[][] values() { return deepCopy(values); }
+
+        private static SpinChargeCoefficients[][] deepCopy(SpinChargeCoefficients[][] v) {
+            SpinChargeCoefficients[][] c = new SpinChargeCoefficients[v.length][];
+            for (int i = 0; i < v.length; i++) c[i] = v[i].clone();
+            return c;
+        }
+
         public double[][] thetaSH() {
             double[][] m = new double[a.length][b.length];
             for (int i = 0; i < a.length; i++) for (int j = 0; j < b.length; j++) m[i][j] = values[i][j].thetaSH();
@@ -70,6 +105,6 @@ public final class PhaseShiftMap {
             int d = done.incrementAndGet();
             if (progress != null) progress.accept(d);
         });
-        return new Result(axes, a.clone(), b.clone(), fixed.clone(), r, out);
+        return new Result(axes, a, b, fixed, r, out);
     }
 }

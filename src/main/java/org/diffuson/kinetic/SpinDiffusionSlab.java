@@ -46,6 +46,31 @@ public final class SpinDiffusionSlab {
      * @param jy  charge current density J_y(x) including the inverse spin Hall term
      */
     public record Profile(Params params, double gradRho, double[] x, double[][] s, double[] jy) {
+        /** Copies the arrays (rows included): a Profile is an immutable value. */
+        public Profile {
+            x = x.clone();
+            s = deepCopy(s);
+            jy = jy.clone();
+        }
+
+        /** The nodes (a copy). */
+        @Override
+        public double[] x() { return x.clone(); }
+
+        /** s[b][i] (a copy). */
+        @Override
+        public double[][] s() { return deepCopy(s); }
+
+        /** J_y at the nodes (a copy). */
+        @Override
+        public double[] jy() { return jy.clone(); }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+            return c;
+        }
+
         /** s_z at the edge x = +W/2 (the spin Hall accumulation). */
         public double edgeAccumulation() { return s[2][s[2].length - 1]; }
 

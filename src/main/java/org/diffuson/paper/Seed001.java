@@ -272,13 +272,14 @@ public final class Seed001 {
 
     /** A table (η0, η2, θ_sH, σ_sH/ek_F) of the map. */
     public static Table thetaMapTable(PhaseShiftMap.Result m) {
-        int na = m.a().length, nb = m.b().length;
+        double[] a = m.a(), b = m.b();
+        int na = a.length, nb = b.length;
         double[] e0 = new double[na * nb], e2 = new double[na * nb], th = new double[na * nb], sg = new double[na * nb];
         double[][] t = m.thetaSH(), s = m.sigmaSHOverKF();
         for (int i = 0; i < na; i++)
             for (int j = 0; j < nb; j++) {
                 int k = i * nb + j;
-                e0[k] = m.a()[i]; e2[k] = m.b()[j]; th[k] = t[i][j]; sg[k] = s[i][j];
+                e0[k] = a[i]; e2[k] = b[j]; th[k] = t[i][j]; sg[k] = s[i][j];
             }
         return Table.create("θ_sH map", DoubleColumn.create("η0", e0), DoubleColumn.create("η2", e2), DoubleColumn.create("θ_sH", th), DoubleColumn.create("σ_sH/(e k_F)", sg));
     }

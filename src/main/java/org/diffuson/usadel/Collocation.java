@@ -207,6 +207,17 @@ public final class Collocation {
 
     /** A converged (or failed) Newton solve. */
     public record Result(Mesh mesh, int dim, double[] y, int iterations, double residual, boolean converged) {
+        /** Copies {@code y}: a Result is an immutable value. */
+        public Result {
+            y = y.clone();
+        }
+
+        /** The solution vector (a copy; inside the package {@link #yView()} reads it without copying). */
+        @Override
+        public double[] y() { return y.clone(); }
+
+        /** The solution vector itself, not copied: for the solver's own loops, which must not write to it. */
+        double[] yView() { return y; }
     }
 
     /** A chord step (reused Jacobian) is accepted if it is at most this fraction of the previous step. */

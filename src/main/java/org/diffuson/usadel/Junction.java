@@ -216,12 +216,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                     res.residual(), res.iterations()),
                     "continue from a converged neighbour along the energy axis (Junction.retarded/matsubara do), "
                             + "increase η, or refine the mesh (Layer.withMesh)");
-        double[] y = res.y();
+        double[] y = res.yView();
         if (degenerate) {
-            y = new double[2 * res.y().length];
-            for (int i = 0; i < res.y().length / 2; i++) {
-                y[4 * i] = y[4 * i + 2] = res.y()[2 * i];
-                y[4 * i + 1] = y[4 * i + 3] = res.y()[2 * i + 1];
+            double[] half = y;
+            y = new double[2 * half.length];
+            for (int i = 0; i < half.length / 2; i++) {
+                y[4 * i] = y[4 * i + 2] = half[2 * i];
+                y[4 * i + 1] = y[4 * i + 3] = half[2 * i + 1];
             }
         }
         return new JunctionSolution(this, nd, form, omega, y, res.iterations(), res.residual());

@@ -256,6 +256,20 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
      */
     public record SelfConsistent(MatsubaraSet set, double[] gap, double[] phase, int iterations, double lastChange,
                                  List<Double> history) {
+        /** Copies the arrays: a SelfConsistent is an immutable value. */
+        public SelfConsistent {
+            gap = gap.clone();
+            phase = phase.clone();
+        }
+
+        /** |Δ| at the mesh nodes (a copy). */
+        @Override
+        public double[] gap() { return gap.clone(); }
+
+        /** The phase χ at the mesh nodes (a copy). */
+        @Override
+        public double[] phase() { return phase.clone(); }
+
         /** |Δ| at x (Chebyshev interpolation of the node values). */
         public double gapAt(double x) {
             Collocation.Mesh m = set.solutions().get(0).mesh();

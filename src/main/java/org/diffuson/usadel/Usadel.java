@@ -4,7 +4,14 @@ import org.diffuson.DiffusonException;
 
 import java.util.Locale;
 
-/** Shared checks and grids of the Usadel engine (seed 003). */
+/**
+ * Shared checks and grids of the Usadel engine (seed 003). The engine solves seed 003 Eq. 1: uniform with the
+ * Elliott–Yafet term of Eq. 70 in {@link Bulk}, in 1D in {@link Junction} (θ and Riccati forms); the currents and
+ * torque of Eqs. 2–3 are {@link SpinChargeCoupling}. This class adds no equation of its own: {@link #checkDos} tests
+ * the positivity N(ε)/N_F = ¼ Re Tr τ3ǧ^R ≥ −O(η) of a retarded solution of Eq. 1, and {@link #matsubara} is the
+ * fermionic grid ω_n = πT(2n+1) of the Matsubara form of Eq. 1 and of the gap equation (standard; not numbered in the
+ * paper).
+ */
 public final class Usadel {
     private Usadel() {
     }

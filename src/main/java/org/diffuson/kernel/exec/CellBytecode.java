@@ -29,8 +29,16 @@ public final class CellBytecode {
     private CellBytecode() {
     }
 
-    /** The rewritten class, or {@code classFile} itself if ASM cannot read it. */
+    /**
+     * The rewritten class, or {@code classFile} itself if ASM cannot read it; then one line on the kernel's stderr
+     * names the class and says that stop checks and exit guards are off for it.
+     */
     public static byte[] instrument(byte[] classFile) {
+        return instrument(classFile, System.err);
+    }
+
+    /** {@link #instrument(byte[])} with the warning for an unreadable class going to {@code warn}. */
+    static byte[] instrument(byte[] classFile, java.io.PrintStream warn) {
         try {
             ClassReader reader = new ClassReader(classFile);
             ClassWriter writer = new ClassWriter(reader, 0);
@@ -44,7 +52,19 @@ public final class CellBytecode {
             }, 0);
             return writer.toByteArray();
         } catch (RuntimeException e) {
+            warn.println("diffuson kernel: class " + className(classFile) + " could not be instrumented (" + e
+                    + "); it runs without stop checks and exit guards: an interrupt or timeout cannot stop it "
+                    + "cooperatively and System.exit in it is not intercepted");
+            warn.flush();
             return classFile;
+        }
+    }
+
+    private static String className(byte[] classFile) {
+        try {
+            return new ClassReader(classFile).getClassName().replace('/', '.');
+        } catch (RuntimeException e) {
+            return "<unreadable class file>";
         }
     }
 
