@@ -9,15 +9,12 @@
 # after each pair: the machine is shared, so the ratio of two timings taken seconds apart is the fair figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 ROOT=$(pwd)
 OUT=target/peers
 mkdir -p "$OUT"
-PY=/usr/bin/python3
-"$PY" -c 'import numpy' 2>/dev/null || { echo "needs Debian python3-numpy: apt-get install python3-numpy" >&2; exit 1; }
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
-JAVA=${JAVA:-java}
+need_python numpy
+test_classpath "$OUT"
 WANT=("$@")
 [ ${#WANT[@]} -eq 0 ] && WANT=(kubo-fs kubo-full copt-diffusion copt-pole)
 
@@ -46,7 +43,7 @@ for w in "${WANT[@]}"; do
     l0=$(load)
     jmh "${BENCH[$key]}" "${ITERS[$key]}" 2 "$OUT/$key-2core.json"
     jmh "${BENCH[$key]}" "${ITERS[$key]}" 1 "$OUT/$key-1core.json"
-    (cd bench/peers && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" ${PEER[$key]}) >"$OUT/$key-peer.json"
+    (cd bench/peers && peer "$PY" ${PEER[$key]}) >"$OUT/$key-peer.json"
     l1=$(load)
     "$PY" - "$key" "$OUT" "$l0" "$l1" "${PEER[$key]}" >>"$RES" <<'PYEOF'
 import json, sys

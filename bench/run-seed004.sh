@@ -5,13 +5,12 @@
 #   JMH_ARGS="-f 1 -wi 1 -i 3" bench/run-seed004.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 OUT=target/seed004-bench
 mkdir -p "$OUT"
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 2 -i 5 -r 2 -bm sample"}
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "JDK: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%FT%TZ)" | tee "$OUT/summary.txt"
 echo "load before JMH: $(load)" | tee -a "$OUT/summary.txt"
-mvn -B -o -q -Pbench test-compile exec:exec -Dbench.args="GaugeBench $JMH_ARGS" >"$OUT/jmh.log" 2>&1
-cp target/jmh-results.txt "$OUT/jmh-results.txt"
+jmh_bench GaugeBench "$JMH_ARGS" "$OUT"
 echo "load after JMH: $(load)" | tee -a "$OUT/summary.txt"
 cat "$OUT/jmh-results.txt" | tee -a "$OUT/summary.txt"

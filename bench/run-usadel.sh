@@ -5,22 +5,16 @@
 # Raw output: target/usadel-bench/. Equal accuracy: both SNS DOS curves against scipy at tol = 1e-8 (printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 OUT=target/usadel-bench
 mkdir -p "$OUT"
-PY=/usr/bin/python3
-"$PY" -c 'import scipy' 2>/dev/null || { echo "needs Debian python3-scipy: apt-get install python3-scipy" >&2; exit 1; }
-mvn -B -o -q test-compile
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
-JAVA=${JAVA:-java}
-load() { cut -d' ' -f1 /proc/loadavg; }
+need_python scipy
+test_classpath "$OUT"
 echo "load before: $(load)"
 "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'UsadelBench\.' -bm sample -tu ms -wi 3 -i 5 -w 2 -r 2 -f 1 \
   -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.log" | grep -E '^UsadelBench|p0.00|Benchmark'
 echo "load between: $(load)"
-(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
-  "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench csv "$OUT/diffuson-dos.csv" && \
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
-  "$PY" src/test/python/usadel_sns_peer.py 1e-6 10 --compare="$OUT/diffuson-dos.csv") | tee "$OUT/peer.log"
+(peer "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench csv "$OUT/diffuson-dos.csv" && \
+  peer "$PY" src/test/python/usadel_sns_peer.py 1e-6 10 --compare="$OUT/diffuson-dos.csv") | tee "$OUT/peer.log"
 "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench cpu 10 | tee "$OUT/cpu.log"
 echo "load after: $(load)"
