@@ -131,7 +131,7 @@ public final class Scba {
             CMatrix next = hermitianPart(r.sigma()).scale(-1);
             change = next.minus(delta).normMax();
             if (change < tol)
-                return new ScbaResult(bare, r.grid(), energy, r.sigma(), r.method(), steps, r.residuals(), r.elapsedMillis());
+                return new ScbaResult(bare, r.grid(), energy, r.sigma(), r.method(), steps, r.residuals(), r.elapsedMillis(), r.resolvent());
             delta = next;
         }
         throw new DiffusonException("counterterm", String.format(java.util.Locale.ROOT,
