@@ -86,9 +86,9 @@ public record Distribution(double temperature, double potential, double sx, doub
         return temperature == 0 ? Math.signum(u) : Math.tanh(u / (2 * temperature));
     }
 
-    /** Largest |a| over the terms: the bias window is |ε| ≲ this + 40T. */
+    /** Largest |a| over the terms: the bias window is |ε| ≲ |μ| + |μ_s| + 30T (tanh = ±1 to 2e−13 beyond). */
     double window() {
-        return Math.abs(potential) + spin() + 40 * temperature;
+        return Math.abs(potential) + spin() + 30 * temperature;
     }
 
     boolean isEquilibrium() {

@@ -247,6 +247,7 @@ public final class Kinetic {
     private static final class End {
         final int kind;                 // 0 vacuum, 1 rigid, 2 tunnel
         final boolean isLeft;
+        double d;                       // D at the end node
         double[] gram;                  // rigid
         double[][] tunnel;              // tunnel: {G_res, G_own} with j = G_res b + G_own f
 
@@ -265,6 +266,7 @@ public final class Kinetic {
         if (b instanceof Boundary.Vacuum) return new End(0, isLeft);
         if (b instanceof Boundary.Rigid r) {
             End e = new End(1, isLeft);
+            e.d = d;
             e.gram = KineticCoefficients.gram(Junction.reservoir(r.reservoir(), r.phase(), omega));
             return e;
         }
@@ -398,6 +400,8 @@ public final class Kinetic {
 
     private static void endRows(Collocation.Mesh mesh, KineticCoefficients[] co, int[] md, End e, int dom, int j,
                                 double[] a, double[] rhs, int ns, int[] srcIdx) {
+        double[] br = mesh.breaks();
+        double length = br[br.length - 1] - br[0];
         int m = md.length, n = mesh.points() * m, p = mesh.start(dom) + j, M = KineticCoefficients.MODES;
         int base = e.isLeft ? 0 : 8;
         if (e.kind == 0) {
@@ -427,8 +431,21 @@ public final class Kinetic {
             int row = (p * m + i) * n;
             double[] w = new double[m];
             for (int k = 0; k < m; k++) w[k] = eig.vectors().re(k, i);
-            if (eig.values()[i] < NULL_MODE * max) {       // free mode: no current into the reservoir
-                for (int k = 0; k < m; k++) addCurrentScaled(mesh, co, md, dom, j, k, w[k], a, row);
+            if (eig.values()[i] < NULL_MODE * max) {
+                // (nearly) free mode: the reservoir's sub-gap density of states ~ η couples it only weakly, as a
+                // barrier of conductance g = √(λ/λ_max)·D/ℓ: j = ±g(f − f_res). This keeps j ≈ 0 (Andreev
+                // reflection: no energy current into S below the gap) and fixes f where both ends are gapped.
+                double gk = Math.sqrt(Math.max(eig.values()[i], 0) / max) * e.d / length;
+                double sg = e.isLeft ? -1 : 1;
+                for (int k = 0; k < m; k++) {
+                    addCurrentScaled(mesh, co, md, dom, j, k, w[k], a, row);
+                    a[row + p * m + k] += sg * gk * w[k];
+                }
+                for (int s = 0; s < ns; s++) {
+                    int src = srcIdx[s];
+                    if (src < base || src >= base + 8) continue;
+                    for (int k = 0; k < m; k++) if (md[k] == src - base) rhs[(p * m + i) * ns + s] = sg * gk * w[k];
+                }
             } else {
                 for (int k = 0; k < m; k++) a[row + p * m + k] += w[k];
                 for (int s = 0; s < ns; s++) {
@@ -527,7 +544,7 @@ public final class Kinetic {
             double lo = energies[0], hi = energies[energies.length - 1];
             if (w > 0 && (-lo < w || hi < w))
                 throw new DiffusonException("energies", String.format(Locale.ROOT,
-                        "the energy grid [%.4g, %.4g] does not cover the bias window |ε| ≤ |μ| + |μ_s| + 40T = %.4g",
+                        "the energy grid [%.4g, %.4g] does not cover the bias window |ε| ≤ |μ| + |μ_s| + 30T = %.4g",
                         lo, hi, w), "extend the grid, e.g. Kinetic.energies(" + String.format(Locale.ROOT, "%.3g",
                         1.2 * w) + ", n)");
             return d;

@@ -116,6 +116,40 @@ class KeldyshTest {
         }
     }
 
+    /** Oracle 6: Kupriyanov–Lukichev barriers in the normal state add L_B/D to the resistance (Ohm with barriers). */
+    @Test
+    void tunnelBarriersInSeriesInTheNormalState() {
+        Junction j = new Junction(java.util.List.of(Layer.normal(1, 1), Layer.normal(0.5, 2)),
+                Boundary.tunnel(NORMAL, 0, 0.4), Boundary.tunnel(NORMAL, 0, 0.25),
+                java.util.List.of(Boundary.barrier(0.3)), false, 0);
+        Kinetic.Spectrum sp = Kinetic.spectrum(j, Junction.Form.THETA, 1e-4, Kinetic.energies(2, 21));
+        double r = 1 / 1.0 + 0.5 / 2 + 0.4 / 1 + 0.25 / 2 + 0.3 / 2;
+        assertEquals(2 / r, sp.normalConductance(), 1e-15);
+        Kinetic.IV iv = sp.iv(new double[]{0.3, 0.8}, 0.01);
+        double worst = 0;
+        for (int i = 0; i < 2; i++) worst = Math.max(worst, Math.abs(iv.current()[i] - 2 / r * iv.voltages()[i]) / iv.current()[i]);
+        System.out.printf("normal + KL barriers: max |J − G_N V|/J = %.3g%n", worst);
+        assertTrue(worst < 1e-12, "series resistance residual " + worst);
+    }
+
+    /**
+     * Oracle 6: equilibrium supercurrent of a phase-biased SNS junction from the real-axis kinetic formula
+     * J = N_F∫dε 𝔍_TL tanh(ε/2T) (the spectral supercurrent j_E) against the Matsubara sum of {@link MatsubaraSet}.
+     */
+    @Test
+    void equilibriumSupercurrentMatchesMatsubaraSum() {
+        double t = 0.5, gap = 4, phi = Math.PI / 2;
+        Junction j = Junction.sns(1, 1, gap, phi);
+        Kinetic.Spectrum sp = Kinetic.spectrum(j, Junction.Form.RICCATI, 1e-4, Kinetic.energies(30, 400));
+        double[] cur = sp.bias(Distribution.equilibrium(t), Distribution.equilibrium(t)).current();
+        double mats = MatsubaraSet.solve(j, t, 200, Junction.Form.RICCATI, null).current(0.5);
+        double spread = 0;
+        for (double c : cur) spread = Math.max(spread, Math.abs(c - cur[cur.length / 2]));
+        System.out.printf("SNS supercurrent: real axis %.8f, Matsubara %.8f, rel. diff %.3g, spread along x %.3g%n",
+                cur[cur.length / 2], mats, Math.abs(cur[cur.length / 2] / mats - 1), spread);
+        assertEquals(mats, cur[cur.length / 2], 1e-3 * Math.abs(mats));
+    }
+
     @Test
     void badInput() {
         Junction ns = Junction.of(Boundary.rigid(NORMAL), Boundary.rigid(Bulk.bcs(5)), Layer.normal(1, 1));
