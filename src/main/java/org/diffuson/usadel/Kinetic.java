@@ -189,12 +189,12 @@ public final class Kinetic {
         }
         // density kernels
         double[] dens = new double[pts * 4 * M];
-        CMatrix[] obs = {Nambu.ts(0, 0), Nambu.ts(3, 1), Nambu.ts(3, 2), Nambu.ts(3, 3)};
+        int[] obs = {0, 13, 14, 15};         // 1, τ3σ1, τ3σ2, τ3σ3 (Pauli index 4i + j)
         for (int q = 0; q < pts; q++) {
             CMatrix gR = g[q][0], gA = Nambu.advanced(gR);
             for (int b = 0; b < M; b++) {
                 CMatrix tb = KineticCoefficients.mode(b), x = gR.times(tb).minus(tb.times(gA));
-                for (int o = 0; o < 4; o++) dens[(q * 4 + o) * M + b] = obs[o].times(x).trace().getReal();
+                for (int o = 0; o < 4; o++) dens[(q * 4 + o) * M + b] = KineticCoefficients.traceRe(obs[o], x);
             }
         }
         return new Response(f, jv, dens, co);

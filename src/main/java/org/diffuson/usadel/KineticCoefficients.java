@@ -45,6 +45,42 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
     private static final CMatrix[] BASIS = {Nambu.ts(0, 0), Nambu.ts(3, 0), Nambu.ts(0, 1), Nambu.ts(0, 2),
             Nambu.ts(0, 3), Nambu.ts(3, 1), Nambu.ts(3, 2), Nambu.ts(3, 3)};
 
+    /** τ_i ⊗ σ_j (index 4i + j) as a monomial matrix: the column of the nonzero entry of each row and its value. */
+    private static final int[][] COL = new int[16][4];
+    private static final double[][] RE = new double[16][4], IM = new double[16][4];
+
+    static {
+        for (int t = 0; t < 4; t++)
+            for (int sg = 0; sg < 4; sg++) {
+                CMatrix m = Nambu.ts(t, sg);
+                for (int i = 0; i < 4; i++)
+                    for (int j = 0; j < 4; j++)
+                        if (m.re(i, j) != 0 || m.im(i, j) != 0) {
+                            COL[4 * t + sg][i] = j;
+                            RE[4 * t + sg][i] = m.re(i, j);
+                            IM[4 * t + sg][i] = m.im(i, j);
+                        }
+            }
+    }
+
+    /** Pauli index (4i + j of τ_i ⊗ σ_j) of mode α. */
+    private static final int[] PAULI = {0, 12, 1, 2, 3, 13, 14, 15};
+
+    /** Re Tr[(τ_i ⊗ σ_j) X] in O(4), k = 4i + j. */
+    static double traceRe(int k, CMatrix x) {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            int j = COL[k][i];
+            s += RE[k][i] * x.re(j, i) - IM[k][i] * x.im(j, i);
+        }
+        return s;
+    }
+
+    /** Re Tr[T_α X] in O(4). */
+    static double modeTrace(int a, CMatrix x) {
+        return traceRe(PAULI[a], x);
+    }
+
     public KineticCoefficients {
         diffusion = diffusion.clone();
         drift = drift.clone();
@@ -89,7 +125,7 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
     /** Spectral currents j_α = −⅛ Re Tr[T_α J^K] of a Keldysh current block J^K (the imaginary parts vanish). */
     public static double[] project(CMatrix jK) {
         double[] out = new double[MODES];
-        for (int a = 0; a < MODES; a++) out[a] = -BASIS[a].times(jK).trace().getReal() / 8;
+        for (int a = 0; a < MODES; a++) out[a] = -modeTrace(a, jK) / 8;
         return out;
     }
 
@@ -129,10 +165,9 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
                 rhs = rhs.minus(col.scale(rate / 8));
             }
             for (int a = 0; a < MODES; a++) {
-                CMatrix ta = BASIS[a];
-                dd[a * MODES + b] = d / 8 * (ta.times(tb).trace().getReal() - ta.times(gtg).trace().getReal());
-                jj[a * MODES + b] = d / 8 * ta.times(jt).trace().getReal();
-                kk[a * MODES + b] = -ta.times(rhs).trace().getReal() / 8;
+                dd[a * MODES + b] = d / 8 * ((a == b ? 4 : 0) - modeTrace(a, gtg));
+                jj[a * MODES + b] = d / 8 * modeTrace(a, jt);
+                kk[a * MODES + b] = -modeTrace(a, rhs) / 8;
             }
         }
         return new KineticCoefficients(dd, jj, kk);
@@ -210,8 +245,8 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
             CMatrix m1 = k1.times(gA2).minus(gR2.times(k1));
             CMatrix m2 = gR1.times(k2).minus(k2.times(gA1));
             for (int a = 0; a < MODES; a++) {
-                g1[a * MODES + b] = c * BASIS[a].times(m1).trace().getReal();
-                g2[a * MODES + b] = c * BASIS[a].times(m2).trace().getReal();
+                g1[a * MODES + b] = c * modeTrace(a, m1);
+                g2[a * MODES + b] = c * modeTrace(a, m2);
             }
         }
         return new double[][]{g1, g2};
