@@ -260,6 +260,25 @@ public final class DiffusionOperator {
         return out;
     }
 
+    /**
+     * The diffusion pole of the expanded kinetic operator: the ω with det[K₀ + ωK_ω + q_aK_a + q_aq_bK_ab] = 0 closest to
+     * 0, i.e. −i × the slow eigenvalue of L(q) = −iK_ω⁻¹(K₀ + q_aK_a + q_aq_bK_ab). Equals −iD_eff q² + O(q⁴) for the
+     * conserved mode; the start of {@link PoleFinder#find(Ladder, double[])}, which keeps the full ω- and q-dependence.
+     */
+    public Complex expandedPole(double[] q) {
+        int d = kLinear.length;
+        if (q.length != d) throw new DiffusonException("q", "has " + q.length + " components for a " + d + "D model", "pass one component per axis");
+        complete();
+        Superoperator m = k0;
+        for (int a = 0; a < d; a++) {
+            m = m.plus(kLinear[a].scale(q[a]));
+            for (int b = 0; b < d; b++) m = m.plus(kQuadratic[a][b].scale(q[a] * q[b]));
+        }
+        Complex best = null;
+        for (Complex z : kOmega.inverse().compose(m).scale(-1).eigenvalues()) if (best == null || z.norm() < best.norm()) best = z;
+        return best;
+    }
+
     /** Eigenvalue of R closest to zero (exactly 0 for a conserving Σ: charge conservation). */
     public Complex zeroModeRate() {
         Complex[] ev = relaxationRates();
