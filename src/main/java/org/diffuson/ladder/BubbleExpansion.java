@@ -104,31 +104,33 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
         Hamiltonian[] curv = curvature(h, d);
         double[] acc = new double[blocks * m];
+        Entries entries = radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
+        boolean adjoint = z2r == z1r && z2i == -z1i && sigma2.equals(sigma1.dagger());
         if (radial) {
             double[] hTab = space.radialTable();
             double[][] vTab = new double[d][];
             for (int a = 0; a < d; a++) vTab[a] = space.radialVelocityTable(a);
             int nn = 2 * n * n;
-            KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> new Work(n, d), (from, to, part, w) -> {
+            KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> new Work(n, d, adjoint), (from, to, part, w) -> {
                 for (int r = from; r < to; r++) {
                     double k = grid.radialNode(r);
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
                     for (int a = 0; a < d; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
-                    second(h, curv, d, k, 0, 0, w);
-                    point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w);
+                    second(h, curv, d, k, 0, 0, true, w);
+                    point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                 }
             }, acc, true);
             return project(h.isotropy(), n, acc, dSigma1 != null);
         }
         int nn = 2 * n * n;
         double[] hTab = space.fullTable();
-        KSum.sum(grid.size(), KSum.CHUNK, acc.length, () -> new Work(n, d), (from, to, part, w) -> {
+        KSum.sum(grid.size(), KSum.CHUNK, acc.length, () -> new Work(n, d, adjoint), (from, to, part, w) -> {
             for (int i = from; i < to; i++) {
                 double kx = grid.kx(i), ky = grid.ky(i), kz = grid.kz(i);
                 System.arraycopy(hTab, i * nn, w.h, 0, nn);
                 for (int a = 0; a < d; a++) GradientHamiltonian.velocity(h, a, kx, ky, kz, w.buf, w.v[a]);
-                second(h, curv, d, kx, ky, kz, w);
-                point(n, d, grid.weight(i), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w);
+                second(h, curv, d, kx, ky, kz, false, w);
+                point(n, d, grid.weight(i), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
             }
         }, acc, true);
         return assemble(n, d, acc, dSigma1 != null);
@@ -136,15 +138,18 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
     /** Scratch of one task: H, v_a, w_ab, the two G, their first and second k-derivatives, products. */
     private static final class Work {
-        final double[] h, g1, g2, t, u, gdot, buf;
-        final double[][] v, w, d1, d2, dd1, dd2;
+        final double[] h, g1, g2, gg1, gg2, t, u, gdot, buf;
+        /** G2 = G1† (RA pair at a real energy): the z2 side is the adjoint of the z1 side. */
+        final boolean adjoint;
+        final double[][] v, w, t1, t2, d1, d2, dd1, dd2;
         final GreenWorkspace green;
 
-        Work(int n, int d) {
+        Work(int n, int d, boolean adjoint) {
+            this.adjoint = adjoint;
             int nn = 2 * n * n, pairs = d * (d + 1) / 2;
-            h = new double[nn]; g1 = new double[nn]; g2 = new double[nn]; t = new double[nn]; u = new double[nn]; gdot = new double[nn];
+            h = new double[nn]; g1 = new double[nn]; g2 = new double[nn]; gg1 = new double[nn]; gg2 = new double[nn]; t = new double[nn]; u = new double[nn]; gdot = new double[nn];
             buf = new double[4 * nn];
-            v = new double[d][nn]; d1 = new double[d][nn]; d2 = new double[d][nn];
+            v = new double[d][nn]; t1 = new double[d][nn]; t2 = new double[d][nn]; d1 = new double[d][nn]; d2 = new double[d][nn];
             w = new double[pairs][nn]; dd1 = new double[pairs][nn]; dd2 = new double[pairs][nn];
             green = new GreenWorkspace(n);
         }
@@ -156,57 +161,150 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         return a * d - a * (a - 1) / 2 + (b - a);
     }
 
+    /**
+     * The entries of each block a k-point must update: with the radial reduction only the harmonics the angular
+     * average keeps (Φ̄₀, Φ̄_ω: m = 0; Φ̄_a: |m| = 1; Φ̄_ab: m ∈ {0, ±2}; see {@link #angularWeights}), otherwise all.
+     * Entry e of G2ᵀ⊗G1 is G1[a][c]·G2[d][b] at (a + nb, c + nd); stored as (offset in acc, offset of G1[a][c], of G2[d][b]).
+     */
+    record Entries(int[] zero, int[] linear, int[] quadratic) {
+        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e); }
+
+        static Entries byHarmonic(int n, Isotropy iso) {
+            double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
+            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2));
+        }
+
+        /** kind −1: all; 0: m = 0; 1: |m| = 1; 2: m ∈ {0, ±2}. */
+        private static int[] select(int n, double[] j, int kind) {
+            java.util.List<int[]> l = new java.util.ArrayList<>();
+            int n2 = n * n;
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++)
+                    for (int c = 0; c < n; c++)
+                        for (int dd = 0; dd < n; dd++) {
+                            if (kind >= 0) {
+                                long m = Math.round(Math.abs((j[a] - j[b]) - (j[c] - j[dd])));
+                                if (kind == 0 ? m != 0 : kind == 1 ? m != 1 : (m != 0 && m != 2)) continue;
+                            }
+                            l.add(new int[]{2 * ((a + n * b) * n2 + c + n * dd), 2 * (a * n + c), 2 * (dd * n + b)});
+                        }
+            int[] out = new int[3 * l.size()];
+            for (int i = 0; i < l.size(); i++) System.arraycopy(l.get(i), 0, out, 3 * i, 3);
+            return out;
+        }
+    }
+
     /** Adds one k-point's integrands, weighted by wt, into acc (blocks: Φ̄₀, Φ̄_ω, Φ̄_a, Φ̄_ab for a ≤ b). */
     private static void point(int n, int d, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
-                              double[] s2, double[] acc, Work w) {
+                              double[] s2, double[] acc, Work w, Entries entries) {
         int m = 2 * n * n * n * n, nn = 2 * n * n;
         if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !w.green.invert(w.h, 0, z2r, z2i, s2, w.g2))
             throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        // RA at real E (z2 = z1*, Σ2 = Σ1†): G2 = G1†, and with v_a, w_ab Hermitian ∂_aG2 = (∂_aG1)†, ∂_a∂_bG2 = (∂_a∂_bG1)†
+        boolean adjoint = w.adjoint;
         for (int a = 0; a < d; a++) {
-            ZOps.mult(w.v[a], n, n, w.g1, n, w.t);
-            ZOps.mult(w.g1, n, n, w.t, n, w.d1[a]);          // ∂_aG1 = G1 v_a G1
-            ZOps.mult(w.v[a], n, n, w.g2, n, w.t);
-            ZOps.mult(w.g2, n, n, w.t, n, w.d2[a]);          // ∂_aG2
+            ZOps.mult(w.v[a], n, n, w.g1, n, w.t1[a]);       // T_a = v_a G1
+            ZOps.mult(w.g1, n, n, w.t1[a], n, w.d1[a]);      // ∂_aG1 = G1 T_a
+            if (adjoint) GreenWorkspace.dagger(w.d1[a], n, w.d2[a]);
+            else {
+                ZOps.mult(w.v[a], n, n, w.g2, n, w.t2[a]);
+                ZOps.mult(w.g2, n, n, w.t2[a], n, w.d2[a]);  // ∂_aG2
+            }
         }
+        ZOps.mult(w.g1, n, n, w.g1, n, w.gg1);
+        if (!adjoint) ZOps.mult(w.g2, n, n, w.g2, n, w.gg2);
         for (int a = 0; a < d; a++)
             for (int b = a; b < d; b++) {
                 int p = pair(a, b, d);
-                secondDerivative(n, w.g1, w.v[a], w.v[b], w.d1[a], w.d1[b], w.w[p], w.t, w.u, w.dd1[p]);
-                secondDerivative(n, w.g2, w.v[a], w.v[b], w.d2[a], w.d2[b], w.w[p], w.t, w.u, w.dd2[p]);
+                double c = scalar(w.w[p], n);
+                secondDerivative(n, a == b, w.g1, w.gg1, w.t1[a], w.t1[b], w.d1[a], w.d1[b], w.w[p], c, w.t, w.u, w.dd1[p]);
+                if (adjoint) GreenWorkspace.dagger(w.dd1[p], n, w.dd2[p]);
+                else secondDerivative(n, a == b, w.g2, w.gg2, w.t2[a], w.t2[b], w.d2[a], w.d2[b], w.w[p], c, w.t, w.u, w.dd2[p]);
             }
-        Bubble.kron(n, w.g1, 0, w.g2, 0, wt, acc, 0);
+        double[] g1 = w.g1, g2 = w.g2;
         if (ds1 != null) {
             // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
-            ZOps.mult(ds1, n, n, w.g1, n, w.t);
-            for (int e = 0; e < nn; e++) w.t[e] -= w.g1[e];
-            ZOps.mult(w.g1, n, n, w.t, n, w.gdot);
-            Bubble.kron(n, w.gdot, 0, w.g2, 0, wt, acc, m);
+            ZOps.mult(ds1, n, n, g1, n, w.t);
+            ZOps.mult(g1, n, n, w.t, n, w.gdot);
+            for (int e = 0; e < nn; e++) w.gdot[e] -= w.gg1[e];
         }
+        int[] z = entries.zero();
+        for (int i = 0; i < z.length; i += 3) {
+            int o = z[i], x = z[i + 1], y = z[i + 2];
+            // the operations of Bubble.kron2, so that Φ̄₀ is the q = 0 bubble bit for bit
+            double ar = g1[x] * wt, ai = g1[x + 1] * wt;
+            acc[o] += ar * g2[y] - ai * g2[y + 1];
+            acc[o + 1] += ar * g2[y + 1] + ai * g2[y];
+            if (ds1 != null) {
+                double[] gd = w.gdot;
+                double cr = gd[x] * wt, ci = gd[x + 1] * wt;
+                acc[m + o] += cr * g2[y] - ci * g2[y + 1];
+                acc[m + o + 1] += cr * g2[y + 1] + ci * g2[y];
+            }
+        }
+        int[] l1 = entries.linear();
+        double half = 0.5 * wt, eighth = 0.125 * wt;
         for (int a = 0; a < d; a++) {
-            int o = (2 + a) * m;
-            Bubble.kron(n, w.d1[a], 0, w.g2, 0, 0.5 * wt, acc, o);
-            Bubble.kron(n, w.g1, 0, w.d2[a], 0, -0.5 * wt, acc, o);
+            double[] da = w.d1[a], ea = w.d2[a];
+            int ob = (2 + a) * m;
+            for (int i = 0; i < l1.length; i += 3) {
+                int o = ob + l1[i], x = l1[i + 1], y = l1[i + 2];
+                // ½(∂_aG1[a][c]·G2[d][b] − G1[a][c]·∂_aG2[d][b])
+                double re = da[x] * g2[y] - da[x + 1] * g2[y + 1] - (g1[x] * ea[y] - g1[x + 1] * ea[y + 1]);
+                double im = da[x] * g2[y + 1] + da[x + 1] * g2[y] - (g1[x] * ea[y + 1] + g1[x + 1] * ea[y]);
+                acc[o] += half * re;
+                acc[o + 1] += half * im;
+            }
         }
+        int[] l2 = entries.quadratic();
         for (int a = 0; a < d; a++)
             for (int b = a; b < d; b++) {
-                int p = pair(a, b, d), o = (2 + d + p) * m;
-                Bubble.kron(n, w.dd1[p], 0, w.g2, 0, 0.125 * wt, acc, o);
-                Bubble.kron(n, w.g1, 0, w.dd2[p], 0, 0.125 * wt, acc, o);
-                Bubble.kron(n, w.d1[a], 0, w.d2[b], 0, -0.125 * wt, acc, o);
-                Bubble.kron(n, w.d1[b], 0, w.d2[a], 0, -0.125 * wt, acc, o);
+                int p = pair(a, b, d), ob = (2 + d + p) * m;
+                double[] p1 = w.dd1[p], p2 = w.dd2[p], da = w.d1[a], db = w.d1[b], ea = w.d2[a], eb = w.d2[b];
+                for (int i = 0; i < l2.length; i += 3) {
+                    int o = ob + l2[i], x = l2[i + 1], y = l2[i + 2];
+                    // ⅛(∂²G1·G2 + G1·∂²G2 − ∂_aG1·∂_bG2 − ∂_bG1·∂_aG2), entry [a][c]·[d][b]
+                    double re = p1[x] * g2[y] - p1[x + 1] * g2[y + 1] + g1[x] * p2[y] - g1[x + 1] * p2[y + 1]
+                            - (da[x] * eb[y] - da[x + 1] * eb[y + 1]) - (db[x] * ea[y] - db[x + 1] * ea[y + 1]);
+                    double im = p1[x] * g2[y + 1] + p1[x + 1] * g2[y] + g1[x] * p2[y + 1] + g1[x + 1] * p2[y]
+                            - (da[x] * eb[y + 1] + da[x + 1] * eb[y]) - (db[x] * ea[y + 1] + db[x + 1] * ea[y]);
+                    acc[o] += eighth * re;
+                    acc[o + 1] += eighth * im;
+                }
             }
     }
 
-    /** out ← G(v_a∂_bG + v_b∂_aG + w_abG) = ∂_a∂_bG. */
-    private static void secondDerivative(int n, double[] g, double[] va, double[] vb, double[] dga, double[] dgb, double[] wab,
-                                         double[] t, double[] u, double[] out) {
+    /**
+     * out ← ∂_a∂_bG = G v_a G v_b G + G v_b G v_a G + G w_ab G = ∂_aG·T_b + ∂_bG·T_a + G w_ab G, with T_a = v_aG; for a
+     * curvature w_ab = c·1 (c not NaN) the last term is c·GG.
+     */
+    private static void secondDerivative(int n, boolean diagonal, double[] g, double[] gg, double[] ta, double[] tb, double[] dga, double[] dgb,
+                                         double[] wab, double c, double[] t, double[] u, double[] out) {
         int nn = 2 * n * n;
-        ZOps.mult(va, n, n, dgb, n, t);
-        ZOps.mult(vb, n, n, dga, n, u);
-        for (int e = 0; e < nn; e++) t[e] += u[e];
+        ZOps.mult(dga, n, n, tb, n, out);
+        if (diagonal) for (int e = 0; e < nn; e++) out[e] *= 2;
+        else {
+            ZOps.mult(dgb, n, n, ta, n, t);
+            for (int e = 0; e < nn; e++) out[e] += t[e];
+        }
+        if (!Double.isNaN(c)) {
+            if (c != 0) for (int e = 0; e < nn; e++) out[e] += c * gg[e];
+            return;
+        }
         ZOps.mult(wab, n, n, g, n, u);
-        for (int e = 0; e < nn; e++) t[e] += u[e];
-        ZOps.mult(g, n, n, t, n, out);
+        ZOps.mult(g, n, n, u, n, t);
+        for (int e = 0; e < nn; e++) out[e] += t[e];
+    }
+
+    /** c if the n×n matrix is c·1 with c real, NaN otherwise. */
+    private static double scalar(double[] m, int n) {
+        double c = m[0];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                int e = 2 * (i * n + j);
+                if (m[e + 1] != 0 || m[e] != (i == j ? c : 0)) return Double.NaN;
+            }
+        return c;
     }
 
     /** Symbolic second derivatives ∂_a∂_bH (a ≤ b, packed) of a builder model, kept per Hamiltonian; null otherwise. */
@@ -228,13 +326,14 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * w_ab = ∂_a∂_bH at k into w.w: exact for a builder model (its coefficients differentiated twice), otherwise the
      * library's 4th-order stencil applied to the velocity v_a along b (step 10⁻³(1 + |k|)).
      */
-    private static void second(Hamiltonian h, Hamiltonian[] curv, int d, double kx, double ky, double kz, Work w) {
+    private static void second(Hamiltonian h, Hamiltonian[] curv, int d, double kx, double ky, double kz, boolean axis, Work w) {
         int nn = w.h.length;
         for (int a = 0; a < d; a++)
             for (int b = a; b < d; b++) {
                 double[] out = w.w[pair(a, b, d)];
                 if (curv != null) {
-                    curv[pair(a, b, d)].eval(kx, ky, kz, out, 0);
+                    if (axis) curv[pair(a, b, d)].evalAxis(kx, out, 0);      // Horner on the k_x axis (a copy if constant)
+                    else curv[pair(a, b, d)].eval(kx, ky, kz, out, 0);
                     continue;
                 }
                 double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));

@@ -77,10 +77,11 @@ class BubbleExpansionTest {
      */
     @Test
     void wavevectorCoefficientsMatchRichardsonExtrapolatedFiniteDifferences() {
-        for (double e : new double[]{0.0, 0.3}) {
-            Ladder l = copt(e);
-            Energy e1 = Energy.retarded(e), e2 = Energy.advanced(e);
-            CMatrix s1 = l.sigma(e1), s2 = l.sigma(e2);
+        for (double e : new double[]{0.0, 0.3, -0.3}) {
+            Ladder l = copt(Math.abs(e));
+            // E = −0.3 here: z1 = 0.3 + 0.01 + 0.002i off the real axis, Σ1 = Σ(0.3): no G2 = G1† shortcut
+            Energy e1 = e >= 0 ? Energy.retarded(e) : Energy.complex(-e + 0.01, 0.002), e2 = Energy.advanced(Math.abs(e));
+            CMatrix s1 = l.sigma(Energy.retarded(Math.abs(e))), s2 = l.sigma(e2);
             BubbleExpansion x = l.bubble().expansion(e1, s1, null, e2, s2);
             Superoperator p0 = x.phi0();
             double h = 0.02 / l.meanFreePath();
@@ -161,5 +162,31 @@ class BubbleExpansionTest {
             assertTrue(round < 1e-11, "rounding: " + round);
             assertTrue(Math.abs(dA.getImaginary()) < 1e-10 * dA.norm(), "D of the conserved mode is real: " + dA);
         }
+    }
+
+    /**
+     * Drude (seed 000 oracle 7): a parabolic band with scalar white-noise disorder has no vertex correction to the
+     * current (τ_tr = τ), so the analytic D equals v_F²τ/(2Z) with the SCBA's τ, v_F and Z = 1 − ∂ReΣ/∂E up to the
+     * band's finite width and the difference quotient in Z (tolerance 1e-6; DiffusionTest's finite-difference D needed 2e-4), and the bare v_F²τ/2 = E_Fτ_in up to O(1/(E_Fτ)): the
+     * difference must shrink at least 3× from τ_in = 5 to 20 (measured and printed).
+     */
+    @Test
+    void drudeLimit() {
+        double ef = 10;
+        double[] dev = new double[2];
+        int i = 0;
+        for (double tauIn : new double[]{5, 20}) {
+            Ladder l = Ladder.scba(Preset.DRUDE.with("gamma", 1 / tauIn).build(), ef);
+            double dNum = l.diffusion().effectiveDiffusion(0).getReal();
+            double tau = l.scbaResult().tau(), vf = Math.sqrt(2 * (ef - l.scbaResult().scalarPart().getReal()));
+            double z = DiffusionTest.zFactor(l, ef), dren = vf * vf * tau / (2 * z);
+            dev[i] = Math.abs(dNum - ef * tauIn) / (ef * tauIn);
+            System.out.printf("Drude τ_in=%g: D %.12g, v_F²τ/2Z %.12g (rel %.2e), bare E_Fτ_in %.6g (rel %.2e, 1/(E_Fτ) = %.2e)%n",
+                    tauIn, dNum, dren, Math.abs(dNum - dren) / dren, ef * tauIn, dev[i], 1 / (ef * tauIn));
+            assertEquals(dren, dNum, 1e-6 * dNum, "τ_in=" + tauIn);   // measured 3.1e-7, 4.9e-9 (Z by a difference, band cutoff)
+            assertTrue(dev[i] < 1 / (ef * tauIn), "O(1/E_Fτ): " + dev[i]);
+            i++;
+        }
+        assertTrue(dev[1] < dev[0] / 3, "must shrink with weaker disorder: " + dev[0] + " → " + dev[1]);
     }
 }
