@@ -555,9 +555,15 @@ public final class Kinetic {
          * the μ-derivative of the left reservoir's distribution (for dI/dV).
          */
         double[][] weights(Distribution[] d, boolean derivative, Distribution reference) {
+            return weights(d, derivative ? 0 : -1, reference);
+        }
+
+        /** As above; {@code derivativeEnd} ≥ 0: the μ-derivative of that end's distribution only. */
+        double[][] weights(Distribution[] d, int derivativeEnd, Distribution reference) {
+            boolean derivative = derivativeEnd >= 0;
             double[][] w = new double[SOURCES][energies.length];
             for (int e = 0; e < 2; e++) {
-                if (d[e] == null || (derivative && e == 1)) continue;
+                if (d[e] == null || (derivative && e != derivativeEnd)) continue;
                 for (Distribution.Term t : d[e].terms()) {
                     double sc = derivative ? t.weight() * t.p() : t.weight();
                     EnergyQuadrature.add(energies, t.center(), d[e].temperature(), derivative, sc, w[8 * e + t.mode()]);
@@ -577,17 +583,33 @@ public final class Kinetic {
         }
 
         /**
-         * I(V) and dI/dV: the left reservoir at μ = V, the right one grounded, both at temperature T. Currents are
-         * taken at x = 0 (the biased reservoir), per area in units of N_F.
+         * I(V) and dI/dV: the normal reservoir (the left one if both are normal) at μ = V, the other end grounded,
+         * both at temperature T. The current is the one flowing out of the biased reservoir into the junction, per
+         * area in units of N_F.
          */
         public IV iv(double[] voltages, double temperature) {
+            return iv(voltages, temperature, isNormalReservoir(junction.left()) ? 0 : 1);
+        }
+
+        private static boolean isNormalReservoir(Boundary b) {
+            return b instanceof Boundary.Rigid r && r.reservoir().delta() == 0
+                    || b instanceof Boundary.Tunnel t && t.reservoir().delta() == 0;
+        }
+
+        /** I(V) with the bias on end {@code biased} (0 = left, 1 = right), which must be a normal reservoir. */
+        public IV iv(double[] voltages, double temperature, int biased) {
+            Boundary b = biased == 0 ? junction.left() : junction.right();
+            if (!isNormalReservoir(b))
+                throw new DiffusonException("biased", "the " + (biased == 0 ? "left" : "right") + " end is not a normal "
+                        + "reservoir (" + b + ")", "bias a normal reservoir: make one end Boundary.rigid(Bulk.bcs(0))");
             double[] cur = new double[voltages.length], cond = new double[voltages.length];
-            int t = KineticCoefficients.T;
+            int t = KineticCoefficients.T, node = biased == 0 ? 0 : x().length - 1;
+            double sign = biased == 0 ? 1 : -1;
             for (int v = 0; v < voltages.length; v++) {
-                Distribution[] d = ends(Distribution.biased(temperature, voltages[v]), Distribution.equilibrium(temperature));
-                double[][] w = weights(d, false, null), dw = weights(d, true, null);
-                cur[v] = integrate(w, 0, t, true);
-                cond[v] = integrate(dw, 0, t, true);
+                Distribution bias = Distribution.biased(temperature, voltages[v]), ground = Distribution.equilibrium(temperature);
+                Distribution[] d = ends(biased == 0 ? bias : ground, biased == 0 ? ground : bias);
+                cur[v] = sign * integrate(weights(d, -1, null), node, t, true);
+                cond[v] = sign * integrate(weights(d, biased, null), node, t, true);
             }
             return new IV(voltages.clone(), cur, cond, normalConductance(), temperature);
         }
