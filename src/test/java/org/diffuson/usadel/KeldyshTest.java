@@ -165,6 +165,40 @@ class KeldyshTest {
         assertTrue(spread < 10 * 1e-4 * Math.abs(mats), "supercurrent not constant along x: " + spread);
     }
 
+    /**
+     * Oracle 5 (linear response ↔ spectral conductance): G(V → 0, T) = ∫dε G(ε, T = 0)/(4T cosh²(ε/2T)) (thermal
+     * average of the T = 0 spectral conductance), and I(V) = ∫₀^V G dV′ (the current from the tanh kernels against the
+     * conductance from the sech² kernels).
+     */
+    @Test
+    void linearResponseIsThermalAverageAndCurrentIsIntegralOfConductance() {
+        Junction j = Junction.of(Boundary.rigid(NORMAL), Boundary.rigid(Bulk.bcs(1e12)), Layer.normal(1, 1));
+        double[] e = Kinetic.energies(30, 301);
+        Kinetic.Spectrum sp = Kinetic.spectrum(j, Junction.Form.THETA, 1e-5, e);
+        double t = 0.8;
+        double[] pos = java.util.Arrays.stream(e).map(Math::abs).toArray();
+        double[] g0 = sp.iv(pos, 0).normalizedConductance();           // G(ε, T = 0) = G(V = |ε|)
+        double avg = 0;
+        for (int i = 0; i + 1 < e.length; i++) {                          // trapezoid on the (fine) thermal kernel
+            double k0 = 1 / (4 * t * Math.pow(Math.cosh(e[i] / (2 * t)), 2)), k1 = 1 / (4 * t * Math.pow(Math.cosh(e[i + 1] / (2 * t)), 2));
+            avg += 0.5 * (e[i + 1] - e[i]) * (g0[i] * k0 + g0[i + 1] * k1);
+        }
+        double gT = sp.iv(new double[]{0}, t).normalizedConductance()[0];
+        System.out.printf("linear response at T = %.1f: G(0)/G_N = %.8f, thermal average of G(ε) = %.8f (diff %.2g)%n",
+                t, gT, avg, gT - avg);
+        assertEquals(avg, gT, 2e-4);     // trapezoid with δε = 0.2 on the kernel (width 4T): O(δε²) ~ 1e-4
+        double[] v = Kinetic.energies(4, 401);
+        double[] half = java.util.Arrays.copyOfRange(v, 200, 401);
+        Kinetic.IV iv = sp.iv(half, t);
+        double integral = 0, worst = 0;
+        for (int i = 1; i < half.length; i++) {
+            integral += 0.5 * (half[i] - half[i - 1]) * (iv.conductance()[i] + iv.conductance()[i - 1]);
+            worst = Math.max(worst, Math.abs(integral - iv.current()[i]) / iv.current()[i]);
+        }
+        System.out.printf("max |∫G dV − I|/I = %.3g%n", worst);
+        assertTrue(worst < 1e-5, "current is not the integral of the conductance: " + worst);
+    }
+
     @Test
     void badInput() {
         Junction ns = Junction.of(Boundary.rigid(NORMAL), Boundary.rigid(Bulk.bcs(5)), Layer.normal(1, 1));
