@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #gapCurve100}: Δ(T) at 100 temperatures — target &lt; 1 s;</li>
  *   <li>{@link #tcMap2500}: T_c(h, 1/τ_so) on 50 × 50 points — target &lt; 10 s;</li>
  *   <li>{@link #nsConductance}: Keldysh N|N|S I(V) and G(V) at T = 0, 100 voltages in [0, 15] E_Th from the kinetic
- *       equation on 201 energies in [−20, 20] E_Th (rigid Θ = π/2 superconductor, η = 1e-5) — target well under 1 s;
+ *       equation on 201 energies in [−20, 20] E_Th (rigid Θ = π/2 superconductor, η = 1e-5, 2 × 20 Chebyshev
+ *       intervals: G within 1.8e-10 of a solve_bvp tol = 1e-9 reference) — target well under 1 s;
  *       the peer {@code src/test/python/usadel_ns_kinetic_peer.py} solves the same retarded BVPs with solve_bvp and
  *       integrates 1/D_T.</li>
  * </ul>
@@ -93,7 +94,7 @@ public class UsadelBench {
 
     /** The NS kinetic workload: retarded sweep + kinetic responses on 201 energies, then G(V) at 100 voltages. */
     public static Kinetic.IV nsCurve() {
-        Junction ns = Junction.of(Boundary.rigid(Bulk.bcs(0)), Boundary.rigid(Bulk.bcs(1e12)), Layer.normal(1, 1));
+        Junction ns = Junction.of(Boundary.rigid(Bulk.bcs(0)), Boundary.rigid(Bulk.bcs(1e12)), Layer.normal(1, 1).withMesh(2, 20));
         return Kinetic.spectrum(ns, Junction.Form.THETA, 1e-5, Kinetic.energies(20, 201)).iv(VOLTAGES, 0);
     }
 

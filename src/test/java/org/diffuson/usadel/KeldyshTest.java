@@ -72,6 +72,10 @@ class KeldyshTest {
             assertTrue(worst < 1e-9, "S^z(x) residual " + worst);
             assertTrue(worstJ < 1e-8, "J^z(x) residual " + worstJ);
             for (double c : ne.current()) assertEquals(0, c, 1e-12);
+            // a transverse (x) accumulation relaxes identically (spin-rotation symmetry at h = 0)
+            double[] sx = sp.bias(Distribution.equilibrium(0.02).withSpin(mus, 0, 0),
+                    vacuum ? null : Distribution.equilibrium(0.02)).density(1);
+            for (int p = 0; p < x.length; p++) assertEquals(s[p], sx[p], 1e-13);
         }
     }
 
