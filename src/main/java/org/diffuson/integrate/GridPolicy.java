@@ -40,7 +40,18 @@ public final class GridPolicy {
         double[] hk = new double[nn], s = shift == null ? new double[nn] : shift.toArray(), lu = new double[nn];
         int[] piv = new int[n];
         double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
-        java.util.function.DoubleUnaryOperator weight = k -> {
+        java.util.function.DoubleUnaryOperator weight = n == 2 ? k -> {
+            // the n = 2 branch below with every entry in a local (the same operations in the same order)
+            h.evalAxis(k, hk, 0);
+            double ar = -hk[0] - s[0] + e, ai = -hk[1] - s[1] + broad, br = -hk[2] - s[2], bi = -hk[3] - s[3];
+            double cr = -hk[4] - s[4], ci = -hk[5] - s[5], dr = -hk[6] - s[6] + e, di = -hk[7] - s[7] + broad;
+            double detr = ar * dr - ai * di - (br * cr - bi * ci);
+            double deti = ar * di + ai * dr - (br * ci + bi * cr);
+            double f = 0;
+            f += ar * ar; f += ai * ai; f += br * br; f += bi * bi; f += cr * cr; f += ci * ci; f += dr * dr; f += di * di;
+            f /= detr * detr + deti * deti;
+            return (d == 2 ? k : k * k) * f;
+        } : k -> {
             h.evalAxis(k, hk, 0);
             for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
             for (int i = 0; i < n; i++) {
