@@ -403,38 +403,50 @@ public final class Kubo {
      * Every RA sum is linear in K[p,q,c,d] = G^R_pc G^A_dq (G^A = (G^R)†): (G^R v G^A)_pq = Σ_cd v_cd K[p,q,c,d],
      * (G^A v G^R)_pq = Σ_cd v_cd K[d,c,q,p], Tr[v_a G^R v_b G^A] = Σ v_a,qp v_b,cd K[p,q,c,d], and the bubble's entry
      * (a+2b),(c+2d) is K[a,b,c,d]. With the axis velocities polynomials v_b(k) = Σ_s k^s V_b,s, the k-sums need only
-     * the moments M_s = Σ_r w_r k_r^s K_r (s ≤ twice the velocity degree): 16 complex products per radial node instead
-     * of eight 2×2 products, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
+     * the moments M_s = Σ_r w_r k_r^s K_r (s ≤ twice the velocity degree): K is the outer product g g† of the four
+     * entries of G^R, so 10 products per radial node instead of eight 2×2 products, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
      * {@link org.diffuson.ladder.Bubble} to rounding, KuboPolarTest). The scale slot gets Σ_b Σ_s ‖V_b,s‖_F Σ_r w_r k_r^s ‖G^R‖²_F,
      * an upper bound of Σ_r w_r ‖G^R v_b G^A‖_F. The bubble is projected on the entries the rotation keeps ({@link org.diffuson.model.Isotropy#keeps}).
      */
     private static void polarMoments2(KGrid g, Hamiltonian h, double[][][] v, double e, double[] sig, PolarCoefficients pc, double[] acc, double[] phiRaw) {
         int deg = Math.max(v[0].length, v[1].length) - 1, ns = 2 * deg + 1;
-        double[][] mom = new double[ns][32];
-        double[] hk = new double[8], gr = new double[8], kp = new double[32];
+        // K as a 4×4 matrix over u = 2p + c, v = 2q + d is the outer product g g† of the entries g_u = G_pc: Hermitian,
+        // so only its upper triangle (4 real diagonal + 6 complex entries) is summed, at tri[s][·]
+        double[][] tri = new double[ns][16];
+        double[] hk = new double[8], gr = new double[8];
         for (int r = 0; r < g.radialSize(); r++) {
             double k = g.radialNode(r);
             h.evalAxis(k, hk, 0);
             if (!GreenWorkspace.inverse2(hk, 0, e, 0, sig, 1, gr, 0))
                 throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
-            // K[p,q,c,d] = G_pc conj(G_qd) at index ((p·2 + q)·2 + c)·2 + d
-            for (int p = 0; p < 2; p++)
-                for (int c = 0; c < 2; c++) {
-                    double ar = gr[2 * (2 * p + c)], ai = gr[2 * (2 * p + c) + 1];
-                    for (int q = 0; q < 2; q++)
-                        for (int d = 0; d < 2; d++) {
-                            double br = gr[2 * (2 * q + d)], bi = gr[2 * (2 * q + d) + 1];
-                            int i = 2 * (((p * 2 + q) * 2 + c) * 2 + d);
-                            kp[i] = ar * br + ai * bi;
-                            kp[i + 1] = ai * br - ar * bi;
-                        }
-                }
+            double g0r = gr[0], g0i = gr[1], g1r = gr[2], g1i = gr[3], g2r = gr[4], g2i = gr[5], g3r = gr[6], g3i = gr[7];
+            double k00 = g0r * g0r + g0i * g0i, k11 = g1r * g1r + g1i * g1i, k22 = g2r * g2r + g2i * g2i, k33 = g3r * g3r + g3i * g3i;
+            // g_u conj(g_v) for u < v
+            double k01r = g0r * g1r + g0i * g1i, k01i = g0i * g1r - g0r * g1i, k02r = g0r * g2r + g0i * g2i, k02i = g0i * g2r - g0r * g2i;
+            double k03r = g0r * g3r + g0i * g3i, k03i = g0i * g3r - g0r * g3i, k12r = g1r * g2r + g1i * g2i, k12i = g1i * g2r - g1r * g2i;
+            double k13r = g1r * g3r + g1i * g3i, k13i = g1i * g3r - g1r * g3i, k23r = g2r * g3r + g2i * g3i, k23i = g2i * g3r - g2r * g3i;
             double f = g.radialWeight(r);
             for (int s = 0; s < ns; s++, f *= k) {
-                double[] ms = mom[s];
-                for (int i = 0; i < 32; i++) ms[i] += f * kp[i];
+                double[] t = tri[s];
+                t[0] += f * k00; t[1] += f * k11; t[2] += f * k22; t[3] += f * k33;
+                t[4] += f * k01r; t[5] += f * k01i; t[6] += f * k02r; t[7] += f * k02i; t[8] += f * k03r; t[9] += f * k03i;
+                t[10] += f * k12r; t[11] += f * k12i; t[12] += f * k13r; t[13] += f * k13i; t[14] += f * k23r; t[15] += f * k23i;
             }
         }
+        // M_s[p,q,c,d] = Σ_r w k^s K[u = 2p + c][v = 2q + d], interleaved at 2·(((p·2 + q)·2 + c)·2 + d)
+        int[][] off = {{-1, 4, 6, 8}, {-1, -1, 10, 12}, {-1, -1, -1, 14}};
+        double[][] mom = new double[ns][32];
+        for (int s = 0; s < ns; s++)
+            for (int u = 0; u < 4; u++)
+                for (int x = 0; x < 4; x++) {
+                    double re, im;
+                    if (u == x) { re = tri[s][u]; im = 0; }
+                    else if (u < x) { re = tri[s][off[u][x]]; im = tri[s][off[u][x] + 1]; }
+                    else { re = tri[s][off[x][u]]; im = -tri[s][off[x][u] + 1]; }
+                    int p = u >> 1, c = u & 1, q = x >> 1, d = x & 1, i = 2 * (((p * 2 + q) * 2 + c) * 2 + d);
+                    mom[s][i] = re;
+                    mom[s][i + 1] = im;
+                }
         double[][] cb = pc.cb, ca = pc.ca, tc = pc.tc;
         for (int b = 0; b < 2; b++) {
             double[][] vb = v[b];
