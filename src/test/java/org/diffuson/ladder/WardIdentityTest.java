@@ -69,6 +69,23 @@ class WardIdentityTest {
     }
 
     @Test
+    void wardResidualIsTheScbaResidualDifference() {
+        // the propagation bound above is sharp: with the SCBA stopped early (tolerance 1e-9, minimal model, E = 0.3)
+        // the collision-form residual is ‖R1 − R2‖ (1.4e-10, over 10× the rounding allowance) to within that allowance,
+        // so the residual of the identity is the SCBA's own, not an error of the ladder
+        Ladder l = Ladder.scba(Preset.MINIMAL.build(), 0.3, org.diffuson.integrate.GridOptions.defaults(),
+                org.diffuson.green.ScbaOptions.defaults().withTolerance(1e-9));
+        for (Energy[] p : new Energy[][]{{Energy.retarded(0.31), Energy.retarded(0.3)}, {Energy.retarded(0.31), Energy.advanced(0.3)}}) {
+            WardCheck w = l.ward(p[0], p[1]);
+            CMatrix r = scbaResidual(l, p[0]).minus(scbaResidual(l, p[1]));
+            assertTrue(r.normMax() > 10 * ROUNDING * w.collisionScale(), "the early stop must dominate rounding: " + r.normMax());
+            System.out.printf("early-stopped SCBA %s/%s: ‖R1 − R2‖ = %.4e, collision-form residual %.4e, difference %.2e (allowance %.2e)%n",
+                    p[0], p[1], r.normMax(), w.collisionForm(), Math.abs(r.normMax() - w.collisionForm()), ROUNDING * w.collisionScale());
+            assertEquals(r.normMax(), w.collisionForm(), ROUNDING * w.collisionScale(), w.toString());
+        }
+    }
+
+    @Test
     void bornAndHandSetSigmaBreakWardIdentityAtOrderGamma() {
         Ladder l = Ladder.scba(Preset.COPT.build(), 0.0);
         assertTrue(l.born(0.02).wardRetardedAdvanced(0.01).relative() > 1e-3);
