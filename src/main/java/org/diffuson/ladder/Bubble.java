@@ -43,6 +43,18 @@ public final class Bubble {
 
     public Model model() { return model; }
     public KGrid grid() { return grid; }
+    /** The prepared k-space (grid + tabulated H) the bubble sums on. */
+    KSpace space() { return space; }
+    /** True when the q = 0 angular integral is done on the k_x axis by symmetry (2D polar grid, or FULL isotropy). */
+    boolean reducible() { return reducible; }
+
+    /**
+     * The bubble's expansion Φ̄(q, ω) = Φ̄₀ + ωΦ̄_ω + q_aΦ̄_a + q_aq_bΦ̄_ab + … at (z1, z2) from G, the exact velocity
+     * ∂H/∂k and ∂²H/∂k∂k in one k-sum at q = 0 ({@link BubbleExpansion}); {@code dSigma1} = dΣ/dz at z1 (null: no Φ̄_ω).
+     */
+    public BubbleExpansion expansion(Energy e1, CMatrix sigma1, CMatrix dSigma1, Energy e2, CMatrix sigma2) {
+        return BubbleExpansion.compute(this, e1, sigma1, dSigma1, e2, sigma2, true);
+    }
 
     /** Number of k-points a call at this q evaluates (for throughput figures). */
     public int points(double[] q) { return isZero(q) && reducible ? grid.radialSize() : grid.size(); }
@@ -334,9 +346,12 @@ public final class Bubble {
     }
 
     /** out += wt·G2ᵀ⊗G1 with G1 at g1[o1..], G2 at g2[o2..]. */
-    private void addKron(double[] g1, int o1, double[] g2, int o2, double wt, double[] out) {
+    private void addKron(double[] g1, int o1, double[] g2, int o2, double wt, double[] out) { kron(n, g1, o1, g2, o2, wt, out, 0); }
+
+    /** out[oo + ((a+nb),(c+nd))] += wt·G1[a][c]·G2[d][b]: the vec-picture G2ᵀ⊗G1 (interleaved, row-major). */
+    static void kron(int n, double[] g1, int o1, double[] g2, int o2, double wt, double[] out, int oo) {
         if (n == 2) {
-            kron2(g1, o1, g2, o2, wt, out);
+            kron2(g1, o1, g2, o2, wt, out, oo);
         } else {
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) {
@@ -344,7 +359,7 @@ public final class Bubble {
                     for (int c = 0; c < n; c++) {
                         double g1r = g1[o1 + 2 * (a * n + c)] * wt, g1i = g1[o1 + 2 * (a * n + c) + 1] * wt;
                         for (int d = 0; d < n; d++) {
-                            int col = c + n * d, idx = 2 * (row * n * n + col);
+                            int col = c + n * d, idx = oo + 2 * (row * n * n + col);
                             double g2r = g2[o2 + 2 * (d * n + b)], g2i = g2[o2 + 2 * (d * n + b) + 1];
                             out[idx] += g1r * g2r - g1i * g2i;
                             out[idx + 1] += g1r * g2i + g1i * g2r;
@@ -358,14 +373,17 @@ public final class Bubble {
     static void kron2(double[] g1, double[] g2, double w, double[] out) { kron2(g1, 0, g2, 0, w, out); }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b] with G1 at g1[o1..], G2 at g2[o2..]. */
-    static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out) {
+    static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out) { kron2(g1, o1, g2, o2, w, out, 0); }
+
+    /** {@link #kron2(double[], int, double[], int, double, double[])} into out[oo..]. */
+    static void kron2(double[] g1, int o1, double[] g2, int o2, double w, double[] out, int oo) {
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
                 double pr = g1[o1 + 2 * (a * 2 + c)] * w, pi = g1[o1 + 2 * (a * 2 + c) + 1] * w;
                 for (int b = 0; b < 2; b++)
                     for (int d = 0; d < 2; d++) {
                         double qr = g2[o2 + 2 * (d * 2 + b)], qi = g2[o2 + 2 * (d * 2 + b) + 1];
-                        int idx = 2 * ((a + 2 * b) * 4 + c + 2 * d);
+                        int idx = oo + 2 * ((a + 2 * b) * 4 + c + 2 * d);
                         out[idx] += pr * qr - pi * qi;
                         out[idx + 1] += pr * qi + pi * qr;
                     }

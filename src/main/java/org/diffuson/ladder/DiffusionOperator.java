@@ -83,22 +83,35 @@ public final class DiffusionOperator {
         }
     }
 
-    /** Finite-difference steps: h_q in inverse length, h_ω in energy. */
-    public record Options(double hq, double hOmega, double maxQl) {
+    /**
+     * How K is expanded: {@link Method#ANALYTIC} (the default) from the bubble's exact expansion in one k-sum at q = 0
+     * ({@link BubbleExpansion}, Σ′ from {@link Ladder#sigmaDerivative}); {@link Method#FINITE_DIFFERENCE} by central
+     * differences of ladders at q = ±h_q and of SCBA solutions at E ± h_ω (truncation O((h_qℓ)²) and O((h_ωτ)²), rounding
+     * amplified by 1/(h_qℓ)²), kept as the independent check. h_q is checked against the diffusive regime either way.
+     */
+    public enum Method { ANALYTIC, FINITE_DIFFERENCE }
+
+    /** Finite-difference steps: h_q in inverse length, h_ω in energy (used by {@link Method#FINITE_DIFFERENCE}). */
+    public record Options(double hq, double hOmega, double maxQl, Method method) {
         public Options {
             DiffusonException.requirePositive("hq", hq);
             DiffusonException.requirePositive("hOmega", hOmega);
             DiffusonException.requirePositive("maxQl", maxQl);
+            if (method == null) throw new DiffusonException("method", "is null", "use Method.ANALYTIC or Method.FINITE_DIFFERENCE");
         }
 
-        /** h_q = 0.01/ℓ, h_ω = 1e-3/τ (seed 000 Eqs. 8–10, Sec. I.F); qℓ ≤ 0.1 allowed. */
+        /** The analytic expansion with the given (checked) steps. */
+        public Options(double hq, double hOmega, double maxQl) { this(hq, hOmega, maxQl, Method.ANALYTIC); }
+
+        /** h_q = 0.01/ℓ, h_ω = 1e-3/τ (seed 000 Eqs. 8–10, Sec. I.F); qℓ ≤ 0.1 allowed; analytic expansion. */
         public static Options defaults(Ladder l) {
             double ell = l.meanFreePath(), tau = l.scbaResult().tau();
             return new Options(0.01 / ell, 1e-3 / tau, 0.1);
         }
 
-        public Options withHq(double h) { return new Options(h, hOmega, maxQl); }
-        public Options withHOmega(double h) { return new Options(hq, h, maxQl); }
+        public Options withHq(double h) { return new Options(h, hOmega, maxQl, method); }
+        public Options withHOmega(double h) { return new Options(hq, h, maxQl, method); }
+        public Options withMethod(Method m) { return new Options(hq, hOmega, maxQl, m); }
     }
 
     static DiffusionOperator extract(Ladder ladder, Options o) {
@@ -110,6 +123,7 @@ public final class DiffusionOperator {
                     String.format(Locale.ROOT, "use hq ≤ %.3g (e.g. 0.01/ℓ = %.3g)", o.maxQl() / ell / Math.sqrt(2), 0.01 / ell));
         double sigmaIm = ladder.sigma(org.diffuson.green.Energy.retarded(ladder.energy())).trace().getImaginary() / ladder.model().dim();
         double tau = -1 / (2 * sigmaIm);
+        if (o.method() == Method.ANALYTIC) return analytic(ladder, o, tau, ell);
         double h = o.hq(), hw = o.hOmega();
         double[] zero = new double[d];
         LadderResult l0 = ladder.retardedAdvanced(zero, 0.0);
@@ -170,6 +184,34 @@ public final class DiffusionOperator {
         return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD, d > 1 ? offDiagonal : null);
     }
 
+    /**
+     * K₀, K_ω, K_a, K_ab from the bubble's exact expansion at q = 0 ({@link BubbleExpansion#kinetic}), with
+     * Σ₁′ = dΣ/dz at E + i0 ({@link Ladder#sigmaDerivative}); BNM's ½∂²I/∂q_a∂q_b = I[Φ̄_ab]. One k-sum for all a, b.
+     */
+    private static DiffusionOperator analytic(Ladder ladder, Options o, double tau, double ell) {
+        int d = ladder.model().spaceDim();
+        org.diffuson.green.Energy e1 = org.diffuson.green.Energy.retarded(ladder.energy()), e2 = org.diffuson.green.Energy.advanced(ladder.energy());
+        CMatrix s1 = ladder.sigma(e1), s2 = ladder.sigma(e2);
+        BubbleExpansion x = ladder.bubble().expansion(e1, s1, ladder.sigmaDerivative(e1), e2, s2);
+        org.diffuson.model.Rung rung = ladder.model().rung();
+        BubbleExpansion.Kinetic k = x.kinetic(rung);
+        LadderResult l0 = new LadderResult(new double[d], e1, e2, s1, s2, ladder.selfEnergy().name(), x.phi0(), rung.collision(x.phi0()));
+        Superoperator kwInv = k.kOmega().inverse();
+        Superoperator minusIKwInv = kwInv.scale(new Complex(0, -1));
+        Superoperator r = minusIKwInv.compose(k.k0());
+        Superoperator[] drift = new Superoperator[d];
+        Superoperator[][] dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
+        for (int a = 0; a < d; a++) {
+            drift[a] = kwInv.compose(k.linear()[a]);
+            for (int b = 0; b < d; b++) {
+                dif[a][b] = minusIKwInv.compose(k.quadratic()[a][b]);
+                bnmD[a][b] = rung.collision(x.quadratic()[a][b]).scale(-1 / tau);
+            }
+        }
+        return new DiffusionOperator(o, tau, ell, k.k0(), k.kOmega(), k.linear(), k.quadratic(), r, drift, dif,
+                l0.oneMinusCollision().scale(1 / tau), bnmD, null);
+    }
+
     /** Eigenvalues of R: decay rates (real part) ± precession frequencies (imaginary part), sorted by real part. */
     public Complex[] relaxationRates() { return relaxation.eigenvalues(); }
 
@@ -216,6 +258,25 @@ public final class DiffusionOperator {
             out = out.subtract(num.divide(e.values()[m]));
         }
         return out;
+    }
+
+    /**
+     * The diffusion pole of the expanded kinetic operator: the ω with det[K₀ + ωK_ω + q_aK_a + q_aq_bK_ab] = 0 closest to
+     * 0, i.e. −i × the slow eigenvalue of L(q) = −iK_ω⁻¹(K₀ + q_aK_a + q_aq_bK_ab). Equals −iD_eff q² + O(q⁴) for the
+     * conserved mode; the start of {@link PoleFinder#find(Ladder, double[])}, which keeps the full ω- and q-dependence.
+     */
+    public Complex expandedPole(double[] q) {
+        int d = kLinear.length;
+        if (q.length != d) throw new DiffusonException("q", "has " + q.length + " components for a " + d + "D model", "pass one component per axis");
+        complete();
+        Superoperator m = k0;
+        for (int a = 0; a < d; a++) {
+            m = m.plus(kLinear[a].scale(q[a]));
+            for (int b = 0; b < d; b++) m = m.plus(kQuadratic[a][b].scale(q[a] * q[b]));
+        }
+        Complex best = null;
+        for (Complex z : kOmega.inverse().compose(m).scale(-1).eigenvalues()) if (best == null || z.norm() < best.norm()) best = z;
+        return best;
     }
 
     /** Eigenvalue of R closest to zero (exactly 0 for a conserving Σ: charge conservation). */

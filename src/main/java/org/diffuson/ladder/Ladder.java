@@ -138,6 +138,20 @@ public final class Ladder {
 
     public CMatrix sigma(Energy e) { return selfEnergy.sigma(e); }
 
+    /**
+     * dΣ/dz at e. For the ladder's own SCBA (no counterterm) by the linearised self-consistency: Σ = Γ[∫G] with
+     * dG/dz = −G(1 − Σ′)G gives (1 − ΓΦ̄_RR)Σ′ = −ΓΦ̄_RR[1], Φ̄_RR[X] = ∫G X G at q = 0 on the same grid (seed 000 Eq. 2):
+     * the exact derivative of the discrete SCBA, one bubble and one n²×n² solve instead of two SCBA solves at E ± h.
+     * Otherwise {@link SelfEnergyModel#derivative} (a constant Σ: 0; other models: the library's difference rule).
+     */
+    public CMatrix sigmaDerivative(Energy e) {
+        if (e.branch() == Energy.Branch.ADVANCED) return sigmaDerivative(Energy.retarded(e.re())).dagger();   // Σ^A(E) = Σ^R(E)†
+        if (selfEnergy != base || options == null || options.counterterm() != ScbaOptions.Counterterm.NONE) return selfEnergy.derivative(e);
+        CMatrix s = selfEnergy.sigma(e);
+        Superoperator gphi = model.disorder().superoperator().compose(bubble.compute(new double[model.spaceDim()], e, s, e, s));
+        return gphi.oneMinus().inverse().apply(gphi.apply(CMatrix.identity(model.dim()))).scale(-1);
+    }
+
     /** Φ̄, I at (q, z1, z2). */
     public LadderResult at(double[] q, Energy e1, Energy e2) {
         CMatrix s1 = selfEnergy.sigma(e1), s2 = selfEnergy.sigma(e2);

@@ -29,6 +29,12 @@ public final class PoleFinder {
         }
     }
 
+    /**
+     * The diffusion pole at q, started from the pole of the expanded kinetic operator
+     * ({@link DiffusionOperator#expandedPole}, accurate to O((qℓ)²) relative), so the secant needs a few steps.
+     */
+    public static Pole find(Ladder ladder, double[] q) { return find(ladder, q, ladder.diffusion().expandedPole(q)); }
+
     /** Finds the pole near {@code guess} (e.g. −i·rate from the linearized R). */
     public static Pole find(Ladder ladder, double[] q, Complex guess) {
         Complex w0 = guess, w1 = guess.add(new Complex(0, -1e-3 * Math.max(guess.norm(), 1e-3 / ladder.scbaResult().tau())));

@@ -46,7 +46,11 @@ public record JunctionSolution(Junction junction, Junction.Nodes nodes, Junction
 
     /** ǧ(x), 4×4 Nambu ⊗ spin. */
     public CMatrix matrix(double x) {
-        double[] v = local(x, 0);
+        return matrixOf(form, local(x, 0));
+    }
+
+    /** ǧ from the unknowns of one node (θ: Θ₊, Θ₋; Riccati: γ, γ̃). */
+    static CMatrix matrixOf(Junction.Form form, double[] v) {
         if (form == Junction.Form.THETA)
             return Nambu.theta(new Complex(v[0], v[1]), new Complex(v[2], v[3]), new double[]{0, 0, 1});
         return RiccatiForm.matrix(v);
@@ -54,7 +58,11 @@ public record JunctionSolution(Junction junction, Junction.Nodes nodes, Junction
 
     /** ∂_xǧ(x). */
     public CMatrix gradient(double x) {
-        double[] v = local(x, 0), dv = local(x, 1);
+        return gradientOf(form, local(x, 0), local(x, 1));
+    }
+
+    /** ∂ǧ from the unknowns of one node and their derivatives. */
+    static CMatrix gradientOf(Junction.Form form, double[] v, double[] dv) {
         if (form == Junction.Form.THETA) {
             CMatrix out = CMatrix.zeros(4, 4);
             for (int k = 0; k < 2; k++) {

@@ -1,0 +1,456 @@
+package org.diffuson.ladder;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.green.Energy;
+import org.diffuson.green.GreenWorkspace;
+import org.diffuson.integrate.KGrid;
+import org.diffuson.integrate.KSpace;
+import org.diffuson.integrate.KSum;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Superoperator;
+import org.diffuson.linalg.ZOps;
+import org.diffuson.model.Axis;
+import org.diffuson.model.GradientHamiltonian;
+import org.diffuson.model.Hamiltonian;
+import org.diffuson.model.Isotropy;
+import org.diffuson.model.Rung;
+import org.diffuson.model.TermHamiltonian;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The bubble Φ̄_q(z1, z2)[X] = ∫dk G1(k + q/2) X G2(k − q/2) (seed 000 Eqs. 5–7) expanded at q = 0, ω = 0 (z1 = E + ω):
+ * Φ̄ ≈ Φ̄₀ + ωΦ̄_ω + q_aΦ̄_a + q_aq_bΦ̄_ab, with the k-derivatives of G taken analytically,
+ * ∂_aG = G v_a G and ∂_a∂_bG = G v_a ∂_bG + G v_b ∂_aG + G w_ab G (v_a = ∂_aH exact, w_ab = ∂_a∂_bH), so that
+ * <ul>
+ *   <li>Φ̄_a[X] = ½∫(∂_aG1 X G2 − G1 X ∂_aG2),</li>
+ *   <li>Φ̄_ab[X] = ⅛∫(∂_a∂_bG1 X G2 + G1 X ∂_a∂_bG2 − ∂_aG1 X ∂_bG2 − ∂_bG1 X ∂_aG2),</li>
+ *   <li>Φ̄_ω[X] = ∫Ġ1 X G2 with Ġ1 = dG1/dz1 = −G1(1 − Σ1′)G1 (Σ's energy dependence included),</li>
+ * </ul>
+ * all in ONE k-sum at q = 0: the exact derivatives of the discrete bubble, with no finite-difference step and hence no
+ * 1/(hℓ)² amplification of rounding (the finite-q differences of {@link DiffusionOperator.Method#FINITE_DIFFERENCE}
+ * converge to these as h² — {@code BubbleExpansionTest} checks it by Richardson extrapolation).
+ * <p>For a rotation-covariant 2D model on a polar grid (H(R_θk) = U_θH(k)U_θ†, U_θ = diag(e^{−ij_aθ})) the sum runs
+ * over the radial nodes on the k_x axis only: the integrand at R_θk is Ad_θ of the integrand at k with the wave vector
+ * rotated by −θ, f(R_θk, q) = Ad_θ f(k, R_{−θ}q), and Ad_θ multiplies the entry (ab),(cd) by e^{−imθ},
+ * m = (j_a − j_b) − (j_c − j_d). The angular average of e^{−imθ} times the degree ≤ 2 trigonometric polynomials
+ * R_{−θ} and R_{−θ} ⊗ R_{−θ} is done by an N-point trapezoid rule, exact when N &gt; |m| + 2
+ * ({@link #angularWeights}); the full-grid sum equals it to rounding (tested). Otherwise every grid point is summed.
+ */
+public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Superoperator[] linear, Superoperator[][] quadratic) {
+
+    /** Φ̄₀ + ωΦ̄_ω + q_aΦ̄_a + q_aq_bΦ̄_ab. */
+    public Superoperator at(double[] q, double omega) {
+        Superoperator out = phiOmega == null ? phi0 : phi0.plus(phiOmega.scale(omega));
+        for (int a = 0; a < linear.length; a++) {
+            out = out.plus(linear[a].scale(q[a]));
+            for (int b = 0; b < linear.length; b++) out = out.plus(quadratic[a][b].scale(q[a] * q[b]));
+        }
+        return out;
+    }
+
+    /**
+     * The kinetic operator K = (1 − I)Φ̄⁻¹ (seed 000 Sec. I.F) expanded to the same order, for a rung I linear in Φ̄:
+     * with A = Φ̄₀⁻¹, K₀ = (1 − I₀)A, K_x = −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A for x = ω, a, and
+     * K_ab = −(1 − I₀)AΦ̄_abA − I[Φ̄_ab]A + ½[(1 − I₀)A(Φ̄_aAΦ̄_b + Φ̄_bAΦ̄_a)A + I[Φ̄_a]AΦ̄_bA + I[Φ̄_b]AΦ̄_aA]
+     * (for the conserving rung I = ΓΦ̄ this is the expansion of Φ̄⁻¹ − Γ).
+     */
+    public Kinetic kinetic(Rung rung) {
+        int d = linear.length;
+        Superoperator a = phi0.inverse(), oneMinusI0 = rung.collision(phi0).oneMinus(), ia = oneMinusI0.compose(a);
+        Superoperator kw = phiOmega == null ? null : first(rung, ia, a, phiOmega);
+        Superoperator[] kl = new Superoperator[d];
+        Superoperator[] aPhiA = new Superoperator[d];
+        for (int i = 0; i < d; i++) {
+            kl[i] = first(rung, ia, a, linear[i]);
+            aPhiA[i] = linear[i].compose(a);
+        }
+        Superoperator[][] kq = new Superoperator[d][d];
+        for (int i = 0; i < d; i++)
+            for (int j = i; j < d; j++) {
+                Superoperator second = first(rung, ia, a, quadratic[i][j]);
+                Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
+                        .plus(rung.collision(linear[i]).compose(a).compose(aPhiA[j]))
+                        .plus(rung.collision(linear[j]).compose(a).compose(aPhiA[i]));
+                kq[i][j] = kq[j][i] = second.plus(cross.scale(0.5));
+            }
+        return new Kinetic(ia, kw, kl, kq);
+    }
+
+    /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A. */
+    private static Superoperator first(Rung rung, Superoperator ia, Superoperator a, Superoperator phiX) {
+        return ia.compose(phiX).compose(a).plus(rung.collision(phiX).compose(a)).scale(-1);
+    }
+
+    /** K ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab. */
+    public record Kinetic(Superoperator k0, Superoperator kOmega, Superoperator[] linear, Superoperator[][] quadratic) {}
+
+    // ---- the k-sum ----
+
+    /**
+     * One k-sum at q = 0 for the expansion at (z1, Σ1, Σ1′; z2, Σ2); {@code symmetric} allows the radial reduction of a
+     * rotation-covariant 2D model (false forces the full grid, for the test of the reduction).
+     */
+    static BubbleExpansion compute(Bubble bubble, Energy e1, CMatrix sigma1, CMatrix dSigma1, Energy e2, CMatrix sigma2, boolean symmetric) {
+        KSpace space = bubble.space();
+        KGrid grid = space.grid();
+        Hamiltonian h = space.hamiltonian();
+        int n = h.dim(), d = grid.spaceDim();
+        boolean radial = symmetric && bubble.reducible() && d == 2;
+        int m = 2 * n * n * n * n, blocks = 2 + d + d * (d + 1) / 2;
+        double[] s1 = sigma1.toArray(), s2 = sigma2.toArray(), ds1 = dSigma1 == null ? null : dSigma1.toArray();
+        double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
+        Hamiltonian[] curv = curvature(h, d);
+        double[] acc = new double[blocks * m];
+        Entries entries = radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
+        boolean adjoint = z2r == z1r && z2i == -z1i && sigma2.equals(sigma1.dagger());
+        if (radial) {
+            double[] hTab = space.radialTable();
+            double[][] vTab = new double[d][];
+            for (int a = 0; a < d; a++) vTab[a] = space.radialVelocityTable(a);
+            int nn = 2 * n * n;
+            KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> new Work(n, d, adjoint), (from, to, part, w) -> {
+                for (int r = from; r < to; r++) {
+                    double k = grid.radialNode(r);
+                    System.arraycopy(hTab, r * nn, w.h, 0, nn);
+                    for (int a = 0; a < d; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
+                    second(h, curv, d, k, 0, 0, true, w);
+                    point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
+                }
+            }, acc, true);
+            return project(h.isotropy(), n, acc, dSigma1 != null);
+        }
+        int nn = 2 * n * n;
+        double[] hTab = space.fullTable();
+        KSum.sum(grid.size(), KSum.CHUNK, acc.length, () -> new Work(n, d, adjoint), (from, to, part, w) -> {
+            for (int i = from; i < to; i++) {
+                double kx = grid.kx(i), ky = grid.ky(i), kz = grid.kz(i);
+                System.arraycopy(hTab, i * nn, w.h, 0, nn);
+                for (int a = 0; a < d; a++) GradientHamiltonian.velocity(h, a, kx, ky, kz, w.buf, w.v[a]);
+                second(h, curv, d, kx, ky, kz, false, w);
+                point(n, d, grid.weight(i), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
+            }
+        }, acc, true);
+        return assemble(n, d, acc, dSigma1 != null);
+    }
+
+    /** Scratch of one task: H, v_a, w_ab, the two G, their first and second k-derivatives, products. */
+    private static final class Work {
+        final double[] h, g1, g2, gg1, gg2, t, u, gdot, buf;
+        /** G2 = G1† (RA pair at a real energy): the z2 side is the adjoint of the z1 side. */
+        final boolean adjoint;
+        final double[][] v, w, t1, t2, d1, d2, dd1, dd2;
+        final GreenWorkspace green;
+
+        Work(int n, int d, boolean adjoint) {
+            this.adjoint = adjoint;
+            int nn = 2 * n * n, pairs = d * (d + 1) / 2;
+            h = new double[nn]; g1 = new double[nn]; g2 = new double[nn]; gg1 = new double[nn]; gg2 = new double[nn]; t = new double[nn]; u = new double[nn]; gdot = new double[nn];
+            buf = new double[4 * nn];
+            v = new double[d][nn]; t1 = new double[d][nn]; t2 = new double[d][nn]; d1 = new double[d][nn]; d2 = new double[d][nn];
+            w = new double[pairs][nn]; dd1 = new double[pairs][nn]; dd2 = new double[pairs][nn];
+            green = new GreenWorkspace(n);
+        }
+    }
+
+    /** Index of the pair a ≤ b in the packed list (00, 01, …, 0d−1, 11, …). */
+    static int pair(int a, int b, int d) {
+        if (a > b) { int x = a; a = b; b = x; }
+        return a * d - a * (a - 1) / 2 + (b - a);
+    }
+
+    /**
+     * The entries of each block a k-point must update: with the radial reduction only the harmonics the angular
+     * average keeps (Φ̄₀, Φ̄_ω: m = 0; Φ̄_a: |m| = 1; Φ̄_ab: m ∈ {0, ±2}; see {@link #angularWeights}), otherwise all.
+     * Entry e of G2ᵀ⊗G1 is G1[a][c]·G2[d][b] at (a + nb, c + nd); stored as (offset in acc, offset of G1[a][c], of G2[d][b]).
+     */
+    record Entries(int[] zero, int[] linear, int[] quadratic) {
+        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e); }
+
+        static Entries byHarmonic(int n, Isotropy iso) {
+            double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
+            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2));
+        }
+
+        /** kind −1: all; 0: m = 0; 1: |m| = 1; 2: m ∈ {0, ±2}. */
+        private static int[] select(int n, double[] j, int kind) {
+            java.util.List<int[]> l = new java.util.ArrayList<>();
+            int n2 = n * n;
+            for (int a = 0; a < n; a++)
+                for (int b = 0; b < n; b++)
+                    for (int c = 0; c < n; c++)
+                        for (int dd = 0; dd < n; dd++) {
+                            if (kind >= 0) {
+                                long m = Math.round(Math.abs((j[a] - j[b]) - (j[c] - j[dd])));
+                                if (kind == 0 ? m != 0 : kind == 1 ? m != 1 : (m != 0 && m != 2)) continue;
+                            }
+                            l.add(new int[]{2 * ((a + n * b) * n2 + c + n * dd), 2 * (a * n + c), 2 * (dd * n + b)});
+                        }
+            int[] out = new int[3 * l.size()];
+            for (int i = 0; i < l.size(); i++) System.arraycopy(l.get(i), 0, out, 3 * i, 3);
+            return out;
+        }
+    }
+
+    /** Adds one k-point's integrands, weighted by wt, into acc (blocks: Φ̄₀, Φ̄_ω, Φ̄_a, Φ̄_ab for a ≤ b). */
+    private static void point(int n, int d, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
+                              double[] s2, double[] acc, Work w, Entries entries) {
+        int m = 2 * n * n * n * n, nn = 2 * n * n;
+        if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !w.green.invert(w.h, 0, z2r, z2i, s2, w.g2))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        // RA at real E (z2 = z1*, Σ2 = Σ1†): G2 = G1†, and with v_a, w_ab Hermitian ∂_aG2 = (∂_aG1)†, ∂_a∂_bG2 = (∂_a∂_bG1)†
+        boolean adjoint = w.adjoint;
+        for (int a = 0; a < d; a++) {
+            ZOps.mult(w.v[a], n, n, w.g1, n, w.t1[a]);       // T_a = v_a G1
+            ZOps.mult(w.g1, n, n, w.t1[a], n, w.d1[a]);      // ∂_aG1 = G1 T_a
+            if (adjoint) GreenWorkspace.dagger(w.d1[a], n, w.d2[a]);
+            else {
+                ZOps.mult(w.v[a], n, n, w.g2, n, w.t2[a]);
+                ZOps.mult(w.g2, n, n, w.t2[a], n, w.d2[a]);  // ∂_aG2
+            }
+        }
+        ZOps.mult(w.g1, n, n, w.g1, n, w.gg1);
+        if (!adjoint) ZOps.mult(w.g2, n, n, w.g2, n, w.gg2);
+        for (int a = 0; a < d; a++)
+            for (int b = a; b < d; b++) {
+                int p = pair(a, b, d);
+                double c = scalar(w.w[p], n);
+                secondDerivative(n, a == b, w.g1, w.gg1, w.t1[a], w.t1[b], w.d1[a], w.d1[b], w.w[p], c, w.t, w.u, w.dd1[p]);
+                if (adjoint) GreenWorkspace.dagger(w.dd1[p], n, w.dd2[p]);
+                else secondDerivative(n, a == b, w.g2, w.gg2, w.t2[a], w.t2[b], w.d2[a], w.d2[b], w.w[p], c, w.t, w.u, w.dd2[p]);
+            }
+        double[] g1 = w.g1, g2 = w.g2;
+        if (ds1 != null) {
+            // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
+            ZOps.mult(ds1, n, n, g1, n, w.t);
+            ZOps.mult(g1, n, n, w.t, n, w.gdot);
+            for (int e = 0; e < nn; e++) w.gdot[e] -= w.gg1[e];
+        }
+        int[] z = entries.zero();
+        for (int i = 0; i < z.length; i += 3) {
+            int o = z[i], x = z[i + 1], y = z[i + 2];
+            // the operations of Bubble.kron2, so that Φ̄₀ is the q = 0 bubble bit for bit
+            double ar = g1[x] * wt, ai = g1[x + 1] * wt;
+            acc[o] += ar * g2[y] - ai * g2[y + 1];
+            acc[o + 1] += ar * g2[y + 1] + ai * g2[y];
+            if (ds1 != null) {
+                double[] gd = w.gdot;
+                double cr = gd[x] * wt, ci = gd[x + 1] * wt;
+                acc[m + o] += cr * g2[y] - ci * g2[y + 1];
+                acc[m + o + 1] += cr * g2[y + 1] + ci * g2[y];
+            }
+        }
+        int[] l1 = entries.linear();
+        double half = 0.5 * wt, eighth = 0.125 * wt;
+        for (int a = 0; a < d; a++) {
+            double[] da = w.d1[a], ea = w.d2[a];
+            int ob = (2 + a) * m;
+            for (int i = 0; i < l1.length; i += 3) {
+                int o = ob + l1[i], x = l1[i + 1], y = l1[i + 2];
+                // ½(∂_aG1[a][c]·G2[d][b] − G1[a][c]·∂_aG2[d][b])
+                double re = da[x] * g2[y] - da[x + 1] * g2[y + 1] - (g1[x] * ea[y] - g1[x + 1] * ea[y + 1]);
+                double im = da[x] * g2[y + 1] + da[x + 1] * g2[y] - (g1[x] * ea[y + 1] + g1[x + 1] * ea[y]);
+                acc[o] += half * re;
+                acc[o + 1] += half * im;
+            }
+        }
+        int[] l2 = entries.quadratic();
+        for (int a = 0; a < d; a++)
+            for (int b = a; b < d; b++) {
+                int p = pair(a, b, d), ob = (2 + d + p) * m;
+                double[] p1 = w.dd1[p], p2 = w.dd2[p], da = w.d1[a], db = w.d1[b], ea = w.d2[a], eb = w.d2[b];
+                for (int i = 0; i < l2.length; i += 3) {
+                    int o = ob + l2[i], x = l2[i + 1], y = l2[i + 2];
+                    // ⅛(∂²G1·G2 + G1·∂²G2 − ∂_aG1·∂_bG2 − ∂_bG1·∂_aG2), entry [a][c]·[d][b]
+                    double re = p1[x] * g2[y] - p1[x + 1] * g2[y + 1] + g1[x] * p2[y] - g1[x + 1] * p2[y + 1]
+                            - (da[x] * eb[y] - da[x + 1] * eb[y + 1]) - (db[x] * ea[y] - db[x + 1] * ea[y + 1]);
+                    double im = p1[x] * g2[y + 1] + p1[x + 1] * g2[y] + g1[x] * p2[y + 1] + g1[x + 1] * p2[y]
+                            - (da[x] * eb[y + 1] + da[x + 1] * eb[y]) - (db[x] * ea[y + 1] + db[x + 1] * ea[y]);
+                    acc[o] += eighth * re;
+                    acc[o + 1] += eighth * im;
+                }
+            }
+    }
+
+    /**
+     * out ← ∂_a∂_bG = G v_a G v_b G + G v_b G v_a G + G w_ab G = ∂_aG·T_b + ∂_bG·T_a + G w_ab G, with T_a = v_aG; for a
+     * curvature w_ab = c·1 (c not NaN) the last term is c·GG.
+     */
+    private static void secondDerivative(int n, boolean diagonal, double[] g, double[] gg, double[] ta, double[] tb, double[] dga, double[] dgb,
+                                         double[] wab, double c, double[] t, double[] u, double[] out) {
+        int nn = 2 * n * n;
+        ZOps.mult(dga, n, n, tb, n, out);
+        if (diagonal) for (int e = 0; e < nn; e++) out[e] *= 2;
+        else {
+            ZOps.mult(dgb, n, n, ta, n, t);
+            for (int e = 0; e < nn; e++) out[e] += t[e];
+        }
+        if (!Double.isNaN(c)) {
+            if (c != 0) for (int e = 0; e < nn; e++) out[e] += c * gg[e];
+            return;
+        }
+        ZOps.mult(wab, n, n, g, n, u);
+        ZOps.mult(g, n, n, u, n, t);
+        for (int e = 0; e < nn; e++) out[e] += t[e];
+    }
+
+    /** c if the n×n matrix is c·1 with c real, NaN otherwise. */
+    private static double scalar(double[] m, int n) {
+        double c = m[0];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                int e = 2 * (i * n + j);
+                if (m[e + 1] != 0 || m[e] != (i == j ? c : 0)) return Double.NaN;
+            }
+        return c;
+    }
+
+    /** Symbolic second derivatives ∂_a∂_bH (a ≤ b, packed) of a builder model, kept per Hamiltonian; null otherwise. */
+    private static final Map<Hamiltonian, Hamiltonian[]> CURVATURE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Hamiltonian[] curvature(Hamiltonian h, int d) {
+        if (!(h instanceof TermHamiltonian t)) return null;
+        return CURVATURE.computeIfAbsent(h, k -> {
+            Hamiltonian[] out = new Hamiltonian[d * (d + 1) / 2];
+            for (int a = 0; a < d; a++) {
+                TermHamiltonian va = t.velocity(Axis.of(a));
+                for (int b = a; b < d; b++) out[pair(a, b, d)] = va.velocity(Axis.of(b));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * w_ab = ∂_a∂_bH at k into w.w: exact for a builder model (its coefficients differentiated twice), otherwise the
+     * library's 4th-order stencil applied to the velocity v_a along b (step 10⁻³(1 + |k|)).
+     */
+    private static void second(Hamiltonian h, Hamiltonian[] curv, int d, double kx, double ky, double kz, boolean axis, Work w) {
+        int nn = w.h.length;
+        for (int a = 0; a < d; a++)
+            for (int b = a; b < d; b++) {
+                double[] out = w.w[pair(a, b, d)];
+                if (curv != null) {
+                    if (axis) curv[pair(a, b, d)].evalAxis(kx, out, 0);      // Horner on the k_x axis (a copy if constant)
+                    else curv[pair(a, b, d)].eval(kx, ky, kz, out, 0);
+                    continue;
+                }
+                double step = 1e-3 * (1 + Math.abs(kx) + Math.abs(ky) + Math.abs(kz));
+                java.util.Arrays.fill(out, 0);
+                double[] c = {-2, -1, 1, 2}, f = {1, -8, 8, -1};
+                for (int s = 0; s < 4; s++) {
+                    double x = kx + (b == 0 ? c[s] * step : 0), y = ky + (b == 1 ? c[s] * step : 0), z = kz + (b == 2 ? c[s] * step : 0);
+                    GradientHamiltonian.velocity(h, a, x, y, z, w.buf, w.u);
+                    for (int e = 0; e < nn; e++) out[e] += f[s] * w.u[e] / (12 * step);
+                }
+            }
+    }
+
+    /** Lab-frame sums (full grid) into the record. */
+    private static BubbleExpansion assemble(int n, int d, double[] acc, boolean omega) {
+        int m = 2 * n * n * n * n;
+        Superoperator[] lin = new Superoperator[d];
+        Superoperator[][] quad = new Superoperator[d][d];
+        for (int a = 0; a < d; a++) lin[a] = Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(acc, (2 + a) * m, (3 + a) * m));
+        for (int a = 0; a < d; a++)
+            for (int b = a; b < d; b++) {
+                int o = (2 + d + pair(a, b, d)) * m;
+                quad[a][b] = quad[b][a] = Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(acc, o, o + m));
+            }
+        return new BubbleExpansion(Superoperator.fromRaw(n, java.util.Arrays.copyOf(acc, m)),
+                omega ? Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(acc, m, 2 * m)) : null, lin, quad);
+    }
+
+    /**
+     * The exact angular averages of a rotation-covariant 2D model from the axis sums: Φ̄₀, Φ̄_ω keep the entries with
+     * m = 0; Φ̄_b = Σ_a W1(m)_ab S_a, Φ̄_bd = Σ_ac W2(m)_abcd S_ac (S the axis sums, W from {@link #angularWeights}).
+     */
+    private static BubbleExpansion project(Isotropy iso, int n, double[] acc, boolean omega) {
+        int m = 2 * n * n * n * n, n2 = n * n, d = 2;
+        double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
+        double[] out = new double[(2 + d + d * d) * m];   // Φ̄₀, Φ̄_ω, Φ̄_x, Φ̄_y, Φ̄_xx, Φ̄_xy, Φ̄_yx, Φ̄_yy
+        java.util.Map<Integer, double[][]> weights = new java.util.HashMap<>();
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++)
+                for (int c = 0; c < n; c++)
+                    for (int dd = 0; dd < n; dd++) {
+                        double mm = (j[a] - j[b]) - (j[c] - j[dd]);
+                        int harmonic = (int) Math.round(mm);
+                        if (Math.abs(mm - harmonic) > 1e-9)
+                            throw new DiffusonException("model", "angular momenta j = " + java.util.Arrays.toString(j) + " give a non-integer harmonic " + mm,
+                                    "use a model whose rotation generators differ by integers");
+                        double[][] wgt = weights.computeIfAbsent(harmonic, BubbleExpansion::angularWeights);
+                        int e = 2 * ((a + n * b) * n2 + c + n * dd);
+                        if (harmonic == 0) {
+                            out[e] = acc[e];
+                            out[e + 1] = acc[e + 1];
+                            out[m + e] = acc[m + e];
+                            out[m + e + 1] = acc[m + e + 1];
+                        }
+                        // Φ̄_b = Σ_a W1_ab S_a (complex weight times complex sum)
+                        for (int bb = 0; bb < 2; bb++) {
+                            double re = 0, im = 0;
+                            for (int aa = 0; aa < 2; aa++) {
+                                double wr = wgt[0][2 * (aa * 2 + bb)], wi = wgt[0][2 * (aa * 2 + bb) + 1];
+                                double sr = acc[(2 + aa) * m + e], si = acc[(2 + aa) * m + e + 1];
+                                re += wr * sr - wi * si;
+                                im += wr * si + wi * sr;
+                            }
+                            out[(2 + bb) * m + e] = re;
+                            out[(2 + bb) * m + e + 1] = im;
+                        }
+                        // Φ̄_bd = Σ_ac W2_abcd S_ac
+                        for (int bb = 0; bb < 2; bb++)
+                            for (int db = 0; db < 2; db++) {
+                                double re = 0, im = 0;
+                                for (int aa = 0; aa < 2; aa++)
+                                    for (int cc = 0; cc < 2; cc++) {
+                                        int wIdx = 2 * (((aa * 2 + bb) * 2 + cc) * 2 + db);
+                                        double wr = wgt[1][wIdx], wi = wgt[1][wIdx + 1];
+                                        int o = (2 + 2 + pair(aa, cc, 2)) * m + e;
+                                        double sr = acc[o], si = acc[o + 1];
+                                        re += wr * sr - wi * si;
+                                        im += wr * si + wi * sr;
+                                    }
+                                int o = (4 + bb * 2 + db) * m + e;
+                                out[o] = re;
+                                out[o + 1] = im;
+                            }
+                    }
+        Superoperator[] lin = new Superoperator[2];
+        Superoperator[][] quad = new Superoperator[2][2];
+        for (int a = 0; a < 2; a++) lin[a] = Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(out, (2 + a) * m, (3 + a) * m));
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2; b++) quad[a][b] = Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(out, (4 + 2 * a + b) * m, (5 + 2 * a + b) * m));
+        return new BubbleExpansion(Superoperator.fromRaw(n, java.util.Arrays.copyOf(out, m)),
+                omega ? Superoperator.fromRaw(n, java.util.Arrays.copyOfRange(out, m, 2 * m)) : null, lin, quad);
+    }
+
+    /**
+     * W1_ab = ⟨e^{−imθ}R_ab(θ)⟩ and W2_abcd = ⟨e^{−imθ}R_ab(θ)R_cd(θ)⟩ over θ, R(θ) = R_{−θ} = [[cos θ, sin θ], [−sin θ, cos θ]]
+     * (interleaved complex, W1 at [0][2(2a+b)], W2 at [1][2(((2a+b)2+c)2+d)]): N-point trapezoid rules with N a power of
+     * two above |m| + 2, exact for these trigonometric polynomials of degree |m| + 2 (values below 1e-15 are exact zeros).
+     */
+    static double[][] angularWeights(int m) {
+        int nAng = 8;
+        while (nAng <= Math.abs(m) + 2) nAng *= 2;
+        double[] w1 = new double[8], w2 = new double[32];
+        for (int t = 0; t < nAng; t++) {
+            double th = 2 * Math.PI * t / nAng, c = Math.cos(th), s = Math.sin(th);
+            double er = Math.cos(m * th) / nAng, ei = -Math.sin(m * th) / nAng;
+            double[] r = {c, s, -s, c};
+            for (int ab = 0; ab < 4; ab++) {
+                w1[2 * ab] += er * r[ab];
+                w1[2 * ab + 1] += ei * r[ab];
+                for (int cd = 0; cd < 4; cd++) {
+                    w2[2 * (ab * 4 + cd)] += er * r[ab] * r[cd];
+                    w2[2 * (ab * 4 + cd) + 1] += ei * r[ab] * r[cd];
+                }
+            }
+        }
+        for (double[] w : new double[][]{w1, w2})
+            for (int i = 0; i < w.length; i++) if (Math.abs(w[i]) < 1e-15) w[i] = 0;
+        return new double[][]{w1, w2};
+    }
+}
