@@ -25,7 +25,7 @@ declare -A ITERS=([kubo-fs]="-wi 3 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 
 declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 20 --json"
                  [kubo-full]="kubo_curve.py --full --grid 8,4,4 --time --repeat 2 --json"
                  [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
-                 [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 50 --json")
+                 [copt-pole]="copt_diffusion.py --workflow pole --grid 10,16,4 --time --repeat 50 --json")
 
 jmh() { # benchmark, iterations, cores, result file
   local pin=()
@@ -60,17 +60,21 @@ PYEOF
   done
 done
 
-echo "== JMH -prof gc (both cores)"
-"$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'PeerBench\.(kuboFermiSurfaceCurve|coptDiffusion|coptPoleSearch)$' \
+# allocation of the workflows just run (not the Fermi-sea curve: seconds per call, JMH -prof gc would take minutes)
+GC=$(cut -f1 "$RES" | grep -v '^kubo-full$' | while read -r k; do printf '%s|' "${BENCH[$k]}"; done)
+echo "== JMH -prof gc (both cores): ${GC%|}"
+[ -n "$GC" ] && "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main "PeerBench\\.(${GC%|})\$" \
   -wi 2 -i 3 -w 1 -r 1 -f 1 -prof gc -rf json -rff "$OUT/gc.json" >"$OUT/gc.log" 2>&1 || true
 
+PEER_CMDS="$(for k in "${!PEER[@]}"; do printf '%s\t%s\n' "$k" "${PEER[$k]}"; done)" \
 "$PY" - "$RES" "$OUT/gc.json" BENCHMARKS.md "$(nproc)" <<'PYEOF'
 import json, sys, datetime, platform, subprocess, os
 res, gcf, md, cores = sys.argv[1:]
+PEER_CMD = dict(l.split('\t', 1) for l in os.environ['PEER_CMDS'].splitlines() if '\t' in l)
 names = {'kubo-fs': 'Kubo σ_xy(ξ) curve, 100 ξ, RA Fermi surface + q = 0 ladder (massive Dirac, on-shell Born)',
          'kubo-full': 'same curve, Středa I + II (RR term and Fermi sea)',
-         'copt-diffusion': 'CoPt E = 0: SCBA + q = 0 and finite-q RA ladders + zero-mode D_xx',
-         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant, SCBA at complex ω)'}
+         'copt-diffusion': 'CoPt E = 0: SCBA + physical D_eff from the analytic q, ω expansion of the RA ladder (Σ′ linearised)',
+         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant from the expanded pole, SCBA at complex ω)'}
 gc = {}
 try:
     for r in json.load(open(gcf)):
@@ -96,10 +100,22 @@ for k, d2, e2, d1, e1, p, l0, l1, cmd in rows:
     a = gc.get(bench[k])
     alloc = f'{a / 1e6:.2f} MB' if a is not None else 'n/a'
     lines.append(f'| {names[k]} | {d2:.3g} ({e2:.3g}) | {d1:.3g} ({e1:.3g}) | {p:.3g} | **{p / d2:.2f}×** | {p / d1:.2f}× | {d1 / d2:.2f}× | {alloc} | {l0} → {l1} |')
-lines += ['', 'Peer commands (in bench/peers/): ' + '; '.join(f'`{r[8]}`' for r in rows), '<!-- PEERS:END -->']
-block = '\n'.join(lines) + '\n'
 text = open(md).read() if os.path.exists(md) else '# Benchmarks\n\n'
 b, e = '<!-- PEERS:BEGIN', '<!-- PEERS:END -->'
+# a subset run keeps the other workflows' rows from the table it replaces, each marked with the run it came from
+run = {r[0] for r in rows}
+old_block = text[text.index(b):text.index(e)] if b in text and e in text else ''
+old_date = next((l.split(',')[0][4:] for l in old_block.splitlines() if l.startswith('Run ')), None)
+cmds = [r[8] for r in rows]
+for k in names:
+    row = None if k in run else next((l for l in old_block.splitlines() if l.startswith('| ' + names[k] + ' ')), None)
+    if row:
+        if not row.startswith('| ' + names[k] + ' (run ') and old_date:
+            row = row.replace('| ' + names[k] + ' |', '| ' + names[k] + ' (run ' + old_date + ') |', 1)
+        lines.append(row)
+        cmds.append(PEER_CMD[k])
+lines += ['', 'Peer commands (in bench/peers/): ' + '; '.join(f'`{c}`' for c in cmds), '<!-- PEERS:END -->']
+block = '\n'.join(lines) + '\n'
 if b in text and e in text:
     text = text[:text.index(b)] + block + text[text.index(e) + len(e) + 1:]
 else:

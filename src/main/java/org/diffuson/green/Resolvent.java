@@ -19,7 +19,6 @@ public final class Resolvent {
     private final KSpace space;
     private final int n;
     private final boolean reduced;
-    private final double[] hk;   // tabulated H at the nodes used (radial axis or full grid)
     private final double[] wk;
     private final int points;
 
@@ -52,10 +51,12 @@ public final class Resolvent {
         Isotropy iso = model.hamiltonian().isotropy();
         this.reduced = useSymmetry && iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         points = reduced ? grid.radialSize() : grid.size();
-        hk = reduced ? space.radialTable() : space.fullTable();
         wk = new double[points];
         for (int i = 0; i < points; i++) wk[i] = reduced ? grid.radialWeight(i) : grid.weight(i);
     }
+
+    /** H tabulated at the nodes used (radial axis or full grid): the k-space's table, built on the first sum. */
+    private double[] table() { return reduced ? space.radialTable() : space.fullTable(); }
 
     /** The prepared k-space (grid + tabulated H) this resolvent sums over. */
     public KSpace space() { return space; }
@@ -73,6 +74,7 @@ public final class Resolvent {
      */
     public void sum(double zr, double zi, double[] sigma, double[] out, double[] work) {
         int nn = 2 * n * n;
+        double[] hk = table();
         java.util.Arrays.fill(out, 0, nn, 0);
         if (n == 2) {
             // GreenWorkspace.inverse2 (closed-form 2×2, scaled by the weight) fused into the sum: the SCBA's hot loop
@@ -113,7 +115,7 @@ public final class Resolvent {
      */
     public CMatrix sumDerivative(Energy z, CMatrix sigma, CMatrix dSigma) {
         int nn = 2 * n * n;
-        double[] s = sigma.toArray(), ds = dSigma.toArray(), g = new double[nn], gp = new double[nn], out = new double[nn];
+        double[] s = sigma.toArray(), ds = dSigma.toArray(), g = new double[nn], gp = new double[nn], out = new double[nn], hk = table();
         GreenWorkspace green = new GreenWorkspace(n);
         for (int i = 0; i < points; i++) {
             if (!green.invert(hk, nn * i, z.re(), z.im(), s, g))

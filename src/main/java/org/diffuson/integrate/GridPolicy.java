@@ -40,7 +40,8 @@ public final class GridPolicy {
         double[] hk = new double[nn], s = shift == null ? new double[nn] : shift.toArray(), lu = new double[nn];
         int[] piv = new int[n];
         double broad = Math.max(eta, 1e-12 * Math.max(1, Math.abs(e)));
-        java.util.function.DoubleUnaryOperator weight = k -> {
+        double[][] axis = n == 2 && h instanceof org.diffuson.model.TermHamiltonian t ? t.axisCoefficients() : null;
+        java.util.function.DoubleUnaryOperator weight = axis != null ? polynomialWeight2(axis, e, broad, s, d) : k -> {
             h.evalAxis(k, hk, 0);
             for (int i = 0; i < nn; i++) hk[i] = -hk[i] - s[i];
             for (int i = 0; i < n; i++) {
@@ -63,6 +64,36 @@ public final class GridPolicy {
         double tol = Math.pow(10, -Math.min(12, options.nodesPerPanel() / 2.0 + 2));
         b.refineByEstimate(weight, tol, 400);
         return b.build();
+    }
+
+    /**
+     * The estimate's weight k^{d−1}‖A⁻¹‖²_F = k^{d−1}‖A‖²_F/|det A|² for a 2×2 builder model, A(k) = e + iη − S − H(k, 0, 0)
+     * with every entry a polynomial in k (from {@link org.diffuson.model.TermHamiltonian#axisCoefficients}), evaluated
+     * by Horner's rule in locals: equal to the general weight to rounding, without the table round trip.
+     */
+    private static java.util.function.DoubleUnaryOperator polynomialWeight2(double[][] axis, double e, double broad, double[] s, int d) {
+        int deg = axis.length - 1;
+        double[][] c = new double[deg + 1][8];
+        for (int p = 0; p <= deg; p++) for (int i = 0; i < 8; i++) c[p][i] = -axis[p][i];
+        for (int i = 0; i < 8; i++) c[0][i] -= s[i];
+        c[0][0] += e;
+        c[0][6] += e;
+        c[0][1] += broad;
+        c[0][7] += broad;
+        return k -> {
+            double[] top = c[deg];
+            double ar = top[0], ai = top[1], br = top[2], bi = top[3], cr = top[4], ci = top[5], dr = top[6], di = top[7];
+            for (int p = deg - 1; p >= 0; p--) {
+                double[] q = c[p];
+                ar = ar * k + q[0]; ai = ai * k + q[1]; br = br * k + q[2]; bi = bi * k + q[3];
+                cr = cr * k + q[4]; ci = ci * k + q[5]; dr = dr * k + q[6]; di = di * k + q[7];
+            }
+            double detr = ar * dr - ai * di - (br * cr - bi * ci);
+            double deti = ar * di + ai * dr - (br * ci + bi * cr);
+            double f = ar * ar + ai * ai + br * br + bi * bi + cr * cr + ci * ci + dr * dr + di * di;
+            f /= detr * detr + deti * deti;
+            return (d == 2 ? k : k * k) * f;
+        };
     }
 
     /**

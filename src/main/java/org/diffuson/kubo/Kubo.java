@@ -15,6 +15,7 @@ import org.diffuson.linalg.Superoperator;
 import org.diffuson.linalg.ZOps;
 import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Model;
+import org.diffuson.model.TermHamiltonian;
 
 import java.util.stream.IntStream;
 
@@ -75,7 +76,12 @@ public final class Kubo {
         // acc layout: [tRA(2), tRR(2), Y0(nn), L(nn), Y0rr(nn), Lrr(nn), Σ w‖G^R B G^A‖, Σ w‖G^R B G^R‖]
         int m = 4 + 4 * nn + 2;
         double[] acc;
-        if (polar(a, b)) acc = accumulatePolar(n, (VelocityVertex) a, (VelocityVertex) b, e, sig, m, withRR);
+        double[] phiRaw = null; // the q = 0 RA bubble when the k-sum computed it (polar moments), else null
+        if (polar(a, b) && n == 2 && !withRR && velocityPolynomials(a, b) != null) {
+            acc = new double[m];
+            phiRaw = new double[2 * n * n * n * n];
+            polarMoments2(ladder.grid(), model.hamiltonian(), velocityPolynomials(a, b), e, sig, polarCoefficients(n, (VelocityVertex) a, (VelocityVertex) b), acc, phiRaw);
+        } else if (polar(a, b)) acc = accumulatePolar(n, (VelocityVertex) a, (VelocityVertex) b, e, sig, m, withRR);
         else {
             Hamiltonian h = model.hamiltonian();
             acc = KSum.sum(g.size(), m, () -> new Work(n), (from, to, part, w) -> accumulate(h, a, b, g, e, sig, from, to, part, w, withRR));
@@ -86,7 +92,7 @@ public final class Kubo {
         CMatrix lrr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 3 * nn, 4 + 4 * nn));
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
-        Superoperator phiRA = ladder.at(new double[model.spaceDim()], er, ea).bubble();
+        Superoperator phiRA = phiRaw != null ? Superoperator.fromRaw(n, phiRaw) : ladder.at(new double[model.spaceDim()], er, ea).bubble();
         CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
@@ -354,19 +360,16 @@ public final class Kubo {
     private static int eps(int a, int b) { return a == b ? 0 : a == 0 ? 1 : -1; }
 
     /**
-     * The k-sums of {@link #accumulate} on the radial nodes only ({@link #polar} holds): per node, G from H on the k_x
-     * axis and both velocities there (tabulated once on the ladder's k-space); Y₀ and L from the averages
-     * {@link #rotationAverage}, the traces from {@link #traceAverage}. Same accumulator layout as {@link #accumulate}.
+     * The angular coefficients of the polar sums for the vertices v_c (A) and v_d (B): per entry (p, q) and axis
+     * velocity b, {@link #rotationAverage} for B (cb) and A (ca), and the trace averages t_ab = {@link #traceAverage}.
      */
-    private double[] accumulatePolar(int n, VelocityVertex va, VelocityVertex vb, double e, double[] sig, int width, boolean rr) {
+    private record PolarCoefficients(double[][] cb, double[][] ca, double[][] tc) {}
+
+    private PolarCoefficients polarCoefficients(int n, VelocityVertex va, VelocityVertex vb) {
         Hamiltonian h = ladder.model().hamiltonian();
-        KSpace space = ladder.resolvent().space();
-        KGrid g = space.grid();
-        double[] acc = new double[width];
         int nn = 2 * n * n, c = va.direction, d = vb.direction;
         double[] j = h.isotropy().j();
         boolean full = h.isotropy().kind() == org.diffuson.model.Isotropy.Kind.FULL;
-        // angular coefficients per entry (p, q) and axis direction b, for the B vertex (direction d) and the A vertex (c)
         double[][] cb = new double[2][nn], ca = new double[2][nn];
         double[] tmp = new double[2];
         for (int p = 0; p < n; p++)
@@ -382,6 +385,147 @@ public final class Kubo {
                 }
             }
         double[][] tc = {{traceAverage(c, d, 0, 0), traceAverage(c, d, 0, 1)}, {traceAverage(c, d, 1, 0), traceAverage(c, d, 1, 1)}};
+        return new PolarCoefficients(cb, ca, tc);
+    }
+
+    /**
+     * The axis velocities ∂H/∂k_x, ∂H/∂k_y on the k_x axis as polynomials in k ({@link TermHamiltonian#velocityAxisCoefficients}),
+     * [axis][power][entry], for a builder model's own velocity vertices; null otherwise (then the tables are used).
+     */
+    private double[][][] velocityPolynomials(Vertex a, Vertex b) {
+        if (!(ladder.model().hamiltonian() instanceof TermHamiltonian t)) return null;
+        double[][] x = t.velocityAxisCoefficients(org.diffuson.model.Axis.X), y = t.velocityAxisCoefficients(org.diffuson.model.Axis.Y);
+        return x == null || y == null ? null : new double[][][]{x, y};
+    }
+
+    /**
+     * The RA sums of {@link #accumulatePolar} for n = 2 and the q = 0 RA bubble, from moments of one product per node.
+     * Every RA sum is linear in K[p,q,c,d] = G^R_pc G^A_dq (G^A = (G^R)†): (G^R v G^A)_pq = Σ_cd v_cd K[p,q,c,d],
+     * (G^A v G^R)_pq = Σ_cd v_cd K[d,c,q,p], Tr[v_a G^R v_b G^A] = Σ v_a,qp v_b,cd K[p,q,c,d], and the bubble's entry
+     * (a+2b),(c+2d) is K[a,b,c,d]. With the axis velocities polynomials v_b(k) = Σ_s k^s V_b,s, the k-sums need only
+     * the moments M_s = Σ_r w_r k_r^s K_r (s ≤ twice the velocity degree): K is the outer product g g† of the four
+     * entries of G^R, so 10 products per radial node instead of eight 2×2 products, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
+     * {@link org.diffuson.ladder.Bubble} to rounding, KuboPolarTest). The scale slot gets Σ_b Σ_s ‖V_b,s‖_F Σ_r w_r k_r^s ‖G^R‖²_F,
+     * an upper bound of Σ_r w_r ‖G^R v_b G^A‖_F. The bubble is projected on the entries the rotation keeps ({@link org.diffuson.model.Isotropy#keeps}).
+     */
+    private static void polarMoments2(KGrid g, Hamiltonian h, double[][][] v, double e, double[] sig, PolarCoefficients pc, double[] acc, double[] phiRaw) {
+        int deg = Math.max(v[0].length, v[1].length) - 1, ns = 2 * deg + 1;
+        // K as a 4×4 matrix over u = 2p + c, v = 2q + d is the outer product g g† of the entries g_u = G_pc: Hermitian,
+        // so only its upper triangle (4 real diagonal + 6 complex entries) is summed, at tri[s][·]
+        double[][] tri = new double[ns][16];
+        double[] hk = new double[8], gr = new double[8];
+        for (int r = 0; r < g.radialSize(); r++) {
+            double k = g.radialNode(r);
+            h.evalAxis(k, hk, 0);
+            if (!GreenWorkspace.inverse2(hk, 0, e, 0, sig, 1, gr, 0))
+                throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
+            double g0r = gr[0], g0i = gr[1], g1r = gr[2], g1i = gr[3], g2r = gr[4], g2i = gr[5], g3r = gr[6], g3i = gr[7];
+            double k00 = g0r * g0r + g0i * g0i, k11 = g1r * g1r + g1i * g1i, k22 = g2r * g2r + g2i * g2i, k33 = g3r * g3r + g3i * g3i;
+            // g_u conj(g_v) for u < v
+            double k01r = g0r * g1r + g0i * g1i, k01i = g0i * g1r - g0r * g1i, k02r = g0r * g2r + g0i * g2i, k02i = g0i * g2r - g0r * g2i;
+            double k03r = g0r * g3r + g0i * g3i, k03i = g0i * g3r - g0r * g3i, k12r = g1r * g2r + g1i * g2i, k12i = g1i * g2r - g1r * g2i;
+            double k13r = g1r * g3r + g1i * g3i, k13i = g1i * g3r - g1r * g3i, k23r = g2r * g3r + g2i * g3i, k23i = g2i * g3r - g2r * g3i;
+            double f = g.radialWeight(r);
+            for (int s = 0; s < ns; s++, f *= k) {
+                double[] t = tri[s];
+                t[0] += f * k00; t[1] += f * k11; t[2] += f * k22; t[3] += f * k33;
+                t[4] += f * k01r; t[5] += f * k01i; t[6] += f * k02r; t[7] += f * k02i; t[8] += f * k03r; t[9] += f * k03i;
+                t[10] += f * k12r; t[11] += f * k12i; t[12] += f * k13r; t[13] += f * k13i; t[14] += f * k23r; t[15] += f * k23i;
+            }
+        }
+        // M_s[p,q,c,d] = Σ_r w k^s K[u = 2p + c][v = 2q + d], interleaved at 2·(((p·2 + q)·2 + c)·2 + d)
+        int[][] off = {{-1, 4, 6, 8}, {-1, -1, 10, 12}, {-1, -1, -1, 14}};
+        double[][] mom = new double[ns][32];
+        for (int s = 0; s < ns; s++)
+            for (int u = 0; u < 4; u++)
+                for (int x = 0; x < 4; x++) {
+                    double re, im;
+                    if (u == x) { re = tri[s][u]; im = 0; }
+                    else if (u < x) { re = tri[s][off[u][x]]; im = tri[s][off[u][x] + 1]; }
+                    else { re = tri[s][off[x][u]]; im = -tri[s][off[x][u] + 1]; }
+                    int p = u >> 1, c = u & 1, q = x >> 1, d = x & 1, i = 2 * (((p * 2 + q) * 2 + c) * 2 + d);
+                    mom[s][i] = re;
+                    mom[s][i + 1] = im;
+                }
+        double[][] cb = pc.cb, ca = pc.ca, tc = pc.tc;
+        for (int b = 0; b < 2; b++) {
+            double[][] vb = v[b];
+            for (int p = 0; p < 2; p++)
+                for (int q = 0; q < 2; q++) {
+                    double xr = 0, xi = 0, lr = 0, li = 0;   // (Σ_r w G v_b G^A)_pq, (Σ_r w G^A v_b G)_pq
+                    for (int s = 0; s < vb.length; s++)
+                        for (int c = 0; c < 2; c++)
+                            for (int d = 0; d < 2; d++) {
+                                double vr = vb[s][2 * (2 * c + d)], vi = vb[s][2 * (2 * c + d) + 1];
+                                int ix = 2 * (((p * 2 + q) * 2 + c) * 2 + d), il = 2 * (((d * 2 + c) * 2 + q) * 2 + p);
+                                xr += vr * mom[s][ix] - vi * mom[s][ix + 1];
+                                xi += vr * mom[s][ix + 1] + vi * mom[s][ix];
+                                lr += vr * mom[s][il] - vi * mom[s][il + 1];
+                                li += vr * mom[s][il + 1] + vi * mom[s][il];
+                            }
+                    int o = 2 * (2 * p + q);
+                    acc[4 + o] += cb[b][o] * xr - cb[b][o + 1] * xi;
+                    acc[5 + o] += cb[b][o] * xi + cb[b][o + 1] * xr;
+                    acc[12 + o] += ca[b][o] * lr - ca[b][o + 1] * li;
+                    acc[13 + o] += ca[b][o] * li + ca[b][o + 1] * lr;
+                }
+            for (int a = 0; a < 2; a++) {
+                if (tc[a][b] == 0) continue;
+                double[][] va = v[a];
+                double tr = 0, ti = 0;  // Σ_r w Tr[v_a G v_b G^A]
+                for (int t = 0; t < va.length; t++)
+                    for (int s = 0; s < vb.length; s++)
+                        for (int p = 0; p < 2; p++)
+                            for (int q = 0; q < 2; q++) {
+                                double ar = va[t][2 * (2 * q + p)], ai = va[t][2 * (2 * q + p) + 1];
+                                for (int c = 0; c < 2; c++)
+                                    for (int d = 0; d < 2; d++) {
+                                        double br = vb[s][2 * (2 * c + d)], bi = vb[s][2 * (2 * c + d) + 1];
+                                        double cr = ar * br - ai * bi, ci = ar * bi + ai * br;
+                                        int ix = 2 * (((p * 2 + q) * 2 + c) * 2 + d);
+                                        double[] m = mom[s + t];
+                                        tr += cr * m[ix] - ci * m[ix + 1];
+                                        ti += cr * m[ix + 1] + ci * m[ix];
+                                    }
+                            }
+                acc[0] += tc[a][b] * tr;
+                acc[1] += tc[a][b] * ti;
+            }
+        }
+        // scale: Σ_b Σ_s ‖V_b,s‖_F Σ_r w k^s ‖G‖²_F, with ‖G‖²_F = Σ_pc K[p,p,c,c]
+        double scale = 0;
+        for (int b = 0; b < 2; b++)
+            for (int s = 0; s < v[b].length; s++) {
+                double nv = 0, ng = 0;
+                for (double x : v[b][s]) nv += x * x;
+                for (int p = 0; p < 2; p++) for (int c = 0; c < 2; c++) ng += mom[s][2 * (((p * 2 + p) * 2 + c) * 2 + c)];
+                scale += Math.sqrt(nv) * ng;
+            }
+        acc[36] = scale;
+        org.diffuson.model.Isotropy iso = h.isotropy();
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < 2; b++)
+                for (int c = 0; c < 2; c++)
+                    for (int d = 0; d < 2; d++) {
+                        int out = 2 * ((a + 2 * b) * 4 + c + 2 * d), in = 2 * (((a * 2 + b) * 2 + c) * 2 + d);
+                        boolean keep = iso.keeps(a, b, c, d);
+                        phiRaw[out] = keep ? mom[0][in] : 0;
+                        phiRaw[out + 1] = keep ? mom[0][in + 1] : 0;
+                    }
+    }
+
+    /**
+     * The k-sums of {@link #accumulate} on the radial nodes only ({@link #polar} holds): per node, G from H on the k_x
+     * axis and both velocities there (tabulated once on the ladder's k-space); Y₀ and L from the averages
+     * {@link #rotationAverage}, the traces from {@link #traceAverage}. Same accumulator layout as {@link #accumulate}.
+     */
+    private double[] accumulatePolar(int n, VelocityVertex va, VelocityVertex vb, double e, double[] sig, int width, boolean rr) {
+        KSpace space = ladder.resolvent().space();
+        KGrid g = space.grid();
+        double[] acc = new double[width];
+        int nn = 2 * n * n;
+        PolarCoefficients pc = polarCoefficients(n, va, vb);
+        double[][] cb = pc.cb, ca = pc.ca, tc = pc.tc;
         double[] ht = space.radialTable(), vt0 = space.radialVelocityTable(0), vt1 = space.radialVelocityTable(1);
         if (n == 2) {
             polarNodes2(g, ht, vt0, vt1, e, sig, cb, ca, tc, acc, rr);

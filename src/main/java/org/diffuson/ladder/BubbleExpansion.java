@@ -17,8 +17,9 @@ import org.diffuson.model.Rung;
 import org.diffuson.model.TermHamiltonian;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The bubble Φ̄_q(z1, z2)[X] = ∫dk G1(k + q/2) X G2(k − q/2) (seed 000 Eqs. 5–7) expanded at q = 0, ω = 0 (z1 = E + ω):
@@ -307,12 +308,23 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         return c;
     }
 
-    /** Symbolic second derivatives ∂_a∂_bH (a ≤ b, packed) of a builder model, kept per Hamiltonian; null otherwise. */
-    private static final Map<Hamiltonian, Hamiltonian[]> CURVATURE = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Symbolic second derivatives ∂_a∂_bH (a ≤ b, packed) of a builder model; null otherwise. Kept per term list
+     * (shared by every {@code with(...)} of a preset, compared by identity) and parameter values, so that a model
+     * built again per call does not differentiate again (the last 32).
+     */
+    private record CurvatureKey(List<TermHamiltonian.Term> terms, Map<String, Double> values) {
+        @Override public boolean equals(Object o) { return o instanceof CurvatureKey k && k.terms == terms && k.values.equals(values); }
+        @Override public int hashCode() { return 31 * System.identityHashCode(terms) + values.hashCode(); }
+    }
+
+    private static final Map<CurvatureKey, Hamiltonian[]> CURVATURE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<CurvatureKey, Hamiltonian[]> e) { return size() > 32; }
+    });
 
     private static Hamiltonian[] curvature(Hamiltonian h, int d) {
         if (!(h instanceof TermHamiltonian t)) return null;
-        return CURVATURE.computeIfAbsent(h, k -> {
+        return CURVATURE.computeIfAbsent(new CurvatureKey(t.terms(), t.parameters()), k -> {
             Hamiltonian[] out = new Hamiltonian[d * (d + 1) / 2];
             for (int a = 0; a < d; a++) {
                 TermHamiltonian va = t.velocity(Axis.of(a));

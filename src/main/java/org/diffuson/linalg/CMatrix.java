@@ -265,7 +265,17 @@ public final class CMatrix {
     /** True if ‖A − A†‖_max ≤ tol·max(1, ‖A‖_max). */
     public boolean isHermitian(double tol) {
         if (!isSquare()) return false;
-        return minus(dagger()).normMax() <= tol * Math.max(1, normMax());
+        // ‖A − A†‖_max ≤ tol·max(1, ‖A‖_max), compared in squared moduli (no hypot, no intermediate matrices)
+        double d2 = 0, a2 = 0;
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) {
+                int x = 2 * (i * cols + j), y = 2 * (j * cols + i);
+                double dr = data[x] - data[y], di = data[x + 1] + data[y + 1];
+                d2 = Math.max(d2, dr * dr + di * di);
+                a2 = Math.max(a2, data[x] * data[x] + data[x + 1] * data[x + 1]);
+            }
+        double bound = tol * Math.max(1, Math.sqrt(a2));
+        return d2 <= bound * bound;
     }
 
     /** The anti-Hermitian-part measure ‖A − A†‖_max / 2. */

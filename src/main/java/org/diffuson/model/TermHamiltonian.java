@@ -437,6 +437,26 @@ public final class TermHamiltonian implements GradientHamiltonian {
         else horner(velocityAxis[a.index()], k, out, off);
     }
 
+    /**
+     * The coefficients of ∂H/∂k_a on the k_x axis as a polynomial in k: element [s] is the interleaved n×n matrix of
+     * k^s (a copy), so that ∂H/∂k_a(k, 0, 0) = Σ_s k^s·[s] ({@link #evalVelocityAxis} evaluates it by Horner's rule);
+     * null when the model is not polynomial or has unbound parameters.
+     */
+    public double[][] velocityAxisCoefficients(Axis a) { return velocityAxis == null ? null : copy(velocityAxis[a.index()]); }
+
+    /**
+     * The coefficients of H on the k_x axis as a polynomial in k: element [s] is the interleaved n×n matrix of k^s (a
+     * copy; {@link #evalAxis} evaluates it by Horner's rule); null when the model is not polynomial or has unbound
+     * parameters.
+     */
+    public double[][] axisCoefficients() { return axis == null ? null : copy(axis); }
+
+    private static double[][] copy(double[][] c) {
+        double[][] out = new double[c.length][];
+        for (int s = 0; s < c.length; s++) out[s] = c[s].clone();
+        return out;
+    }
+
     private void horner(double[][] a, double k, double[] out, int off) {
         int deg = a.length - 1, len = 2 * n * n;
         double[] a0 = a[0];

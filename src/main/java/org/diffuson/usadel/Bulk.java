@@ -71,6 +71,13 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
         if (omega == 0 || !Double.isFinite(omega))
             throw new DiffusonException("omega", "Matsubara frequency must be finite and nonzero, got " + omega,
                     "use ω_n = πT(2n+1)");
+        if (h() == 0 || spinFlipRate == 0) {
+            // uncoupled spins: the closed form on the Re √ > 0 branch is exact (as for the retarded axis); Newton polishes
+            Complex[] th = initial(new Complex(omega));
+            int it = newton(new Complex(omega), th);
+            if (it < 0) throw failed("omega", omega);
+            return new BulkState(new Complex(omega), th[0], th[1], hHat(), it);
+        }
         double big = Math.signum(omega) * Math.max(Math.abs(omega), 20 * scale());
         Complex[] th = initial(new Complex(big));
         int steps = Math.abs(big) > Math.abs(omega) ? 24 : 0, it = 0;

@@ -63,6 +63,34 @@ class KuboPolarTest {
         compareSea(Ladder.scba(rashba, 0.7, sea, org.diffuson.green.ScbaOptions.defaults()), "CoPt SCBA");
     }
 
+    /**
+     * The RA Fermi-surface term of a builder model (n = 2, velocities polynomial on the axis) runs on the moments of
+     * G^R ⊗ G^A and takes the q = 0 bubble from them: against every point of the same radial nodes × 16 angles (the
+     * generic sums and the ladder's own bubble), for a k-independent velocity (Dirac, moments s = 0) and a linear one
+     * (CoPt, k²/2m + Rashba: s ≤ 2, with the SCBA zero mode deflated). Tolerance 1e-11 relative, as above.
+     */
+    @Test
+    void fermiSurfaceFromMomentsEqualsThePointSums() {
+        GridOptions opts = new GridOptions(8, 8, 16, 16);
+        Model dirac = Preset.COPT_TI.with("alpha", -1.0).with("bz", 0.3).with("gamma", 0.05).with("kc", 40.0).build();
+        Ladder ld = Ladder.fixed(dirac, 1.0, org.diffuson.green.SelfEnergies.bornOnShell(dirac, 1.0), "on-shell Born", opts);
+        Model rashba = Preset.COPT.with("gamma", 0.05).build();
+        Ladder lr = Ladder.scba(rashba, 0.7, opts, org.diffuson.green.ScbaOptions.defaults());
+        for (Ladder polar : new Ladder[]{ld, lr}) {
+            Ladder points = Ladder.fixed(polar.model(), polar.energy(), polar.scbaResult().sigma(), "Σ", polar.grid().toPointGrid(16));
+            Kubo kp = new Kubo(polar), kf = new Kubo(points.withSelfEnergy(polar.selfEnergy()));
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++) {
+                    KuboResult p = kp.fermiSurface(a, b), f = kf.fermiSurface(a, b);
+                    double scale = Math.max(1e-3, Math.abs(f.bareRA()));
+                    String at = polar.model().name() + " σ_" + "xy".charAt(a) + "xy".charAt(b);
+                    assertEquals(f.bareRA(), p.bareRA(), 1e-11 * scale, at + " RA bare");
+                    assertEquals(f.vertexRA(), p.vertexRA(), 1e-11 * scale, at + " RA vertex");
+                    assertEquals(0, p.dressing().minus(f.dressing()).normMax(), 1e-11 * Math.max(1e-3, f.dressing().normMax()), at + " dressing");
+                }
+        }
+    }
+
     @Test
     void fermiSurfaceOnlySkipsTheRrTerm() {
         Ladder l = Ladder.fixed(KuboDiracTest.dirac(0.4, 0.05, 40), 1.0, KuboDiracTest.bornMatrix(1.0, 0.4, 0.05), "Born", new GridOptions(8, 8, 16, 16));
