@@ -199,9 +199,8 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
             Complex ed = wd.multiply(sd).negate().add(cd.multiply(delta)).subtract(sdu.multiply(c));
             // residual at rounding level: converged (near a gap edge the Jacobian is small and Newton steps would
             // stay above the step tolerance from rounding alone)
-            if (it > 1 || eu.norm() + ed.norm() <= 1e-15 * (wu.norm() + wd.norm() + delta + c))
-                if (eu.norm() + ed.norm() <= 4e-16 * (wu.norm() + wd.norm() + delta + c) * (1 + th[0].norm() + th[1].norm()))
-                    return it;
+            if (eu.norm() + ed.norm() <= 4e-16 * (wu.norm() + wd.norm() + delta + c) * (1 + th[0].norm() + th[1].norm()))
+                return it;
             Complex a11 = wu.multiply(cu).negate().subtract(su.multiply(delta)).subtract(cdu.multiply(c));
             Complex a12 = cdu.multiply(c);
             Complex a22 = wd.multiply(cd).negate().subtract(sd.multiply(delta)).subtract(cdu.multiply(c));
