@@ -85,8 +85,25 @@ VX = (0, 1j * ALPHA, -1j * ALPHA, 0)   # dH/dk_x = -alpha sy
 VY = (0, ALPHA, ALPHA, 0)            # dH/dk_y = alpha sx
 
 
+def ladder_term_moments(g1, g2, w, a, b):
+    """ladder_term from one (4 x N)(N x 4) product: with A, B independent of k (this model's velocities), every sum is
+    linear in P[(a,c),(d,b)] = sum_k w g1_ac g2_db, which is also the bubble Phi (the moment form Diffuson uses)."""
+    p = ((np.array(g1) * w) @ np.array(g2).T).reshape(2, 2, 2, 2)      # P[a, c, d, b]
+    A, B = np.array(a, dtype=complex).reshape(2, 2), np.array(b, dtype=complex).reshape(2, 2)
+    y0 = np.einsum('acdb,cd->ab', p, B)                       # sum_k G1 B G2
+    l = np.einsum('dbac,cd->ab', p, A)                        # sum_k G2 A G1
+    phi = p.transpose(0, 3, 1, 2).reshape(4, 4)
+    y = np.linalg.solve(np.eye(4) - U0SQ * phi, y0.ravel())
+    return np.sum(A * y0.T), U0SQ * np.sum(y.reshape(2, 2) * l.T)
+
+
+MOMENTS = False
+
+
 def ladder_term(g1, g2, w, a, b):
     """sum_k Tr[A g1 B g2] with the q = 0 ladder vertex: bare + Tr[Gamma[Y] L], (1 - Phi Gamma) Y = Y0."""
+    if MOMENTS:
+        return ladder_term_moments(g1, g2, w, a, b)
     y0k = mul(mul(g1, b), g2)                                # G1 B G2 per k
     y0 = wsum(y0k, w)
     l = wsum(mul(g2, mul(a, g1)), w)                         # sum_k G2 A G1
@@ -171,7 +188,10 @@ def main():
     p.add_argument('--calibrate', type=float, default=None, help='find the cheapest grid with max error <= TOL')
     p.add_argument('--check', default=None, help='JSON list of Diffuson values: print the max difference')
     p.add_argument('--json', action='store_true')
+    p.add_argument('--moments', action='store_true', help='the RA sums from the one product P (exact for k-independent velocities)')
     a = p.parse_args()
+    global MOMENTS
+    MOMENTS = a.moments
     parse = lambda s: (int(s.split(',')[0]), int(s.split(',')[1]), float(s.split(',')[2]))
     g = parse(a.grid)
     sg = parse(a.sea_grid) if a.sea_grid else None
