@@ -22,8 +22,8 @@ WANT=("$@")
 declare -A BENCH=([kubo-fs]=kuboFermiSurfaceCurve [kubo-full]=kuboFullCurve [copt-diffusion]=coptDiffusion [copt-pole]=coptPoleSearch)
 declare -A ITERS=([kubo-fs]="-wi 3 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 -r 1" [copt-diffusion]="-wi 3 -i 5 -w 1 -r 1" [copt-pole]="-wi 3 -i 5 -w 1 -r 1")
 # the peers repeat enough to find an undisturbed call on a loaded machine
-declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 20 --json"
-                 [kubo-full]="kubo_curve.py --full --grid 8,4,4 --time --repeat 2 --json"
+declare -A PEER=([kubo-fs]="kubo_curve.py --moments --grid 8,4,4 --time --repeat 20 --json"
+                 [kubo-full]="kubo_curve.py --moments --full --grid 8,4,4 --time --repeat 2 --json"
                  [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
                  [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 50 --json")
 
