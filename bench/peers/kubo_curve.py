@@ -191,6 +191,7 @@ def main():
     p.add_argument('--calibrate', type=float, default=None, help='find the cheapest grid with max error <= TOL')
     p.add_argument('--check', default=None, help='JSON list of Diffuson values: print the max difference')
     p.add_argument('--json', action='store_true')
+    p.add_argument('--cpu', action='store_true', help='--time measures process CPU time instead of wall time')
     p.add_argument('--moments', action='store_true', help='the RA sums from the one product P (exact for k-independent velocities)')
     a = p.parse_args()
     global MOMENTS
@@ -213,11 +214,12 @@ def main():
         d = np.array(json.load(open(a.check)))
         print(f"max |peer - diffuson| = {np.max(np.abs(vals - d)):.3e}")
     best = float('inf')
+    clock = time.process_time if a.cpu else time.perf_counter
     if a.time:
         for _ in range(a.repeat):
-            t0 = time.perf_counter()
+            t0 = clock()
             curve(*g, a.full, sg)
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, clock() - t0)
     if a.json:
         print(json.dumps({'workflow': 'kubo-full' if a.full else 'kubo-fermi-surface', 'grid': g,
                           'kpoints_per_xi': points(*g), 'best_ms': best * 1e3, 'sum': float(np.sum(vals))}))
