@@ -92,7 +92,9 @@ public final class Kubo {
         CMatrix lrr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 3 * nn, 4 + 4 * nn));
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
-        Superoperator phiRA = phiRaw != null ? Superoperator.fromRaw(n, phiRaw) : ladder.at(new double[model.spaceDim()], er, ea).bubble();
+        // the moments' bubble takes G^A = (G^R)†, as the RA sums do: used when the self-energy's Σ^A is Σ^R† (to rounding)
+        boolean adjoint = phiRaw != null && ladder.sigma(ea).minus(sR.dagger()).normMax() <= 1e-15 * sR.normMax();
+        Superoperator phiRA = adjoint ? Superoperator.fromRaw(n, phiRaw) : ladder.at(new double[model.spaceDim()], er, ea).bubble();
         CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
