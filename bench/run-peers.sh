@@ -61,13 +61,13 @@ PYEOF
 done
 
 # the Fermi-surface curve in CPU time on one core, both sides (the figure least disturbed by other processes):
-# PeerBench cpu = best thread-CPU time of 300 serial curves after 300 warm-up curves; the peer's process_time best of 40
+# PeerBench cpu = best thread-CPU time of 1000 serial curves after 1000 warm-up curves; the peer's process_time best of 40
 CPU="$OUT/kubo-fs-cpu.tsv"
 rm -f "$CPU"
 if grep -q '^kubo-fs' "$RES"; then
   echo "== kubo-fs CPU time (one core)"
   l0=$(load)
-  d=$("$JAVA" -cp "$CP" org.diffuson.bench.PeerBench cpu 300 | tail -1)
+  d=$("$JAVA" -cp "$CP" org.diffuson.bench.PeerBench cpu 1000 | tail -1)
   p=$(cd bench/peers && peer "$PY" kubo_curve.py --moments --grid 8,4,4 --time --cpu --repeat 40 --json | tail -1)
   printf '%s\t%s\t%s\t%s\n' "$d" "$p" "$l0" "$(load)" >"$CPU"
   cat "$CPU"
@@ -131,7 +131,7 @@ if os.path.exists(cpuf):
     d, p, c0, c1 = open(cpuf).read().rstrip('\n').split('\t')
     d, p = json.loads(d)['best_cpu_ms'], json.loads(p)['best_ms']
     lines += ['', f'Kubo Fermi-surface curve in CPU time on one core (the figure least disturbed by the load): Diffuson {d:.3g} ms '
-              f'(`PeerBench cpu 300`: best thread-CPU time of 300 serial curves after 300 warm-up curves), peer {p:.3g} ms '
+              f'(`PeerBench cpu 1000`: best thread-CPU time of 1000 serial curves after 1000 warm-up curves), peer {p:.3g} ms '
               f'(`--cpu`: process time, best of 40): **{p / d:.2f}×**; load {c0} → {c1}.']
 else:
     old_cpu = next((l for l in old_block.splitlines() if l.startswith('Kubo Fermi-surface curve in CPU time')), None)

@@ -170,7 +170,7 @@ public class PeerBench {
             case "cpu" -> {
                 // the Fermi-surface curve point by point on this thread: the best thread-CPU time of N curves after N
                 // warm-up curves (the figure least disturbed by other processes on a shared machine; one core)
-                int n = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+                int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
                 var bean = java.lang.management.ManagementFactory.getThreadMXBean();
                 long best = Long.MAX_VALUE;
                 double sink = 0;
