@@ -199,10 +199,13 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     private static void point(int n, int d, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
                               double[] s2, double[] acc, Work w, Entries entries) {
         int m = 2 * n * n * n * n, nn = 2 * n * n;
-        if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !w.green.invert(w.h, 0, z2r, z2i, s2, w.g2))
-            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
         // RA at real E (z2 = z1*, Σ2 = Σ1†): G2 = G1†, and with v_a, w_ab Hermitian ∂_aG2 = (∂_aG1)†, ∂_a∂_bG2 = (∂_a∂_bG1)†
+        // (for n = 2 the closed-form inverse of the adjoint matrix is the adjoint of the inverse bit for bit, same products;
+        // for n > 2 they agree to rounding)
         boolean adjoint = w.adjoint;
+        if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !(adjoint || w.green.invert(w.h, 0, z2r, z2i, s2, w.g2)))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        if (adjoint) GreenWorkspace.dagger(w.g1, n, w.g2);
         for (int a = 0; a < d; a++) {
             ZOps.mult(w.v[a], n, n, w.g1, n, w.t1[a]);       // T_a = v_a G1
             ZOps.mult(w.g1, n, n, w.t1[a], n, w.d1[a]);      // ∂_aG1 = G1 T_a
