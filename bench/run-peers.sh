@@ -25,7 +25,7 @@ declare -A ITERS=([kubo-fs]="-wi 10 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1
 declare -A PEER=([kubo-fs]="kubo_curve.py --moments --grid 8,4,4 --time --repeat 20 --json"
                  [kubo-full]="kubo_curve.py --moments --full --grid 8,4,4 --time --repeat 2 --json"
                  [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
-                 [copt-pole]="copt_diffusion.py --workflow pole --grid 12,8,4 --time --repeat 50 --json")
+                 [copt-pole]="copt_diffusion.py --workflow pole --grid 10,16,4 --time --repeat 50 --json")
 
 jmh() { # benchmark, iterations, cores, result file
   local pin=()
@@ -86,8 +86,8 @@ res, gcf, md, cores, cpuf = sys.argv[1:]
 PEER_CMD = dict(l.split('\t', 1) for l in os.environ['PEER_CMDS'].splitlines() if '\t' in l)
 names = {'kubo-fs': 'Kubo σ_xy(ξ) curve, 100 ξ, RA Fermi surface + q = 0 ladder (massive Dirac, on-shell Born)',
          'kubo-full': 'same curve, Středa I + II (RR term and Fermi sea)',
-         'copt-diffusion': 'CoPt E = 0: SCBA + q = 0 and finite-q RA ladders + zero-mode D_xx',
-         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant, SCBA at complex ω)'}
+         'copt-diffusion': 'CoPt E = 0: SCBA + physical D_eff from the analytic q, ω expansion of the RA ladder (Σ′ linearised)',
+         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant from the expanded pole, SCBA at complex ω)'}
 gc = {}
 try:
     for r in json.load(open(gcf)):

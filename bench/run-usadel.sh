@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seed 003 (usadel) speed floors, Diffuson (JMH UsadelBench) and its scipy peer (src/test/python/usadel_sns_peer.py,
 # scipy.integrate.solve_bvp) back to back in one run, with the 1-minute load average before and after.
-#   bench/run-usadel.sh            # JMH sample mode for the four UsadelBench workflows, then the peer, then CPU times
+#   bench/run-usadel.sh            # JMH sample mode for the five UsadelBench workflows, then the peers (SNS DOS, NS
+#                                  # Keldysh conductance), then CPU times
 # Raw output: target/usadel-bench/. Equal accuracy: both SNS DOS curves against scipy at tol = 1e-8 (printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +17,7 @@ echo "load before: $(load)"
 echo "load between: $(load)"
 (peer "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench csv "$OUT/diffuson-dos.csv" && \
   peer "$PY" src/test/python/usadel_sns_peer.py 1e-6 10 --compare="$OUT/diffuson-dos.csv") | tee "$OUT/peer.log"
+(peer "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench ns-csv "$OUT/diffuson-ns.csv" && \
+  peer "$PY" src/test/python/usadel_ns_kinetic_peer.py 1e-6 3 --compare="$OUT/diffuson-ns.csv") | tee -a "$OUT/peer.log"
 "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench cpu 10 | tee "$OUT/cpu.log"
 echo "load after: $(load)"

@@ -91,6 +91,8 @@ public final class BetaTerm {
                 .refineAround(fm.fermiMomentum(s), fm.broadening(s) / fm.fermiVelocity(s))
                 .refineAround(fm.fermiMomentum(t), fm.broadening(t) / fm.fermiVelocity(t)).build();
         double es = fm.fermiEnergy(s), et = fm.fermiEnergy(t), gs = fm.broadening(s), gt = fm.broadening(t);
+        // a serial radial quadrature (a few hundred nodes, called 200 times by a β scan): integrate.KSum would fork for
+        // microseconds of work; the spin bands are diagonal, so each G is the scalar closed form, not a GreenWorkspace
         double re = 0, im = 0;
         for (int r = 0; r < g.radialSize(); r++) {
             if ((r & 255) == 0) Cancellation.check("β three-Green-function k-sum");

@@ -122,6 +122,11 @@ public final class SpinFlipLadder {
         return b11.multiply(a00).add(b00.multiply(a11)).subtract(b10.multiply(a01)).subtract(b01.multiply(a10)).add(detB);
     }
 
+    /**
+     * x = A⁻¹r by Cramer's rule with the cancellation-free det above. Not {@code ZOps.invert2}/{@code GreenWorkspace}:
+     * their det = a₀₀a₁₁ − a₀₁a₁₀ subtracts two O(1) numbers whose difference is O(X) near a diffusion pole, losing
+     * log₁₀(1/X) digits that the split A₀ + WPδ keeps.
+     */
     private static Complex[] solve(Complex[][] a, Complex det, Complex[] r) {
         if (det.norm() == 0 || det.isNaN())
             throw new DiffusonException("q/omega", "the ladder is singular (on a diffusion pole)", "move ω off the real pole (ω ≠ 0 or q ≠ 0)");

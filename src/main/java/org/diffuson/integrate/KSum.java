@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
  * The index range is cut into fixed chunks of {@link #CHUNK} points (a property of the sum, never of the machine);
  * each chunk is accumulated by one task into its own partial array with its own workspace, and the partials are
  * added in chunk order. The floating-point result is therefore the same bit for bit whatever the number of threads
- * (1, 2 or 64 cores, serial or parallel; {@code KSumTest}). Used by the bubble, Kubo, Bastin, the Matsubara sea and the
- * Boltzmann shells.
+ * (1, 2 or 64 cores, serial or parallel; {@code KSumTest}). Used by the bubble, Kubo, Bastin (its real-energy nodes too, with
+ * {@link #chunkOver}), finite temperature's Matsubara sum, the Fermi sea and the Boltzmann shells.
  * <p>A sum started on a thread that is interrupted stops at the next chunk with {@link org.diffuson.Cancellation.Cancelled}.
  */
 public final class KSum {
@@ -50,6 +50,16 @@ public final class KSum {
         java.util.Arrays.fill(out, 0, width, 0);
         for (double[] p : partial)
             for (int j = 0; j < width; j++) out[j] += p[j];
+    }
+
+    /**
+     * The chunk of an outer sum whose items each carry a whole inner sum of {@code innerPoints} points (the energy
+     * nodes of a real-axis or Matsubara integral over a k-sum): {@link #CHUNK}/innerPoints items per chunk, at least
+     * one, so a chunk holds about as much work as a chunk of a plain k-sum. A function of the sizes only, never of
+     * the machine; the inner sum then runs serially inside its item's task.
+     */
+    public static int chunkOver(int innerPoints) {
+        return Math.max(1, CHUNK / Math.max(1, innerPoints));
     }
 
     /** Number of chunks a sum over {@code points} uses (for diagnostics). */

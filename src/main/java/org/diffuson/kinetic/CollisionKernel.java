@@ -2,6 +2,7 @@ package org.diffuson.kinetic;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.SphereRule;
+import org.diffuson.linalg.ZOps;
 import org.diffuson.scattering.TMatrix;
 
 /**
@@ -81,7 +82,7 @@ public final class CollisionKernel {
         gain = new double[nr * n * 16];
         loss = new double[nr * 16];
         side = withSideJump ? new double[][]{new double[nr * n * 16], new double[nr * n * 16], new double[nr * n * 16]} : null;
-        double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8];
+        double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8], ttd = new double[8];
         double[] p = new double[3], k = new double[3];
         double g0 = 2 * Math.PI * nIm * nf, s0 = Math.PI * nIm * nf;
         for (int ri = 0; ri < nr; ri++) {
@@ -95,7 +96,8 @@ public final class CollisionKernel {
                 double wk = rule.weight(b);
                 int base = (ri * n + b) * 16;
                 // Γ(p) += w_k T T†
-                accumulateTTdag(tm, wk, gam);
+                ZOps.multByAdjoint(tm, 0, tm, 0, 2, ttd, 0);
+                ZOps.addScaled(gam, wk, ttd, 2);
                 components(tm, tm, z);
                 for (int ab = 0; ab < 16; ab++) gain[base + ab] = g0 * wk * z[2 * ab];
                 if (withSideJump) {
@@ -187,21 +189,6 @@ public final class CollisionKernel {
             for (int aa = 0; aa < 4; aa++)
                 for (int j = 0; j < 3; j++)
                     for (int b = 0; b < 4; b++) q[12 * (4 * i + aa) + 4 * j + b] = r3[3 * i + j] * r4[4 * aa + b];
-    }
-
-    private static void accumulateTTdag(double[] tm, double w, double[] acc) {
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int m = 0; m < 2; m++) {
-                    double ar = tm[2 * (2 * i + m)], ai = tm[2 * (2 * i + m) + 1];
-                    double br = tm[2 * (2 * j + m)], bi = -tm[2 * (2 * j + m) + 1];
-                    sr += ar * br - ai * bi;
-                    si += ar * bi + ai * br;
-                }
-                acc[2 * (2 * i + j)] += w * sr;
-                acc[2 * (2 * i + j) + 1] += w * si;
-            }
     }
 
     /** z[2(4A+B)..] = complex ½Tr(τ_A M τ_B N†), M, N at offset 0. */

@@ -74,6 +74,8 @@ public final class KineticSolver {
         for (int i = 0; i < 144; i++) rhs.data[i] = -b.f[i];
         for (int i = 0; i < 12; i++) rhs.data[i * 13] += vf * vf / 3;
         DMatrixRMaj g = new DMatrixRMaj(12, 12);
+        // EJML's real LU: the Pauli-basis super-operator blocks are real; linalg.ZOps' LU (used by the azimuthal blocks
+        // below) is the complex one, which would double the work here
         LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(12);
         if (!lu.setA(k)) throw singular();
         lu.solve(rhs, g);

@@ -94,6 +94,8 @@ public final class PhaseShiftMap {
         SpinChargeCoefficients[][] out = new SpinChargeCoefficients[a.length][b.length];
         AtomicInteger done = new AtomicInteger();
         Cancellation.Token token = Cancellation.token();
+        // a parallel map of independent solves, one result per grid point and no reduction, so not integrate.KSum (a sum);
+        // each point is deterministic by itself, so the map is independent of the thread count
         IntStream.range(0, a.length * b.length).parallel().forEach(idx -> {
             token.check("phase-shift map");
             int i = idx / b.length, j = idx % b.length;

@@ -1,6 +1,5 @@
 package org.diffuson.kubo;
 
-import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.green.GreenWorkspace;
@@ -18,7 +17,6 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * The Bastin (Bastin–Lewiner–Betbeder-Matibet–Nozières 1971) form of the static response at T = 0, bare bubbles
@@ -100,21 +98,30 @@ public final class Bastin {
             double t = tail.getPoint(i);
             nodes.add(new double[]{lower - ymax / t, tail.getWeight(i) * ymax / (t * t)});
         }
-        double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Bastin energy integral", j -> part[j] = nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0])));
-        double sum = 0;
-        for (double p : part) sum += p;
+        // one parallel sum over the energy nodes (KSum: fixed chunks, ordered reduction), each node's k-sum serial in
+        // its task: the result is the same bit for bit on any number of threads (KSumTest)
+        double[] total = new double[1];
+        KSum.sum(nodes.size(), KSum.chunkOver(grid.size()), 1, () -> null, (from, to, acc, none) -> {
+            for (int j = from; j < to; j++) acc[0] += nodes.get(j)[1] * integrand(a, b, nodes.get(j)[0], false);
+        }, total, true);
+        double sum = total[0];
         return new BastinResult(a.name(), b.name(), ladder.selfEnergy().name(), mu, DiffusonException.requireFinite("bastin", -2 * sum), lower, nodes.size(), width);
     }
 
-    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the sea grid, ΔG = G^R − G^A, G^R′ = −G^R(1 − Σ′)G^R. */
+    /** Re Σ_k Tr[A G^R′(ε) B ΔG(ε)] on the sea grid, ΔG = G^R − G^A, G^R′ = −G^R(1 − Σ′)G^R (parallel k-sum). */
     double integrand(Vertex va, Vertex vb, double e) {
+        return integrand(va, vb, e, true);
+    }
+
+    /** As above; {@code parallel} false sums the k chunks on the calling thread (same bits). */
+    double integrand(Vertex va, Vertex vb, double e, boolean parallel) {
         Model model = ladder.model();
         int n = model.dim(), nn = 2 * n * n;
         Energy er = Energy.retarded(e);
         double[] s = ladder.sigma(er).toArray(), ds = ladder.selfEnergy().derivative(er).toArray();
         KGrid g = grid;
-        double[] acc = KSum.sum(g.size(), 1, () -> new Kubo.Work(n), (from, to, part, w) -> {
+        double[] acc = new double[1];
+        KSum.sum(g.size(), KSum.CHUNK, 1, () -> new Kubo.Work(n), (from, to, part, w) -> {
             for (int i = from; i < to; i++) {
                 double kx = g.kx(i), ky = g.ky(i), kz = g.kz(i);
                 model.hamiltonian().eval(kx, ky, kz, w.hk, 0);
@@ -129,7 +136,7 @@ public final class Bastin {
                 ZOps.mult(w.gp, n, n, w.t1, n, w.t2);  // G^R′ B ΔG
                 part[0] += g.weight(i) * GreenWorkspace.traceRe(w.a, w.t2, n);
             }
-        });
+        }, acc, parallel);
         return acc[0];
     }
 }

@@ -4,6 +4,7 @@ import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.ScbaOptions;
 import org.diffuson.integrate.GridOptions;
+import org.diffuson.integrate.KSum;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.linalg.CMatrix;
@@ -122,6 +123,8 @@ public final class FiniteTemperature {
         double[][] q = window(nodesPerPanel);
         int m = q[0].length;
         KuboResult[] at = new KuboResult[m];
+        // a parallel map (one Ladder and KuboResult per Fermi-window node, each kept in the result), not a sum, so not
+        // KSum; the weighted sum below runs in node order, so χ^I is independent of the thread count (KSumTest)
         IntStream.range(0, m).parallel().forEach(Cancellation.checking("finite-temperature Kubo", j -> at[j] = new Kubo(recipe.apply(mu + 2 * t * q[0][j])).response(a, b)));
         double chiI = 0;
         double[] energies = new double[m];
@@ -209,11 +212,13 @@ public final class FiniteTemperature {
     /** As above; {@code dressed}: the (z, z)-ladder-dressed integrand ({@link SeaVertices#LADDER}). */
     static MatsubaraSum matsubara(Kubo kubo, Vertex a, Vertex b, double t, double mu, int n, boolean dressed) {
         double h = 2 * Math.PI * t;
-        double[] imX = new double[n];
-        IntStream.range(0, n).parallel().forEach(Cancellation.checking("Matsubara sum", j -> imX[j] = kubo.seaIntegrand(a, b, mu, (2 * j + 1) * Math.PI * t, dressed).getImaginary()));
-        double explicit = 0;
-        for (int j = n - 1; j >= 0; j--) explicit += imX[j]; // small terms first
-        explicit *= h;
+        // the library's one parallel sum (KSum: one node per chunk, ordered reduction; each node's k-sum is itself a
+        // KSum), over the frequencies from the highest down: small terms first
+        double[] sums = new double[1];
+        KSum.sum(n, 1, 1, () -> null, (from, to, acc, none) -> {
+            for (int c = from; c < to; c++) acc[0] += kubo.seaIntegrand(a, b, mu, (2 * (n - 1 - c) + 1) * Math.PI * t, dressed).getImaginary();
+        }, sums, true);
+        double explicit = sums[0] * h;
         double start = h * n;
         Ladder l = kubo.ladder();
         double w = Math.max(spectralBound(l.model(), l.grid()), Math.abs(mu)) * 2 + 1e-12;
@@ -232,10 +237,10 @@ public final class FiniteTemperature {
             double s = tail.getPoint(i);
             nodes.add(new double[]{top / s, tail.getWeight(i) * top / (s * s)});
         }
-        double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea integral", j -> part[j] = nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0], dressed).getImaginary()));
-        double integral = 0;
-        for (double p : part) integral += p;
+        KSum.sum(nodes.size(), 1, 1, () -> null, (from, to, acc, none) -> {
+            for (int j = from; j < to; j++) acc[0] += nodes.get(j)[1] * kubo.seaIntegrand(a, b, mu, nodes.get(j)[0], dressed).getImaginary();
+        }, sums, true);
+        double integral = sums[0];
         double d = 1e-3 * start;
         double slope = (kubo.seaIntegrand(a, b, mu, start + d, dressed).getImaginary() - kubo.seaIntegrand(a, b, mu, start - d, dressed).getImaginary()) / (2 * d);
         double em = h * h / 24 * slope;

@@ -15,7 +15,9 @@ import java.util.Locale;
  * K(q, ω) ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab (seed 000 Sec. I.F and seed 000 Eqs. 8–10, Sec. I.F, convention e^{i(q·r − ωt)}):
  * ∂_tρ = −Rρ + (K_ω⁻¹K_a)∂_aρ + D_ab∂_a∂_bρ, with R = −iK_ω⁻¹K₀ (relaxation and precession) and D_ab = −iK_ω⁻¹K_ab.
  * Next to it, BNM's reading τ∂_tρ = −(1 − I(q, 0))ρ with τ = −1/(2 Im Σ₁) (seed 000 eqs 3, 10).
- * Derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
+ * By default K₀, K_ω, K_a, K_ab come from the bubble's exact expansion at q = 0 ({@link BubbleExpansion}, one k-sum;
+ * {@link Method#ANALYTIC}); {@link Method#FINITE_DIFFERENCE} keeps the independent check below.
+ * There, derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
  * model only the ladders at q = h x̂ and √2 h x̂ are computed; ±h x̂, ±h ŷ and (±h, ±h) follow by {@link Ladder#rotate}.
  * The mixed terms q_a q_b (a ≠ b, the ladders along the diagonal) are computed when first asked for, so a diagonal
  * diffusion constant ({@link #zeroModeDiffusion} with a = b) costs one finite-q ladder.
@@ -305,7 +307,9 @@ public final class DiffusionOperator {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "DiffusionOperator: τ=%.6g, ℓ=%.6g, h_q=%.3g, h_ω=%.3g%n", tau, meanFreePath, options.hq(), options.hOmega()));
+        String how = options.method() == Method.ANALYTIC ? "exact q, ω expansion of the bubble"
+                : String.format(Locale.ROOT, "finite differences h_q=%.3g, h_ω=%.3g", options.hq(), options.hOmega());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "DiffusionOperator: τ=%.6g, ℓ=%.6g, %s%n", tau, meanFreePath, how));
         sb.append("  eig R: ");
         for (Complex c : relaxationRates()) sb.append(CMatrix.format(c.getReal(), c.getImaginary())).append("  ");
         sb.append("\n  eig (1−I₀)/τ (BNM): ");

@@ -282,6 +282,14 @@ public final class Ladder {
 
     /** Mean free path ℓ = v τ estimate from the SCBA τ and the Fermi velocity of the outermost crossing. */
     public double meanFreePath() {
+        double l = meanFreePath;
+        if (Double.isNaN(l)) meanFreePath = l = computeMeanFreePath();   // one band scan per ladder (racy but idempotent)
+        return l;
+    }
+
+    private volatile double meanFreePath = Double.NaN;
+
+    private double computeMeanFreePath() {
         double tau = scba.tau();
         if (!(tau > 0) || Double.isInfinite(tau))
             throw new DiffusonException("energy", "no broadening at E=" + energy + " (E in a gap?)", "choose E inside a band");

@@ -69,6 +69,30 @@ public final class ZOps {
     }
 
     /**
+     * c = A·B† for two n×n matrices stored at a[ao..] and b[bo..], written row-major (n×n) to c[co..]: the Hermitian
+     * products T T† of the kinetic collision integral and the optical theorem (seed 001 Eqs. 2, S24).
+     */
+    public static void multByAdjoint(double[] a, int ao, double[] b, int bo, int n, double[] c, int co) {
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                double sr = 0, si = 0;
+                for (int m = 0; m < n; m++) {
+                    double ar = a[ao + 2 * (i * n + m)], ai = a[ao + 2 * (i * n + m) + 1];
+                    double br = b[bo + 2 * (j * n + m)], bi = -b[bo + 2 * (j * n + m) + 1]; // (B†)_{mj} = conj B_{jm}
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                c[co + 2 * (i * n + j)] = sr;
+                c[co + 2 * (i * n + j) + 1] = si;
+            }
+    }
+
+    /** acc[0..2n²) += w·c[0..2n²): the weighted accumulation of a product written by one of the routines above. */
+    public static void addScaled(double[] acc, double w, double[] c, int n) {
+        for (int x = 0; x < 2 * n * n; x++) acc[x] += w * c[x];
+    }
+
+    /**
      * Closed-form inverse of a 2×2 complex matrix stored in {@code a[off..off+7]}, written to {@code out[oo..oo+7]}.
      * Returns false (and leaves out untouched) if the determinant is exactly zero.
      */

@@ -3,6 +3,7 @@ package org.diffuson.paper;
 import org.diffuson.DiffusonException;
 import org.diffuson.plot.Plots;
 import org.diffuson.usadel.Junction;
+import org.diffuson.usadel.Kinetic;
 import org.diffuson.usadel.MatsubaraSet;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -42,6 +43,29 @@ public record JunctionView(Junction junction, double probe, Junction.Form form, 
     /** Supercurrent with 64 frequencies. */
     public double current(double temperature) {
         return current(temperature, 64);
+    }
+
+    /**
+     * Transport from the Keldysh kinetic equations ({@link Kinetic}): the normal reservoir at voltage V (e = 1), the
+     * other end grounded, temperature T; n voltages in [0, vmax]. Columns V, I R_N (= V for an ohmic junction) and
+     * G/G_N. Needs a normal reservoir at one end ({@code %usadel ns lead=normal}, {@code nn}).
+     */
+    public Table iv(double vmax, int n, double temperature) {
+        if (n < 2) throw new DiffusonException("n", "need ≥ 2 voltages", "pass e.g. 41");
+        DiffusonException.requirePositive("vmax", vmax);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = vmax * i / (n - 1);
+        Kinetic.IV iv = Kinetic.spectrum(junction, form, eta, Kinetic.energies(1.1 * vmax + 31 * temperature, 301))
+                .iv(v, temperature);
+        return Table.create(String.format(Locale.ROOT, "I(V) at T = %.3g (η = %.1e)", temperature, eta),
+                DoubleColumn.create("V", v), DoubleColumn.create("I R_N", iv.normalizedCurrent()),
+                DoubleColumn.create("G/G_N", iv.normalizedConductance()));
+    }
+
+    /** Chart of G(V)/G_N from {@link #iv}. */
+    public XYChart plotConductance(double vmax, double temperature) {
+        Table t = iv(vmax, 61, temperature);
+        return Plots.line(t, Plots.Style.defaults().title(t.name()).xLabel("eV").yLabel("G / G_N"), "V", "G/G_N");
     }
 
     /** Chart of the default DOS. */

@@ -158,12 +158,12 @@ final class PdfWriter {
                 }
                 switch (op.kind()) {
                     case FILL, FILL_ELLIPSE -> {
-                        fillColor(op.argb());
+                        color(op.argb(), true);
                         PathIterator it = geometry(op);
                         sb.append(it.getWindingRule() == PathIterator.WIND_EVEN_ODD ? "f*\n" : "f\n");
                     }
                     case STROKE, STROKE_ELLIPSE -> {
-                        strokeColor(op.argb());
+                        color(op.argb(), false);
                         stroke(op.stroke());
                         geometry(op);
                         sb.append("S\n");
@@ -187,26 +187,13 @@ final class PdfWriter {
             return it;
         }
 
-        private void arc(double x1, double y1, double x2, double y2, double x3, double y3) {
-            Num.append2(sb, x1);
-            sb.append(' ');
-            Num.append2(sb, y1);
-            sb.append(' ');
-            Num.append2(sb, x2);
-            sb.append(' ');
-            Num.append2(sb, y2);
-            sb.append(' ');
-            Num.append2(sb, x3);
-            sb.append(' ');
-            Num.append2(sb, y3);
-            sb.append(" c ");
-        }
-
-        private void xy(double x, double y, String op) {
-            Num.append2(sb, x);
-            sb.append(' ');
-            Num.append2(sb, y);
-            sb.append(' ').append(op);
+        /** The operands, each followed by a space, then the path operator {@code op} (e.g. "x y m ", "x1 … y3 c "). */
+        private void operands(String op, double... v) {
+            for (double x : v) {
+                Num.append2(sb, x);
+                sb.append(' ');
+            }
+            sb.append(op);
         }
 
         private void path(PathIterator it) {
@@ -217,12 +204,12 @@ final class PdfWriter {
                 any = true;
                 switch (it.currentSegment(c)) {
                     case PathIterator.SEG_MOVETO -> {
-                        xy(c[0], c[1], "m ");
+                        operands("m ", c[0], c[1]);
                         lx = mx = c[0];
                         ly = my = c[1];
                     }
                     case PathIterator.SEG_LINETO -> {
-                        xy(c[0], c[1], "l ");
+                        operands("l ", c[0], c[1]);
                         lx = c[0];
                         ly = c[1];
                     }
@@ -230,12 +217,12 @@ final class PdfWriter {
                         // degree elevation: the cubic with the same curve
                         double x1 = lx + 2.0 / 3 * (c[0] - lx), y1 = ly + 2.0 / 3 * (c[1] - ly);
                         double x2 = c[2] + 2.0 / 3 * (c[0] - c[2]), y2 = c[3] + 2.0 / 3 * (c[1] - c[3]);
-                        arc(x1, y1, x2, y2, c[2], c[3]);
+                        operands("c ", x1, y1, x2, y2, c[2], c[3]);
                         lx = c[2];
                         ly = c[3];
                     }
                     case PathIterator.SEG_CUBICTO -> {
-                        arc(c[0], c[1], c[2], c[3], c[4], c[5]);
+                        operands("c ", c[0], c[1], c[2], c[3], c[4], c[5]);
                         lx = c[4];
                         ly = c[5];
                     }
@@ -257,22 +244,15 @@ final class PdfWriter {
             sb.append('/').append(name).append(" gs\n");
         }
 
-        private void fillColor(int argb) {
+        /** Sets the fill ({@code rg}) or stroke ({@code RG}) colour and the opacity, writing only what changed. */
+        private void color(int argb, boolean fill) {
             alpha(argb >>> 24);
             int rgb = argb & 0xFFFFFF;
-            if (rgb == fillRgb) return;
-            fillRgb = rgb;
+            if (rgb == (fill ? fillRgb : strokeRgb)) return;
+            if (fill) fillRgb = rgb;
+            else strokeRgb = rgb;
             rgb(rgb);
-            sb.append(" rg\n");
-        }
-
-        private void strokeColor(int argb) {
-            alpha(argb >>> 24);
-            int rgb = argb & 0xFFFFFF;
-            if (rgb == strokeRgb) return;
-            strokeRgb = rgb;
-            rgb(rgb);
-            sb.append(" RG\n");
+            sb.append(fill ? " rg\n" : " RG\n");
         }
 
         private void rgb(int rgb) {

@@ -107,24 +107,14 @@ final class SvgWriter {
     private static void element(StringBuilder sb, DisplayList.Op op) {
         if (op.shape() instanceof Ellipse2D.Float e) {
             double cx = e.getCenterX(), cy = e.getCenterY(), rx = e.getWidth() / 2, ry = e.getHeight() / 2;
-            if (rx == ry) {
-                sb.append("<circle cx=\"");
-                Num.append2(sb, cx);
-                sb.append("\" cy=\"");
-                Num.append2(sb, cy);
-                sb.append("\" r=\"");
-                Num.append2(sb, rx);
-            } else {
-                sb.append("<ellipse cx=\"");
-                Num.append2(sb, cx);
-                sb.append("\" cy=\"");
-                Num.append2(sb, cy);
-                sb.append("\" rx=\"");
-                Num.append2(sb, rx);
-                sb.append("\" ry=\"");
-                Num.append2(sb, ry);
+            sb.append(rx == ry ? "<circle" : "<ellipse");
+            attribute(sb, "cx", cx);
+            attribute(sb, "cy", cy);
+            if (rx == ry) attribute(sb, "r", rx);
+            else {
+                attribute(sb, "rx", rx);
+                attribute(sb, "ry", ry);
             }
-            sb.append('"');
             return;
         }
         PathIterator it = op.shape().getPathIterator(null);
@@ -165,29 +155,33 @@ final class SvgWriter {
 
     private static String fillStyle(int argb) {
         StringBuilder sb = new StringBuilder(40);
-        sb.append(" fill=\"");
+        paint(sb, "fill", argb);
+        return sb.toString();
+    }
+
+    /** {@code name="v"} with v to 0.01. */
+    private static void attribute(StringBuilder sb, String name, double v) {
+        sb.append(' ').append(name).append("=\"");
+        Num.append2(sb, v);
+        sb.append('"');
+    }
+
+    /** {@code attr="#rrggbb"} and, unless opaque, {@code attr-opacity="a"} (attr: fill or stroke). */
+    private static void paint(StringBuilder sb, String attr, int argb) {
+        sb.append(' ').append(attr).append("=\"");
         Num.appendHex(sb, argb & 0xFFFFFF);
         sb.append('"');
         int a = argb >>> 24;
         if (a != 255) {
-            sb.append(" fill-opacity=\"");
+            sb.append(' ').append(attr).append("-opacity=\"");
             Num.append3(sb, a / 255.0);
             sb.append('"');
         }
-        return sb.toString();
     }
 
     private static String strokeStyle(int argb, BasicStroke s) {
         StringBuilder sb = new StringBuilder(120);
-        sb.append(" stroke=\"");
-        Num.appendHex(sb, argb & 0xFFFFFF);
-        sb.append('"');
-        int a = argb >>> 24;
-        if (a != 255) {
-            sb.append(" stroke-opacity=\"");
-            Num.append3(sb, a / 255.0);
-            sb.append('"');
-        }
+        paint(sb, "stroke", argb);
         if (s.getLineWidth() == 0f) {
             // Java2D and PDF draw a zero-width stroke as the thinnest visible line; SVG would draw nothing
             sb.append(" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"");

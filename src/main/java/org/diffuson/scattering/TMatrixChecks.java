@@ -2,6 +2,7 @@ package org.diffuson.scattering;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.integrate.SphereRule;
+import org.diffuson.linalg.ZOps;
 
 /**
  * Identities a physical on-shell T-matrix must satisfy, each returned as a residual (max-norm, relative to max|T|):
@@ -40,15 +41,17 @@ public final class TMatrixChecks {
             }
         if (tmax == 0) return 0;
         double res = 0;
-        double[] acc1 = new double[8], acc2 = new double[8];
+        double[] acc1 = new double[8], acc2 = new double[8], prod = new double[8];
         for (int a = 0; a < n; a++)
             for (int b = 0; b < n; b++) {
                 java.util.Arrays.fill(acc1, 0);
                 java.util.Arrays.fill(acc2, 0);
                 for (int k = 0; k < n; k++) {
                     double w = r.weight(k);
-                    multDagger(tm, 8 * (a * n + k), tm, 8 * (b * n + k), w, acc1);   // T(p,k) T(q,k)†
-                    daggerMult(tm, 8 * (k * n + a), tm, 8 * (k * n + b), w, acc2);   // T(k,p)† T(k,q)
+                    ZOps.multByAdjoint(tm, 8 * (a * n + k), tm, 8 * (b * n + k), 2, prod, 0);   // T(p,k) T(q,k)†
+                    ZOps.addScaled(acc1, w, prod, 2);
+                    ZOps.multAdjoint(tm, 8 * (k * n + a), tm, 8 * (k * n + b), 2, 2, 2, prod, 0); // T(k,p)† T(k,q)
+                    ZOps.addScaled(acc2, w, prod, 2);
                 }
                 int ab = 8 * (a * n + b), ba = 8 * (b * n + a);
                 for (int i = 0; i < 2; i++)
@@ -64,38 +67,6 @@ public final class TMatrixChecks {
                     }
             }
         return res / tmax;
-    }
-
-    /** acc += w · A B† for 2×2 interleaved blocks. */
-    static void multDagger(double[] a, int ao, double[] b, int bo, double w, double[] acc) {
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int m = 0; m < 2; m++) {
-                    double ar = a[ao + 2 * (2 * i + m)], ai = a[ao + 2 * (2 * i + m) + 1];
-                    double br = b[bo + 2 * (2 * j + m)], bi = -b[bo + 2 * (2 * j + m) + 1]; // (B†)_{mj} = conj B_{jm}
-                    sr += ar * br - ai * bi;
-                    si += ar * bi + ai * br;
-                }
-                acc[2 * (2 * i + j)] += w * sr;
-                acc[2 * (2 * i + j) + 1] += w * si;
-            }
-    }
-
-    /** acc += w · A† B. */
-    static void daggerMult(double[] a, int ao, double[] b, int bo, double w, double[] acc) {
-        for (int i = 0; i < 2; i++)
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int m = 0; m < 2; m++) {
-                    double ar = a[ao + 2 * (2 * m + i)], ai = -a[ao + 2 * (2 * m + i) + 1];
-                    double br = b[bo + 2 * (2 * m + j)], bi = b[bo + 2 * (2 * m + j) + 1];
-                    sr += ar * br - ai * bi;
-                    si += ar * bi + ai * br;
-                }
-                acc[2 * (2 * i + j)] += w * sr;
-                acc[2 * (2 * i + j) + 1] += w * si;
-            }
     }
 
     /** max |T(p,k) − σ_y T(−k,−p)ᵀ σ_y| / max|T| over node pairs. */

@@ -199,15 +199,31 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             }
             y0 = one;
         }
+        // Riccati form without any exchange field: γ = aσ0, γ̃ = bσ0, two scalars per node (see RiccatiForm)
+        boolean scalar = form == Form.RICCATI && fieldFree(nd);
+        if (scalar) {
+            int p = nd.mesh().points();
+            double[] small = new double[4 * p];
+            for (int i = 0; i < p; i++)
+                for (int c = 0; c < 4; c++) small[4 * i + c] = y0[16 * i + RiccatiForm.SCALAR[c]];
+            y0 = small;
+        }
         Collocation.Equation eq = form == Form.THETA ? new ThetaForm(nd, omega, radial, winding, degenerate)
-                : new RiccatiForm(nd, omega);
+                : new RiccatiForm(nd, omega, scalar);
         Collocation.EndCondition l = end(left, omega, form, true, nd), r = end(right, omega, form, false, nd);
+        if (scalar) {
+            l = scalarEnd(l);
+            r = scalarEnd(r);
+        }
         Collocation.Matching[] match = new Collocation.Matching[nd.mesh().domains() - 1];
         for (int dom = 0; dom + 1 < nd.mesh().domains(); dom++) {
             int li = -1;
             for (int q = 1; q < layers.size(); q++) if (nd.firstDomain()[q] == dom + 1) li = q;
             if (li < 0) match[dom] = Collocation.SMOOTH;
-            else match[dom] = contact(contacts.get(li - 1), layers.get(li - 1).diffusion(), layers.get(li).diffusion(), form);
+            else {
+                match[dom] = contact(contacts.get(li - 1), layers.get(li - 1).diffusion(), layers.get(li).diffusion(), form);
+                if (scalar) match[dom] = scalarMatching(match[dom]);
+            }
         }
         Collocation.Result res = Collocation.solve(nd.mesh(), eq, l, r, match, y0, 1e-11, 40, jacobian);
         if (!res.converged())
@@ -217,6 +233,11 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                     "continue from a converged neighbour along the energy axis (Junction.retarded/matsubara do), "
                             + "increase η, or refine the mesh (Layer.withMesh)");
         double[] y = res.yView();
+        if (scalar) {
+            double[] small = y;
+            y = new double[4 * small.length];
+            for (int i = 0; i < small.length / 4; i++) RiccatiForm.expand(small, 4 * i, y, 16 * i);
+        }
         if (degenerate) {
             double[] half = y;
             y = new double[2 * half.length];
@@ -226,6 +247,43 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             }
         }
         return new JunctionSolution(this, nd, form, omega, y, res.iterations(), res.residual());
+    }
+
+    /** No exchange field in any direction, in the layers or the reservoirs: the Riccati γ, γ̃ are ∝ σ0. */
+    private boolean fieldFree(Nodes nd) {
+        for (double[] h : nd.h()) if (h[0] != 0 || h[1] != 0 || h[2] != 0) return false;
+        for (Boundary b : new Boundary[]{left, right}) {
+            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            if (r != null && r.h() != 0) return false;
+        }
+        return true;
+    }
+
+    /** A full (16-component) Riccati end condition restricted to γ = aσ0, γ̃ = bσ0: its γ_11, γ̃_11 rows. */
+    private static Collocation.EndCondition scalarEnd(Collocation.EndCondition full) {
+        return (x, y, dy, out) -> {
+            double[] fy = new double[16], fdy = new double[16], o = new double[16];
+            RiccatiForm.expand(y, 0, fy, 0);
+            RiccatiForm.expand(dy, 0, fdy, 0);
+            full.residual(x, fy, fdy, o);
+            for (int c = 0; c < 4; c++) out[c] = o[RiccatiForm.SCALAR[c]];
+        };
+    }
+
+    /** A full Riccati matching condition (32 rows) restricted to the scalar form (8 rows). */
+    private static Collocation.Matching scalarMatching(Collocation.Matching full) {
+        return (x, yL, dyL, yR, dyR, out) -> {
+            double[] a = new double[16], da = new double[16], b = new double[16], db = new double[16], o = new double[32];
+            RiccatiForm.expand(yL, 0, a, 0);
+            RiccatiForm.expand(dyL, 0, da, 0);
+            RiccatiForm.expand(yR, 0, b, 0);
+            RiccatiForm.expand(dyR, 0, db, 0);
+            full.residual(x, a, da, b, db, o);
+            for (int c = 0; c < 4; c++) {
+                out[c] = o[RiccatiForm.SCALAR[c]];
+                out[4 + c] = o[16 + RiccatiForm.SCALAR[c]];
+            }
+        };
     }
 
     /** No exchange field anywhere (layers and reservoirs): the two spin blocks of the θ-form are identical. */
@@ -245,9 +303,14 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
 
     /** Retarded solution at energy ε with broadening η &gt; 0, continued down from above the gap. */
     public JunctionSolution retarded(double energy, double eta, Form form) {
+        requireBroadening(eta);
+        return continueTo(new Complex(eta, -energy), form, null, null, 0);
+    }
+
+    /** Energies on the real axis need a broadening η &gt; 0 (retarded ω = η − iε). */
+    static void requireBroadening(double eta) {
         if (!(eta > 0)) throw new DiffusonException("eta", "retarded functions on the real axis need η > 0, got " + eta,
                 "pass e.g. eta = 1e-4 (in the same energy unit); the DOS is accurate to O(η)");
-        return continueTo(new Complex(eta, -energy), form, null, null, 0);
     }
 
     /**
@@ -294,6 +357,10 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     public JunctionSolution continueTo(Complex omega, Form form, JunctionSolution from, double[] gapProfile,
                                        double origin) {
         boolean matsubaraAxis = omega.getImaginary() == 0;
+        if (!matsubaraAxis) requireBroadening(omega.getReal());
+        else if (!(omega.getReal() > 0))
+            throw new DiffusonException("omega", "a Matsubara frequency must be > 0, got " + omega.getReal(),
+                    "pass ω_n = πT(2n+1) (negative ω follow from the symmetry ǧ(−ω))");
         if (matsubaraAxis) {
             double target = omega.getReal();
             JunctionSolution cur = from;
@@ -343,6 +410,8 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                     else step *= 1.5;
                 }
             } catch (DiffusonException e) {
+                // the failed attempt's Jacobian belongs to a point far from the solution: refactor at the last converged
+                if (jac[0] != null) jac[0].factored = false;
                 if (geometric) ratio = Math.sqrt(ratio);
                 else step /= 2;
                 if ((geometric && Math.abs(ratio - 1) < 1e-4) || (!geometric && Math.abs(step) < 1e-9 * (1 + Math.abs(pos))))
@@ -364,6 +433,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
      * energy axis; every value is checked N ≥ −O(η).
      */
     public double[] dos(double[] energies, double eta, double x, Form form) {
+        requireBroadening(eta);
         double[] out = new double[energies.length];
         Integer[] order = new Integer[energies.length];
         for (int i = 0; i < order.length; i++) order[i] = i;

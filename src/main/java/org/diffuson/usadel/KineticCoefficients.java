@@ -96,6 +96,13 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
     @Override
     public double[] sink() { return sink.clone(); }
 
+    /** No-copy views for the solver's hot loops (package-private; never modified). */
+    double[] diffusionView() { return diffusion; }
+
+    double[] driftView() { return drift; }
+
+    double[] sinkView() { return sink; }
+
     /** 𝔇_αβ. */
     public double diffusion(int a, int b) { return diffusion[a * MODES + b]; }
 

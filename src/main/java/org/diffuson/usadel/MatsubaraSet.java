@@ -88,6 +88,43 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         return junction.diffusionAt(x) * supercurrent(x);
     }
 
+    /**
+     * {@link #current(double)} with the rest of the Matsubara sum, n ≥ N, added. The current's terms fall off as
+     * A/ω² + B/ω⁴ once ω_n exceeds Δ and, for a short junction, stays below E_Th (a long junction's terms fall off
+     * exponentially, so the added tail is then negligible); A and B are fitted to the last two computed terms and
+     * Σ_{n≥N} 1/ω_n², 1/ω_n⁴ summed. The truncation error of {@link #current(double)}, ~ Δ/ω_N relative, drops to
+     * ~ (Δ/ω_N)⁵. Needs N ≥ 2.
+     */
+    public double currentWithTail(double x) {
+        int n = solutions.size();
+        if (n < 2) throw new DiffusonException("frequencies", "the tail fit needs ≥ 2 Matsubara frequencies",
+                "solve with more frequencies");
+        double d = junction.diffusionAt(x), sum = 0, last = 0, before = 0;
+        for (int k = 0; k < n; k++) {
+            Complex t = Nambu.tau(3).times(solutions.get(k).currentMatrix(x)).trace();
+            double term = d * new Complex(0, Math.PI * temperature).multiply(t).getReal();
+            sum += term;
+            if (k == n - 2) before = term;
+            if (k == n - 1) last = term;
+        }
+        double w1 = solutions.get(n - 1).omega().getReal(), w2 = solutions.get(n - 2).omega().getReal();
+        // t = A/ω² + B/ω⁴ through (w1, last) and (w2, before)
+        double u1 = 1 / (w1 * w1), u2 = 1 / (w2 * w2);
+        double b = (last / u1 - before / u2) / (u1 - u2), a = last / u1 - b * u1;
+        // Σ_{k≥N} 1/(k+½)^p: direct to N + 4096, then the midpoint-rule integral ∫_K^∞ dk/k^p
+        double s2 = 0, s4 = 0;
+        int end = n + 4096;
+        for (int k = n; k < end; k++) {
+            double v = 1.0 / ((k + 0.5) * (k + 0.5));
+            s2 += v;
+            s4 += v * v;
+        }
+        s2 += 1.0 / end;
+        s4 += 1.0 / (3.0 * end * end * end);
+        double c = 2 * Math.PI * temperature;
+        return sum + a * s2 / (c * c) + b * s4 / (c * c * c * c);
+    }
+
     /** Equilibrium spin current along x with spin a (1..3): (iπT/2) Σ_{n∈Z} Tr[σ^a ǧ∂_xǧ] (same units as the charge). */
     public double spinCurrent(double x, int a) {
         double s = 0;
@@ -145,6 +182,28 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                             + l.name() + ") needs the negative Matsubara frequencies separately, not implemented",
                             "set h = 0, or use reservoir phases 0/π (real Δ)");
         }
+        // a pairing layer whose exchange field is above the bulk critical field (Chandrasekhar–Clogston at low T):
+        // the normal state is its stable phase, and the iteration started from a gap would settle on the metastable
+        // superconducting branch (at T → 0 and h < Δ0 the bulk gap Δ0 still solves the gap equation)
+        for (Layer l : j.layers()) {
+            double[] h = l.field(0);
+            double hh = Math.sqrt(h[0] * h[0] + h[1] * h[1] + h[2] * h[2]);
+            if (l.criticalTemperature() <= 0 || hh == 0) continue;
+            double tc = l.criticalTemperature();
+            GapEquation.Phases ph = GapEquation.phases(temperature / tc, hh / tc, l.spinFlipRate() / tc);
+            if (!ph.superconducting()) {
+                GapEquation.Branch meta = ph.branches().get(ph.branches().size() - 1);
+                throw new DiffusonException("h", String.format(Locale.ROOT,
+                        "layer %s: |h| = %.4g T_c0 at T = %.4g T_c0 (1/τ_so = %.4g T_c0) is above the critical field: "
+                                + "the normal state is the stable phase%s", l.name(), hh / tc, temperature / tc,
+                        l.spinFlipRate() / tc, meta.delta() > 0 ? String.format(Locale.ROOT,
+                                " (the superconducting branch Δ = %.4g T_c0 is metastable, Ω_S − Ω_N = %+.3g N_F T_c0²)",
+                                meta.delta(), meta.freeEnergy()) : ""), String.format(Locale.ROOT,
+                        "use |h| below h_c(T) = %.4g T_c0 in that layer, or make it a normal layer "
+                                + "(no criticalTemperature) with the field", GapEquation.criticalField(temperature / tc,
+                                l.spinFlipRate() / tc)));
+            }
+        }
         int c = complex ? 2 : 1;                 // Δ per node: real, or (Re, Im)
         double[] gap = new double[c * p];
         double[] tc = new double[p];
@@ -197,6 +256,10 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                 double r = Math.sqrt(wN * wN + d2);
                 // the local BCS tail beyond ω_N is Δ times a function of |Δ|
                 double tail = Math.log((wN + r) / (2 * wN)) + x2 * x2 / 24 * (-1 / (wN * wN) + wN / (r * r * r));
+                // an exchange field lowers Re F0 by Δh²/ω³ at large ω (per spin, Δ/√((ω ∓ ih)² + Δ²)): its tail
+                // ∫_{ω_N}^∞ h²/ω³ dω = h²/2ω_N² (without it Δ is off by ≈ Δh²/2ω_N², 2e-3 at h = 1, ω_N = 20)
+                double[] hv = nd.h()[i];
+                tail += (hv[0] * hv[0] + hv[1] * hv[1] + hv[2] * hv[2]) / (2 * wN * wN);
                 double den = Math.log(temperature / tc[i]) + x2 * inv;
                 if (complex) {
                     next[c * i] = (x2 * fr - tail * dr) / den;
@@ -244,9 +307,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             Complex a = new Complex(y[4 * node], y[4 * node + 1]), b = new Complex(y[4 * node + 2], y[4 * node + 3]);
             return new Complex(a.sin().add(b.sin()).multiply(0.5).getReal());
         }
-        double[] v = new double[16];
-        System.arraycopy(y, 16 * node, v, 0, 16);
-        Complex f = Nambu.singlet(RiccatiForm.matrix(v));
+        Complex f = RiccatiForm.singlet(y, 16 * node);
         return s.nodes().complexGap() ? f : new Complex(f.getReal());
     }
 

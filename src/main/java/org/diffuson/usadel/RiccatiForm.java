@@ -12,20 +12,32 @@ import org.hipparchus.complex.Complex;
 final class RiccatiForm implements Collocation.Equation {
     private final Junction.Nodes nd;
     private final Complex omega;
+    private final boolean scalar;
 
-    RiccatiForm(Junction.Nodes nd, Complex omega) {
+    /**
+     * {@code scalar}: no exchange field anywhere, so γ = a σ0 and γ̃ = b σ0 (singlet pairing in the paper's basis, where
+     * f̂ = f0 σ0) and the problem is solved for the two scalars a, b — 2 unknowns per node instead of 8, i.e. 1/64 of
+     * the dense linear algebra. The Elliott–Yafet term drops out exactly (σ^aǧσ^a = 3ǧ commutes with ǧ), and the full
+     * 2×2 equations keep γ ∝ σ0, so this is the same solution, not an approximation.
+     */
+    RiccatiForm(Junction.Nodes nd, Complex omega, boolean scalar) {
         this.nd = nd;
         this.omega = omega;
+        this.scalar = scalar;
     }
 
     @Override
     public int dim() {
-        return 8;
+        return scalar ? 2 : 8;
     }
 
     @Override
     public void rhs(int domain, int node, double x, double[] y, double[] dy, double[] out) {
         int p = nd.mesh().start(domain) + node;
+        if (scalar) {
+            scalarRhs(nd.d()[p], nd.gap()[p], nd.gapIm()[p], y, dy, out);
+            return;
+        }
         double d = nd.d()[p], gap = nd.gap()[p], gapIm = nd.gapIm()[p], rate = nd.rate()[p];
         double[] h = nd.h()[p];
         double[] g = M2.of(y, 0), gt = M2.of(y, 8), dg = M2.of(dy, 0), dgt = M2.of(dy, 8);
@@ -49,6 +61,59 @@ final class RiccatiForm implements Collocation.Equation {
         double[] agt = M2.sub(M2.scale(rgt, 1 / d, 0), M2.scale(M2.mul(M2.mul(dgt, n), M2.mul(g, dgt)), 2, 0));
         System.arraycopy(ag, 0, out, 0, 8);
         System.arraycopy(agt, 0, out, 8, 8);
+    }
+
+    /**
+     * The scalar Riccati equations (γ = aσ0, γ̃ = bσ0, Δ = Δ' + iΔ''), plain complex arithmetic in the collocation's
+     * innermost loop: D(a″ + 2a′²b/(1 − ab)) = −iΔ + 2ωa − iΔ*a², D(b″ + 2b′²a/(1 − ab)) = −iΔ* + 2ωb − iΔb².
+     */
+    private void scalarRhs(double d, double dr, double di, double[] y, double[] dy, double[] out) {
+        double wr = omega.getReal(), wi = omega.getImaginary();
+        double ar = y[0], ai = y[1], br = y[2], bi = y[3];
+        double pr = dy[0], pi = dy[1], qr = dy[2], qi = dy[3];
+        // 1/(1 − ab)
+        double er = 1 - (ar * br - ai * bi), ei = -(ar * bi + ai * br), en = er * er + ei * ei;
+        double nr = er / en, ni = -ei / en;
+        // a², b², a′², b′²
+        double a2r = ar * ar - ai * ai, a2i = 2 * ar * ai, b2r = br * br - bi * bi, b2i = 2 * br * bi;
+        double p2r = pr * pr - pi * pi, p2i = 2 * pr * pi, q2r = qr * qr - qi * qi, q2i = 2 * qr * qi;
+        // −iΔ = Δ'' − iΔ', −iΔ* = −Δ'' − iΔ'
+        double sr = di + 2 * (wr * ar - wi * ai) + (-di * a2r + dr * a2i);      // −iΔ + 2ωa − iΔ*a²
+        double si = -dr + 2 * (wr * ai + wi * ar) + (-di * a2i - dr * a2r);
+        double tr = -di + 2 * (wr * br - wi * bi) + (di * b2r + dr * b2i);      // −iΔ* + 2ωb − iΔb²
+        double ti = -dr + 2 * (wr * bi + wi * br) + (di * b2i - dr * b2r);
+        // 2a′²b/(1 − ab) and 2b′²a/(1 − ab)
+        double ur = p2r * br - p2i * bi, ui = p2r * bi + p2i * br;
+        double vr = q2r * ar - q2i * ai, vi = q2r * ai + q2i * ar;
+        out[0] = sr / d - 2 * (ur * nr - ui * ni);
+        out[1] = si / d - 2 * (ur * ni + ui * nr);
+        out[2] = tr / d - 2 * (vr * nr - vi * ni);
+        out[3] = ti / d - 2 * (vr * ni + vi * nr);
+    }
+
+    /** Offsets of γ_11 and γ̃_11 (re, im) in the 16 doubles of one node: the scalar form's unknowns. */
+    static final int[] SCALAR = {0, 1, 8, 9};
+
+    /** Full node vector (γ, γ̃ as 2×2) from the scalar one: γ = aσ0, γ̃ = bσ0. */
+    static void expand(double[] small, int from, double[] full, int to) {
+        for (int c = 0; c < 2; c++) {
+            double re = small[from + 2 * c], im = small[from + 2 * c + 1];
+            int o = to + 8 * c;
+            full[o] = full[o + 6] = re;
+            full[o + 1] = full[o + 7] = im;
+            full[o + 2] = full[o + 3] = full[o + 4] = full[o + 5] = 0;
+        }
+    }
+
+    /**
+     * Singlet amplitude F0 = −(i/2) Tr_spin ǧ_12 = −i Tr[(1 − γγ̃)⁻¹γ] of the node whose (γ, γ̃) start at {@code off}
+     * ({@link Nambu#singlet} of {@link #matrix} without assembling the 4×4 matrix: the gap equation reads it at every
+     * node and frequency).
+     */
+    static Complex singlet(double[] y, int off) {
+        double[] g = M2.of(y, off), gt = M2.of(y, off + 8);
+        double[] ng = M2.mul(M2.inv(M2.sub(M2.eye(), M2.mul(g, gt))), g);
+        return new Complex(ng[1] + ng[7], -(ng[0] + ng[6]));
     }
 
     /** Blocks G11, G12, G21, G22 of ǧ. */

@@ -4,6 +4,7 @@ import org.diffuson.usadel.Boundary;
 import org.diffuson.usadel.Bulk;
 import org.diffuson.usadel.GapEquation;
 import org.diffuson.usadel.Junction;
+import org.diffuson.usadel.Kinetic;
 import org.diffuson.usadel.Layer;
 import org.diffuson.usadel.MatsubaraSet;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #selfConsistentSns}: S|N|S (vacuum ends), Δ(x) self-consistent, 198 mesh nodes, 64 Matsubara
  *       frequencies — target &lt; 2 s;</li>
  *   <li>{@link #gapCurve100}: Δ(T) at 100 temperatures — target &lt; 1 s;</li>
- *   <li>{@link #tcMap2500}: T_c(h, 1/τ_so) on 50 × 50 points — target &lt; 10 s.</li>
+ *   <li>{@link #tcMap2500}: T_c(h, 1/τ_so) on 50 × 50 points — target &lt; 10 s;</li>
+ *   <li>{@link #nsConductance}: Keldysh N|N|S I(V) and G(V) at T = 0, 100 voltages in [0, 15] E_Th from the kinetic
+ *       equation on 201 energies in [−20, 20] E_Th (rigid Θ = π/2 superconductor, η = 1e-5, 2 × 20 Chebyshev
+ *       intervals: G within 1.8e-10 of a solve_bvp tol = 1e-9 reference) — target well under 1 s;
+ *       the peer {@code src/test/python/usadel_ns_kinetic_peer.py} solves the same retarded BVPs with solve_bvp and
+ *       integrates 1/D_T.</li>
  * </ul>
  * Run side by side with the scipy peer: {@code bench/run-usadel.sh} (JMH sample mode, the peer, CPU times, accuracy of
  * both against scipy at tol = 1e-8; see BENCHMARKS.md).
@@ -80,6 +86,23 @@ public class UsadelBench {
         return GapEquation.tcMap(h, r);
     }
 
+    static final double[] VOLTAGES = new double[100];
+
+    static {
+        for (int i = 0; i < 100; i++) VOLTAGES[i] = 15.0 * i / 99;
+    }
+
+    /** The NS kinetic workload: retarded sweep + kinetic responses on 201 energies, then G(V) at 100 voltages. */
+    public static Kinetic.IV nsCurve() {
+        Junction ns = Junction.of(Boundary.rigid(Bulk.bcs(0)), Boundary.rigid(Bulk.bcs(1e12)), Layer.normal(1, 1).withMesh(2, 20));
+        return Kinetic.spectrum(ns, Junction.Form.THETA, 1e-5, Kinetic.energies(20, 201)).iv(VOLTAGES, 0);
+    }
+
+    @Benchmark
+    public double[] nsConductance() {
+        return nsCurve().conductance();
+    }
+
     /**
      * Without JMH: {@code csv FILE} writes the SNS sweep (energy, DOS) for the peer's {@code --compare}; {@code cpu N}
      * prints, over N repeats, the best wall and CPU time per call (thread CPU for the one-thread DOS sweep, process CPU
@@ -93,16 +116,27 @@ public class UsadelBench {
             java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
             return;
         }
+        if (args.length >= 2 && args[0].equals("ns-csv")) {
+            double[] g = nsCurve().normalizedConductance();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 100; i++) sb.append(String.format(java.util.Locale.ROOT, "%.6f,%.12f%n", VOLTAGES[i], g[i]));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
+            return;
+        }
         int reps = args.length >= 2 && args[0].equals("cpu") ? Integer.parseInt(args[1]) : 5;
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        double bestWall = 1e300, bestCpu = 1e300, scWall = 1e300, scCpu = 1e300;
+        double bestWall = 1e300, bestCpu = 1e300, scWall = 1e300, scCpu = 1e300, nsWall = 1e300, nsCpu = 1e300;
         for (int rep = 0; rep < reps; rep++) {
             long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
             snsSweep();
             long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime(), p1 = os.getProcessCpuTime();
             selfConsistent();
             long t2 = System.nanoTime(), p2 = os.getProcessCpuTime();
+            long c3 = threads.getCurrentThreadCpuTime(), t3 = System.nanoTime();
+            nsCurve();
+            nsWall = Math.min(nsWall, (System.nanoTime() - t3) / 1e6);
+            nsCpu = Math.min(nsCpu, (threads.getCurrentThreadCpuTime() - c3) / 1e6);
             bestWall = Math.min(bestWall, (t1 - t0) / 1e6);
             bestCpu = Math.min(bestCpu, (c1 - c0) / 1e6);
             scWall = Math.min(scWall, (t2 - t1) / 1e6);
@@ -110,5 +144,7 @@ public class UsadelBench {
         }
         System.out.printf(java.util.Locale.ROOT, "snsDos64: best %.1f ms wall, %.1f ms thread CPU; selfConsistentSns: best %.1f ms "
                 + "wall, %.1f ms process CPU (best of %d)%n", bestWall, bestCpu, scWall, scCpu, reps);
+        System.out.printf(java.util.Locale.ROOT, "nsConductance (201 energies, 100 voltages): best %.1f ms wall, %.1f ms "
+                + "thread CPU (best of %d)%n", nsWall, nsCpu, reps);
     }
 }

@@ -3,7 +3,16 @@ package org.diffuson.integrate;
 import org.diffuson.boltzmann.BoltzmannResult;
 import org.diffuson.boltzmann.BoltzmannSolver;
 import org.diffuson.boltzmann.Term;
+import org.diffuson.kubo.Bastin;
+import org.diffuson.kubo.BastinResult;
+import org.diffuson.kubo.FiniteTemperature;
+import org.diffuson.kubo.FiniteTemperatureResult;
 import org.diffuson.kubo.Kubo;
+import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Pauli;
+import org.diffuson.model.Disorder;
+import org.diffuson.model.Model;
+import org.diffuson.model.QwzModel;
 import org.diffuson.kubo.KuboResult;
 import org.diffuson.ladder.Ladder;
 import org.diffuson.model.LatticeHamiltonian;
@@ -11,6 +20,7 @@ import org.diffuson.model.MassiveDirac;
 import org.diffuson.model.Preset;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
@@ -68,6 +78,39 @@ class KSumTest {
         assertEquals(one.bareRA(), three.bareRA(), 0);
         assertEquals(one.vertexRA(), three.vertexRA(), 0);
         assertEquals(one.sea(), three.sea(), 0);
+    }
+
+    @Test
+    void bastinRealEnergyIntegralIsIndependentOfTheThreadCount() {
+        // the Bastin real-axis energy integral (616 energy nodes in one KSum, each node a serial k-sum over a 24²
+        // QWZ Brillouin-zone mesh, 2 chunks) at m = 1, μ = 1.5 in the band, Σ = −0.1i: the same bits on 1, 2 and 7
+        // threads, and equal to the Středa form (bare I + II) to the energy quadrature's 1e-8 (BastinTest; measured 7.5e-10)
+        QwzModel qwz = new QwzModel(1.0);
+        Model model = Model.of("qwz", qwz, Disorder.scalar(2, 0.01), 2 * Math.PI * Math.sqrt(2) + 1e-9, Map.of());
+        Ladder l = Ladder.fixed(model, 1.5, Pauli.S0.scale(0, -0.1), "η=0.1", KGrid.of(BrillouinZone.uniform(qwz, 24, 24, 0.5)));
+        Supplier<BastinResult> bastin = () -> new Bastin(l).conductivity(1, 0);
+        BastinResult one = onThreads(1, bastin);
+        assertTrue(one.energyNodes() > 100 && l.grid().size() > KSum.CHUNK, "the test needs many energy nodes and inner chunks");
+        for (int threads : new int[]{2, 7})
+            assertEquals(one.value(), onThreads(threads, bastin).value(), 0, threads + " threads");
+        KuboResult streda = new Kubo(l).conductivityWithSea(1, 0);
+        double st = streda.bareRA() - streda.bareRR() + streda.sea();
+        System.out.printf("Bastin on QWZ: %d energy nodes × %d k-points, χ = %.12f, Středa bare I + II %.12f, diff %.2e%n",
+                one.energyNodes(), l.grid().size(), one.value(), st, one.value() - st);
+        assertEquals(st, one.value(), 1e-8);
+    }
+
+    @Test
+    void matsubaraSeaIsIndependentOfTheThreadCount() {
+        // finite-temperature Kubo–Středa on the same model (T = 0.05, μ = 1; 64 Matsubara frequencies and the
+        // Euler–Maclaurin tail, each a KSum over frequency nodes of parallel k-sums; 24 Fermi-window ladders at 2 nodes per panel)
+        Model dirac = Preset.DIRAC.with("M", 0.4).with("gamma", 0.1).build();
+        CMatrix sigma = Pauli.S0.plus(Pauli.SZ.scale(0.4)).scale(0, -0.025);
+        FiniteTemperature ft = FiniteTemperature.fixed(dirac, sigma, "Born", GridOptions.defaults()).withNodesPerPanel(2);
+        Supplier<FiniteTemperatureResult> warm = () -> ft.conductivity(1, 0, 0.05, 1.0);
+        FiniteTemperatureResult one = onThreads(1, warm), three = onThreads(3, warm);
+        assertEquals(one.sea(), three.sea(), 0);
+        assertEquals(one.stredaI(), three.stredaI(), 0);
     }
 
     @Test

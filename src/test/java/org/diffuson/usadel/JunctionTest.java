@@ -34,9 +34,12 @@ class JunctionTest {
         assertEquals(0.282265, sin1.getImaginary(), 5e-7);
     }
 
+    /** 60-point Gauss–Legendre on [0, 1], built once (the golden-section search below calls it 400 times). */
+    private static final GaussIntegrator GL60 = new GaussIntegratorFactory().legendre(60, 0, 1);
+
     static double firstIntegral(double psiM) {
         // ∫_0^{ψm} dψ/√(sinh ψm − sinh ψ), with ψ = ψm(1 − u²) removing the endpoint singularity
-        GaussIntegrator gl = new GaussIntegratorFactory().legendre(60, 0, 1);
+        GaussIntegrator gl = GL60;
         double s = 0;
         for (int i = 0; i < gl.getNumberOfPoints(); i++) {
             double u = gl.getPoint(i), psi = psiM * (1 - u * u);
@@ -112,6 +115,15 @@ class JunctionTest {
     }
 
     /**
+     * A field of 1e-300 along x: physically zero (it changes nothing at double precision), but it makes the Riccati
+     * solver take its general path, 2×2 γ and γ̃ (8 unknowns per node), instead of the spin-scalar reduction it uses
+     * when no field is present at all.
+     */
+    static Layer generalMatrix(Layer l) {
+        return l.withField(1e-300, 0, 0);
+    }
+
+    /**
      * Without an exchange field the θ-form solves one Θ for both spins (τ_so drops out): against the general 4×4
      * Riccati BVP, with a KL outer end, an internal barrier and spin relaxation, Matsubara and retarded (≤ 1e-12).
      */
@@ -120,12 +132,95 @@ class JunctionTest {
         Layer n = Layer.normal(0.6, 1).withMesh(2, 16), n2 = Layer.normal(0.8, 0.7).withSpinRelaxation(0.3).withMesh(2, 16);
         Junction j = new Junction(java.util.List.of(n, n2), Boundary.tunnel(Bulk.bcs(1), 0, 0.4), Boundary.vacuum(),
                 java.util.List.of(Boundary.barrier(0.3)), false, 0);
+        Junction general = new Junction(java.util.List.of(n, generalMatrix(n2)), Boundary.tunnel(Bulk.bcs(1), 0, 0.4),
+                Boundary.vacuum(), java.util.List.of(Boundary.barrier(0.3)), false, 0);
         double[] xs = {0, 0.3, 0.6, 0.9, 1.4};
-        JunctionSolution a = j.matsubara(0.5, Junction.Form.THETA), b = j.matsubara(0.5, Junction.Form.RICCATI);
+        JunctionSolution a = j.matsubara(0.5, Junction.Form.THETA), b = general.matsubara(0.5, Junction.Form.RICCATI);
         assertTrue(maxDiff(a, b, xs) < 1e-12, "Matsubara max|ǧ_θ − ǧ_R| = " + maxDiff(a, b, xs));
-        JunctionSolution c = j.retarded(0.3, 1e-2, Junction.Form.THETA), d = j.retarded(0.3, 1e-2, Junction.Form.RICCATI);
+        JunctionSolution c = j.retarded(0.3, 1e-2, Junction.Form.THETA), d = general.retarded(0.3, 1e-2, Junction.Form.RICCATI);
         assertTrue(maxDiff(c, d, xs) < 1e-12, "retarded max|ǧ_θ − ǧ_R| = " + maxDiff(c, d, xs));
         assertEquals(a.theta(0.9, 1), a.theta(0.9, -1), "both spins carry the one solved Θ");
+    }
+
+    /**
+     * Without any exchange field the Riccati solver reduces to γ = aσ0, γ̃ = bσ0 (2 unknowns per node instead of 8):
+     * against the general 2×2 Riccati BVP on a phase-biased S|N|S with tunnel ends, an internal barrier and spin
+     * relaxation (which drops out), Matsubara and retarded (≤ 1e-11, Newton's step tolerance: the two are the same
+     * discrete equations, so they differ only by where each Newton iteration stops; measured 7.1e-14 and 1.3e-12).
+     */
+    @Test
+    void spinScalarRiccatiAgainstGeneralMatrixBvp() {
+        Layer n = Layer.normal(0.5, 1).withMesh(2, 14), n2 = Layer.normal(0.4, 0.6).withSpinRelaxation(0.4).withMesh(1, 14);
+        java.util.function.Function<Layer, Junction> make = last -> new Junction(java.util.List.of(n, last),
+                Boundary.tunnel(Bulk.bcs(1), -0.7, 0.3), Boundary.rigid(Bulk.bcs(1.2), 0.9),
+                java.util.List.of(Boundary.barrier(0.2)), false, 0);
+        Junction scalar = make.apply(n2), general = make.apply(generalMatrix(n2));
+        double[] xs = {0, 0.25, 0.5, 0.7, 0.9};
+        JunctionSolution a = scalar.matsubara(0.4, Junction.Form.RICCATI), b = general.matsubara(0.4, Junction.Form.RICCATI);
+        assertTrue(maxDiff(a, b, xs) < 1e-11, "Matsubara max|ǧ_scalar − ǧ_general| = " + maxDiff(a, b, xs));
+        assertTrue(a.normalizationResidual() < 1e-13);
+        JunctionSolution c = scalar.retarded(0.5, 1e-2, Junction.Form.RICCATI),
+                d = general.retarded(0.5, 1e-2, Junction.Form.RICCATI);
+        assertTrue(maxDiff(c, d, xs) < 1e-11, "retarded max|ǧ_scalar − ǧ_general| = " + maxDiff(c, d, xs));
+        // the supercurrent flows (the phase bias is not lost in the reduction)
+        assertTrue(Nambu.tau(3).times(a.currentMatrix(0.3)).trace().norm() > 1e-3);
+    }
+
+    /**
+     * A BVP that does not converge: continuing from a start where Newton cannot converge (a neighbour whose values are
+     * NaN, standing in for any hopeless start) must stop with an error that names the residual, the continuation step
+     * that failed and the last converged point, and suggests a fix, instead of looping or returning a wrong number.
+     */
+    @Test
+    void nonConvergingContinuationReportsResidualAndFailedStep() {
+        Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1)), Boundary.vacuum(), Layer.ferromagnet(1, 1, 0.5).withMesh(1, 8));
+        JunctionSolution good = j.matsubara(2.0, Junction.Form.THETA);
+        double[] poisoned = good.y();
+        java.util.Arrays.fill(poisoned, Double.NaN);
+        JunctionSolution bad = new JunctionSolution(j, good.nodes(), good.form(), good.omega(), poisoned, 0, Double.NaN);
+        DiffusonException e = assertThrows(DiffusonException.class,
+                () -> j.continueTo(new Complex(0.5), Junction.Form.THETA, bad, null, 0));
+        assertEquals("bvp", e.parameter());
+        String m = e.getMessage();
+        assertTrue(m.contains("continuation along the energy axis stalled at"), m);
+        assertTrue(m.contains("target 0.5"), m);
+        assertTrue(m.contains("residual"), m);
+        assertTrue(m.contains("increase η") && m.contains("refine the mesh"), m);
+        // a single solve from that start: the residual and the iterations are named
+        DiffusonException single = assertThrows(DiffusonException.class,
+                () -> j.solve(new Complex(0.5), Junction.Form.THETA, bad, null, 0));
+        assertTrue(single.getMessage().contains("Newton did not converge at ω") && single.getMessage().contains("residual"),
+                single.getMessage());
+    }
+
+    /**
+     * Every DOS handed out is checked N(ε) ≥ −O(η): {@link Usadel#checkDos} names the branch problem, and the
+     * per-solution accessors ({@link JunctionSolution#dos}, {@link BulkState#dos}) apply it to retarded solutions.
+     * A retarded state on the wrong branch (Θ → π − Θ maps g^R → −g^R, the advanced-like branch with N &lt; 0) is
+     * refused.
+     */
+    @Test
+    void negativeDensityOfStatesIsABranchError() {
+        DiffusonException e = assertThrows(DiffusonException.class, () -> Usadel.checkDos("test", 0.3, -0.2, 1e-3));
+        assertEquals("branch", e.parameter());
+        assertTrue(e.getMessage().contains("unphysical branch"), e.getMessage());
+        assertTrue(e.getMessage().contains("continue along the energy axis"), e.getMessage());
+        Usadel.checkDos("test", 0.3, -5e-3, 1e-3);      // −O(η) is accepted
+        BulkState s = Bulk.bcs(1).retarded(1.5, 1e-3);
+        assertTrue(s.dos() > 1);
+        BulkState wrong = new BulkState(s.omega(), new Complex(Math.PI).subtract(s.thetaUp()),
+                new Complex(Math.PI).subtract(s.thetaDown()), s.hHat(), 0);
+        assertEquals("branch", assertThrows(DiffusonException.class, wrong::dos).parameter());
+        Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1)), Boundary.vacuum(), Layer.normal(1, 1).withMesh(1, 8));
+        JunctionSolution r = j.retarded(1.5, 1e-3, Junction.Form.THETA);
+        assertTrue(r.dos(1) > 0.5, "N(1.5) = " + r.dos(1));
+        double[] flipped = r.y().clone();
+        for (int i = 0; i < flipped.length; i += 2) {
+            flipped[i] = Math.PI - flipped[i];
+            flipped[i + 1] = -flipped[i + 1];
+        }
+        JunctionSolution w = new JunctionSolution(j, r.nodes(), r.form(), r.omega(), flipped, 0, 0);
+        assertEquals("branch", assertThrows(DiffusonException.class, () -> w.dos(1)).parameter());
     }
 
     /** Row 20: helical exchange field, Riccati form regression (1e-4, the row's quoted digits). */
@@ -147,8 +242,20 @@ class JunctionTest {
     void badInput() {
         assertEquals("length", assertThrows(DiffusonException.class, () -> Layer.normal(-1, 1)).parameter());
         assertEquals("diffusion", assertThrows(DiffusonException.class, () -> Layer.normal(1, 0)).parameter());
+        DiffusonException negD = assertThrows(DiffusonException.class, () -> Layer.ferromagnet(1, -0.5, 1));
+        assertEquals("diffusion", negD.parameter());
+        assertTrue(negD.getMessage().contains("-0.5"), negD.getMessage());
+        assertEquals("radius", assertThrows(DiffusonException.class,
+                () -> new Vortex(1, 1, new double[]{0.3, 0, 0}, 0, Math::tanh, 1e-3, -2)).parameter());
+        assertEquals("diffusion", assertThrows(DiffusonException.class,
+                () -> new Vortex(-1, 1, new double[]{0.3, 0, 0}, 0, Math::tanh, 1e-3, 5)).parameter());
         Junction j = Junction.sns(1, 1, 1, 0);
+        // energies on the real axis without broadening: every retarded entry point refuses η ≤ 0
         assertEquals("eta", assertThrows(DiffusonException.class, () -> j.retarded(0.5, 0, Junction.Form.THETA)).parameter());
+        assertEquals("eta", assertThrows(DiffusonException.class,
+                () -> j.dos(new double[]{0.5}, 0, 0.5, Junction.Form.THETA)).parameter());
+        assertEquals("eta", assertThrows(DiffusonException.class,
+                () -> j.continueTo(new Complex(0, -0.5), Junction.Form.THETA, null, null, 0)).parameter());
         assertEquals("form", assertThrows(DiffusonException.class,
                 () -> Junction.sns(1, 1, 1, 1.0).matsubara(1, Junction.Form.THETA)).parameter());
     }

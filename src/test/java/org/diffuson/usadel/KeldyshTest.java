@@ -72,6 +72,10 @@ class KeldyshTest {
             assertTrue(worst < 1e-9, "S^z(x) residual " + worst);
             assertTrue(worstJ < 1e-8, "J^z(x) residual " + worstJ);
             for (double c : ne.current()) assertEquals(0, c, 1e-12);
+            // a transverse (x) accumulation relaxes identically (spin-rotation symmetry at h = 0)
+            double[] sx = sp.bias(Distribution.equilibrium(0.02).withSpin(mus, 0, 0),
+                    vacuum ? null : Distribution.equilibrium(0.02)).density(1);
+            for (int p = 0; p < x.length; p++) assertEquals(s[p], sx[p], 1e-13);
         }
     }
 
@@ -163,6 +167,40 @@ class KeldyshTest {
         assertEquals(mats, cur[cur.length / 2], 5e-3 * Math.abs(mats));
         // conserved up to O(η): 𝔎 uses the η-free Λ of the conserving kinetic equation, ǧ^R was solved with η
         assertTrue(spread < 10 * 1e-4 * Math.abs(mats), "supercurrent not constant along x: " + spread);
+    }
+
+    /**
+     * Oracle 5 (linear response ↔ spectral conductance): G(V → 0, T) = ∫dε G(ε, T = 0)/(4T cosh²(ε/2T)) (thermal
+     * average of the T = 0 spectral conductance), and I(V) = ∫₀^V G dV′ (the current from the tanh kernels against the
+     * conductance from the sech² kernels).
+     */
+    @Test
+    void linearResponseIsThermalAverageAndCurrentIsIntegralOfConductance() {
+        Junction j = Junction.of(Boundary.rigid(NORMAL), Boundary.rigid(Bulk.bcs(1e12)), Layer.normal(1, 1));
+        double[] e = Kinetic.energies(30, 301);
+        Kinetic.Spectrum sp = Kinetic.spectrum(j, Junction.Form.THETA, 1e-5, e);
+        double t = 0.8;
+        double[] pos = java.util.Arrays.stream(e).map(Math::abs).toArray();
+        double[] g0 = sp.iv(pos, 0).normalizedConductance();           // G(ε, T = 0) = G(V = |ε|)
+        double avg = 0;
+        for (int i = 0; i + 1 < e.length; i++) {                          // trapezoid on the (fine) thermal kernel
+            double k0 = 1 / (4 * t * Math.pow(Math.cosh(e[i] / (2 * t)), 2)), k1 = 1 / (4 * t * Math.pow(Math.cosh(e[i + 1] / (2 * t)), 2));
+            avg += 0.5 * (e[i + 1] - e[i]) * (g0[i] * k0 + g0[i + 1] * k1);
+        }
+        double gT = sp.iv(new double[]{0}, t).normalizedConductance()[0];
+        System.out.printf("linear response at T = %.1f: G(0)/G_N = %.8f, thermal average of G(ε) = %.8f (diff %.2g)%n",
+                t, gT, avg, gT - avg);
+        assertEquals(avg, gT, 2e-4);     // trapezoid with δε = 0.2 on the kernel (width 4T): O(δε²) ~ 1e-4
+        double[] v = Kinetic.energies(4, 401);
+        double[] half = java.util.Arrays.copyOfRange(v, 200, 401);
+        Kinetic.IV iv = sp.iv(half, t);
+        double integral = 0, worst = 0;
+        for (int i = 1; i < half.length; i++) {
+            integral += 0.5 * (half[i] - half[i - 1]) * (iv.conductance()[i] + iv.conductance()[i - 1]);
+            worst = Math.max(worst, Math.abs(integral - iv.current()[i]) / iv.current()[i]);
+        }
+        System.out.printf("max |∫G dV − I|/I = %.3g%n", worst);
+        assertTrue(worst < 1e-5, "current is not the integral of the conductance: " + worst);
     }
 
     @Test

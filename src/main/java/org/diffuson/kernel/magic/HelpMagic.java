@@ -5,20 +5,10 @@ import org.diffuson.kernel.exec.JavaEvaluator;
 import java.util.Set;
 
 /** {@code %help [NAME]}: usage of one magic, or a table of all. */
-final class HelpMagic implements Magic {
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public String usage() {
-        return "%help [MAGIC]";
-    }
-
-    @Override
-    public String summary() {
-        return "Show the usage of a magic (%help plot), or of all magics; for Java docs put ? after a name (Math.abs?).";
+final class HelpMagic extends NamedMagic {
+    HelpMagic() {
+        super("help", "%help [MAGIC]",
+                "Show the usage of a magic (%help plot), or of all magics; for Java docs put ? after a name (Math.abs?).");
     }
 
     @Override

@@ -7,20 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code %lsmagic}: lists the magics; binds {@code magics} (their names, with percent signs). */
-final class LsMagic implements Magic {
-    @Override
-    public String name() {
-        return "lsmagic";
-    }
-
-    @Override
-    public String usage() {
-        return "%lsmagic [as=NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "List all magics; binds their names as List<String> magics.";
+final class LsMagic extends NamedMagic {
+    LsMagic() {
+        super("lsmagic", "%lsmagic [as=NAME]",
+                "List all magics; binds their names as List<String> magics.");
     }
 
     @Override

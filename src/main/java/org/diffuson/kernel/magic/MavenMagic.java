@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * dependencies, e.g. guava or tablesaw) are not added twice: the kernel's version is kept and a differing request is
  * reported. The kernel's protocol libraries (gson, jeromq, slf4j) are relocated, so user versions of those load.
  */
-final class MavenMagic implements Magic {
+final class MavenMagic extends NamedMagic {
 
     private static final Pattern COORD = Pattern.compile("[\\w.\\-]+:[\\w.\\-]+(:[\\w.\\-]+){1,2}");
     /** Groups the shade plugin relocates: their originals are free for notebook use. */
@@ -37,19 +37,9 @@ final class MavenMagic implements Magic {
             Set.of("com.google.code.gson", "org.zeromq", "eu.neilalexander", "org.slf4j", "org.dflib.jjava");
     private static volatile Map<String, String> kernelArtifacts;
 
-    @Override
-    public String name() {
-        return "maven";
-    }
-
-    @Override
-    public String usage() {
-        return "%maven GROUP:ARTIFACT:VERSION ... [repo=URL] [offline] [as=NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "Resolve Maven artifacts with their dependencies (system mvn) and add them; binds List<Path> mavenJars.";
+    MavenMagic() {
+        super("maven", "%maven GROUP:ARTIFACT:VERSION ... [repo=URL] [offline] [as=NAME]",
+                "Resolve Maven artifacts with their dependencies (system mvn) and add them; binds List<Path> mavenJars.");
     }
 
     @Override

@@ -5,21 +5,11 @@ import org.diffuson.kernel.MemoryUse;
 import java.util.Set;
 
 /** {@code %memory [gc]}: live heap, committed heap, maximum heap and resident memory of the kernel. */
-final class MemoryMagic implements Magic {
-    @Override
-    public String name() {
-        return "memory";
-    }
-
-    @Override
-    public String usage() {
-        return "%memory [gc] [as=NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "Show the kernel's heap (in use, committed, maximum) and resident memory in MB; gc: collect first, so "
-                + "'heap live' is the memory your variables hold.";
+final class MemoryMagic extends NamedMagic {
+    MemoryMagic() {
+        super("memory", "%memory [gc] [as=NAME]",
+                "Show the kernel's heap (in use, committed, maximum) and resident memory in MB; gc: collect first, so "
+                + "'heap live' is the memory your variables hold.");
     }
 
     @Override

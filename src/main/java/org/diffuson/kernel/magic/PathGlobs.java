@@ -35,6 +35,20 @@ final class PathGlobs {
         return out;
     }
 
+    /**
+     * Every pattern expanded ({@link #expand}), keeping the paths {@code keep} accepts, in pattern order; a pattern that
+     * keeps none is a usage error "'PATTERN' matches {@code nothing}" (the %classpath and %jars arguments).
+     */
+    static List<Path> expandAll(List<String> patterns, java.util.function.Predicate<Path> keep, String nothing) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String p : patterns) {
+            List<Path> found = expand(p).stream().filter(keep).toList();
+            if (found.isEmpty()) throw new MagicUsageException("'" + p + "' matches " + nothing);
+            all.addAll(found);
+        }
+        return all;
+    }
+
     private static int indexOfGlob(String p) {
         for (int i = 0; i < p.length(); i++) {
             if ("*?[{".indexOf(p.charAt(i)) >= 0) return i;

@@ -68,21 +68,11 @@ public final class PhysicsMagics {
     }
 
     /** {@code %model PRESET [param=value ...]}: a model from a preset; binds {@code model}. */
-    static final class ModelMagic implements Magic {
-        @Override
-        public String name() {
-            return "model";
-        }
-
-        @Override
-        public String usage() {
-            return "%model PRESET [PARAM=VALUE ...] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Build a model from a preset (Preset.named(..).with(..).build()); binds Model model. "
-                    + "Without arguments, list the presets and their parameters.";
+    static final class ModelMagic extends NamedMagic {
+        ModelMagic() {
+            super("model", "%model PRESET [PARAM=VALUE ...] [as=NAME]",
+                    "Build a model from a preset (Preset.named(..).with(..).build()); binds Model model. "
+                    + "Without arguments, list the presets and their parameters.");
         }
 
         @Override
@@ -116,20 +106,10 @@ public final class PhysicsMagics {
     }
 
     /** {@code %scba [MODEL] energy=E}: self-consistent Born self-energy; binds {@code scba}. */
-    static final class ScbaMagic implements Magic {
-        @Override
-        public String name() {
-            return "scba";
-        }
-
-        @Override
-        public String usage() {
-            return "%scba [MODEL] energy=E [tol=T] [maxIter=N] [mixing=B] [anderson=M] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Solve the SCBA self-energy at energy E (Scba.solve); binds ScbaResult scba.";
+    static final class ScbaMagic extends NamedMagic {
+        ScbaMagic() {
+            super("scba", "%scba [MODEL] energy=E [tol=T] [maxIter=N] [mixing=B] [anderson=M] [as=NAME]",
+                    "Solve the SCBA self-energy at energy E (Scba.solve); binds ScbaResult scba.");
         }
 
         @Override
@@ -152,20 +132,10 @@ public final class PhysicsMagics {
     }
 
     /** {@code %ladder [MODEL] energy=E [born=ETA]}: the ladder on the SCBA (or Born) self-energy; binds {@code ladder}. */
-    static final class LadderMagic implements Magic {
-        @Override
-        public String name() {
-            return "ladder";
-        }
-
-        @Override
-        public String usage() {
-            return "%ladder [MODEL] energy=E [born=ETA] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Set up the ladder at energy E (Ladder.scba, or .born(ETA)); binds Ladder ladder and shows 1 − I at q=0.";
+    static final class LadderMagic extends NamedMagic {
+        LadderMagic() {
+            super("ladder", "%ladder [MODEL] energy=E [born=ETA] [as=NAME]",
+                    "Set up the ladder at energy E (Ladder.scba, or .born(ETA)); binds Ladder ladder and shows 1 − I at q=0.");
         }
 
         @Override
@@ -184,21 +154,11 @@ public final class PhysicsMagics {
     }
 
     /** {@code %diffusion [LADDER]}: relaxation and diffusion tensors; binds {@code diffusion}. */
-    static final class DiffusionMagic implements Magic {
-        @Override
-        public String name() {
-            return "diffusion";
-        }
-
-        @Override
-        public String usage() {
-            return "%diffusion [LADDER] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Extract the diffusion operator of a ladder (Ladder.diffusion); binds DiffusionOperator diffusion"
-                    + " and shows its rates table.";
+    static final class DiffusionMagic extends NamedMagic {
+        DiffusionMagic() {
+            super("diffusion", "%diffusion [LADDER] [as=NAME]",
+                    "Extract the diffusion operator of a ladder (Ladder.diffusion); binds DiffusionOperator diffusion"
+                    + " and shows its rates table.");
         }
 
         @Override
@@ -228,21 +188,11 @@ public final class PhysicsMagics {
     }
 
     /** {@code %kubo [LADDER] current=y field=x [sea]}: vertex-corrected Kubo–Středa σ; binds {@code kubo}. */
-    static final class KuboMagic implements Magic {
-        @Override
-        public String name() {
-            return "kubo";
-        }
-
-        @Override
-        public String usage() {
-            return "%kubo [LADDER] current=x|y field=x|y [sea] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Vertex-corrected Kubo–Středa conductivity σ_ab in e²/h on a ladder's grid and self-energy "
-                    + "(new Kubo(ladder).conductivity(a, b), with the Fermi-sea term if 'sea'); binds KuboResult kubo.";
+    static final class KuboMagic extends NamedMagic {
+        KuboMagic() {
+            super("kubo", "%kubo [LADDER] current=x|y field=x|y [sea] [as=NAME]",
+                    "Vertex-corrected Kubo–Středa conductivity σ_ab in e²/h on a ladder's grid and self-energy "
+                    + "(new Kubo(ladder).conductivity(a, b), with the Fermi-sea term if 'sea'); binds KuboResult kubo.");
         }
 
         @Override
@@ -265,21 +215,11 @@ public final class PhysicsMagics {
     }
 
     /** {@code %boltzmann [MODEL] energy=E [form=A|B] [angles=N]}: seed-002 kinetic theory; binds {@code boltzmann}. */
-    static final class BoltzmannMagic implements Magic {
-        @Override
-        public String name() {
-            return "boltzmann";
-        }
-
-        @Override
-        public String usage() {
-            return "%boltzmann [MODEL] energy=E [form=A|B] [angles=N] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Band-basis Boltzmann theory of seed 002 (BoltzmannSolver) for a model with scalar white-noise disorder;"
-                    + " binds BoltzmannResult boltzmann and shows its per-term table.";
+    static final class BoltzmannMagic extends NamedMagic {
+        BoltzmannMagic() {
+            super("boltzmann", "%boltzmann [MODEL] energy=E [form=A|B] [angles=N] [as=NAME]",
+                    "Band-basis Boltzmann theory of seed 002 (BoltzmannSolver) for a model with scalar white-noise disorder;"
+                    + " binds BoltzmannResult boltzmann and shows its per-term table.");
         }
 
         @Override
@@ -307,26 +247,16 @@ public final class PhysicsMagics {
      * {@code %%sweep PARAM=START:STOP:N}: evaluates the cell body for each value of PARAM (in parallel, with a progress
      * bar) through {@link Sweep#run}; binds the tablesaw Table {@code sweep}.
      */
-    static final class SweepMagic implements Magic {
-        @Override
-        public String name() {
-            return "sweep";
+    static final class SweepMagic extends NamedMagic {
+        SweepMagic() {
+            super("sweep", "%%sweep PARAM=START:STOP:N [log] [serial] [title=TEXT] [as=NAME]",
+                    "Run the cell body for each PARAM value (Sweep.run, parallel, progress bar); its last expression is"
+                    + " a number or a Map<String, Double>; binds Table sweep.");
         }
 
         @Override
         public boolean isCell() {
             return true;
-        }
-
-        @Override
-        public String usage() {
-            return "%%sweep PARAM=START:STOP:N [log] [serial] [title=TEXT] [as=NAME]";
-        }
-
-        @Override
-        public String summary() {
-            return "Run the cell body for each PARAM value (Sweep.run, parallel, progress bar); its last expression is"
-                    + " a number or a Map<String, Double>; binds Table sweep.";
         }
 
         @Override

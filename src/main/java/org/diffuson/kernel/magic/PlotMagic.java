@@ -16,22 +16,12 @@ import java.util.Set;
  * {@code %plot TABLE x=COL y=COL[,COL...]}: an XChart line or scatter chart of table columns, bound to {@code chart}
  * (or {@code as=NAME}) and shown.
  */
-final class PlotMagic implements Magic {
+final class PlotMagic extends NamedMagic {
 
-    @Override
-    public String name() {
-        return "plot";
-    }
-
-    @Override
-    public String usage() {
-        return "%plot TABLE x=COL y=COL[,COL...] [logx] [logy] [scatter] [title=TEXT] [xlabel=TEXT] [ylabel=TEXT]"
-                + " [width=PX] [height=PX] [as=NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "Plot numeric columns of a tablesaw Table with XChart; binds XYChart chart.";
+    PlotMagic() {
+        super("plot", "%plot TABLE x=COL y=COL[,COL...] [logx] [logy] [scatter] [title=TEXT] [xlabel=TEXT] [ylabel=TEXT]"
+                + " [width=PX] [height=PX] [as=NAME]",
+                "Plot numeric columns of a tablesaw Table with XChart; binds XYChart chart.");
     }
 
     @Override

@@ -5,20 +5,10 @@ import org.diffuson.kernel.Timing;
 import java.util.Set;
 
 /** {@code %time CODE}: evaluates Java code once and prints the wall time; binds {@code timing}. */
-final class TimeMagic implements Magic {
-    @Override
-    public String name() {
-        return "time";
-    }
-
-    @Override
-    public String usage() {
-        return "%time JAVA-CODE";
-    }
-
-    @Override
-    public String summary() {
-        return "Run one line of Java, print its wall time and bind it as Timing timing; the code's value is shown.";
+final class TimeMagic extends NamedMagic {
+    TimeMagic() {
+        super("time", "%time JAVA-CODE",
+                "Run one line of Java, print its wall time and bind it as Timing timing; the code's value is shown.");
     }
 
     @Override

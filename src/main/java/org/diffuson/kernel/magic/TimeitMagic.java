@@ -7,25 +7,15 @@ import org.diffuson.kernel.exec.JavaEvaluator;
 import java.util.Set;
 
 /** {@code %%timeit}: times the cell body repeatedly, as IPython; binds {@code timeit}. */
-final class TimeitMagic implements Magic {
-    @Override
-    public String name() {
-        return "timeit";
+final class TimeitMagic extends NamedMagic {
+    TimeitMagic() {
+        super("timeit", "%%timeit [runs=N] [loops=N] [as=NAME]",
+                "Time the cell body (statements or one expression) over several runs; binds TimeitResult timeit.");
     }
 
     @Override
     public boolean isCell() {
         return true;
-    }
-
-    @Override
-    public String usage() {
-        return "%%timeit [runs=N] [loops=N] [as=NAME]";
-    }
-
-    @Override
-    public String summary() {
-        return "Time the cell body (statements or one expression) over several runs; binds TimeitResult timeit.";
     }
 
     @Override

@@ -5,20 +5,10 @@ import org.diffuson.kernel.exec.JavaEvaluator;
 import java.util.Set;
 
 /** {@code %timeout [SECONDS|off]}: sets or shows the per-cell timeout. */
-final class TimeoutMagic implements Magic {
-    @Override
-    public String name() {
-        return "timeout";
-    }
-
-    @Override
-    public String usage() {
-        return "%timeout [SECONDS|off]";
-    }
-
-    @Override
-    public String summary() {
-        return "Stop any later cell that runs longer than SECONDS (off: no limit); without argument, show it.";
+final class TimeoutMagic extends NamedMagic {
+    TimeoutMagic() {
+        super("timeout", "%timeout [SECONDS|off]",
+                "Stop any later cell that runs longer than SECONDS (off: no limit); without argument, show it.");
     }
 
     @Override

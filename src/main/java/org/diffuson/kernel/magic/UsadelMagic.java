@@ -22,7 +22,8 @@ public final class UsadelMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%usadel sns|sf|ns [L=1] [D=1] [gap=1] [phase=0] [h=0] [rate=0] [barrier=0] [eta=1e-3] [x=PROBE] [as=NAME]";
+        return "%usadel sns|sf|ns|nn [L=1] [D=1] [gap=1] [phase=0] [h=0] [rate=0] [barrier=0] [lead=vacuum|normal] "
+                + "[eta=1e-3] [x=PROBE] [as=NAME]";
     }
 
     @Override
@@ -34,16 +35,26 @@ public final class UsadelMagic implements Magic {
     public String help() {
         return summary() + "\n  sns: rigid S(−φ/2) | N(L) | rigid S(+φ/2); probe at L/2; Riccati form if phase ≠ 0"
                 + "\n  sf:  rigid S | F(L, h along z, 1/τ_so = rate) | vacuum; probe at x = L"
-                + "\n  ns:  rigid S | N(L) | vacuum; probe at x = L"
+                + "\n  ns:  rigid S | N(L) | vacuum (lead=normal: a normal reservoir); probe at x = L"
+                + "\n  nn:  normal reservoir | N(L, 1/τ_so = rate) | normal reservoir (normal-state transport)"
+                + "\n  lead=normal ends sf/ns in a normal reservoir: then .iv(Vmax, n, T) and .plotConductance(Vmax, T)"
+                + "\n  give I(V) and G(V)/G_N from the Keldysh kinetic equations (the normal reservoir is biased)."
                 + "\n  barrier=L_B > 0 puts a Kupriyanov–Lukichev barrier at the S electrode(s)."
                 + "\n  Energies in units of the electrode gap's unit; D and L in matching units (E_Th = D/L²).";
     }
 
+    private static Boundary end(String lead) {
+        return lead.equals("normal") ? Boundary.rigid(Bulk.bcs(0)) : Boundary.vacuum();
+    }
+
     @Override
     public Object run(MagicContext ctx, String args, String body) throws Exception {
-        MagicArgs a = MagicArgs.parse(args, Set.of("L", "D", "gap", "phase", "h", "rate", "barrier", "eta", "x", "as"),
+        MagicArgs a = MagicArgs.parse(args, Set.of("L", "D", "gap", "phase", "h", "rate", "barrier", "eta", "x", "lead", "as"),
                 Set.of());
-        a.expectPositional(1, "one geometry: sns, sf or ns");
+        a.expectPositional(1, "one geometry: sns, sf, ns or nn");
+        String lead = a.option("lead", "vacuum");
+        if (!lead.equals("vacuum") && !lead.equals("normal"))
+            throw new MagicUsageException("lead must be vacuum or normal, got '" + lead + "'");
         String geo = a.positional().get(0);
         String name = a.variableName("junction");
         double l = a.doubleOption("L", 1), d = a.doubleOption("D", 1), gap = a.doubleOption("gap", 1),
@@ -61,14 +72,18 @@ public final class UsadelMagic implements Magic {
                     probe = l / 2;
                 }
                 case "sf" -> {
-                    j = Junction.of(left, Boundary.vacuum(), Layer.ferromagnet(l, d, h).withSpinRelaxation(rate));
+                    j = Junction.of(left, end(lead), Layer.ferromagnet(l, d, h).withSpinRelaxation(rate));
                     probe = l;
                 }
                 case "ns" -> {
-                    j = Junction.of(left, Boundary.vacuum(), Layer.normal(l, d));
+                    j = Junction.of(left, end(lead), Layer.normal(l, d));
                     probe = l;
                 }
-                default -> throw new MagicUsageException("unknown geometry '" + geo + "' (use sns, sf or ns)");
+                case "nn" -> {
+                    j = Junction.of(end("normal"), end("normal"), Layer.normal(l, d).withSpinRelaxation(rate));
+                    probe = l / 2;
+                }
+                default -> throw new MagicUsageException("unknown geometry '" + geo + "' (use sns, sf, ns or nn)");
             }
             double px = a.doubleOption("x", probe);
             Junction.Form form = phase == 0 ? Junction.Form.THETA : Junction.Form.RICCATI;
