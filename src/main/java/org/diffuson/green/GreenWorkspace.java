@@ -11,7 +11,10 @@ import org.diffuson.linalg.ZOps;
  * the Kubo–Středa formula (seed 000 Eqs. 206–213). Matrices are interleaved (re, im) row-major arrays; one workspace per thread.
  * <p>Every engine computes G here: {@link Resolvent} (the SCBA k-sum), the ladder bubble, Kubo–Středa, Bastin and the
  * Matsubara sea; the engines of seeds 001, 003 and 004 (T-matrix kinetics, Usadel Nambu blocks, gauge ladders) are
- * meant to as well.
+ * meant to as well. The Usadel engine (seed 003) has no resolvent z − H − Σ to assemble: its inversions are the
+ * Nambu⊗spin T-matrix (1 + ip_Faǧ)⁻¹ ({@code CMatrix.inverse}), the Riccati normalizations (1 − γγ̃)⁻¹ and the bulk
+ * Newton step (2×2, {@link ZOps#invert2}) and the collocation Jacobian (LU, band LU): the same {@link ZOps} routines
+ * this workspace calls.
  */
 public final class GreenWorkspace {
     private final int n, nn;

@@ -167,15 +167,19 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * average keeps (Φ̄₀, Φ̄_ω: m = 0; Φ̄_a: |m| = 1; Φ̄_ab: m ∈ {0, ±2}; see {@link #angularWeights}), otherwise all.
      * Entry e of G2ᵀ⊗G1 is G1[a][c]·G2[d][b] at (a + nb, c + nd); stored as (offset in acc, offset of G1[a][c], of G2[d][b]).
      */
-    record Entries(int[] zero, int[] linear, int[] quadratic) {
-        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e); }
+    record Entries(int[] zero, int[] linear, int[] quadratic, int[] mixed) {
+        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e, e); }
 
+        /**
+         * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
+         * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
+         */
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
-            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2));
+            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3));
         }
 
-        /** kind −1: all; 0: m = 0; 1: |m| = 1; 2: m ∈ {0, ±2}. */
+        /** kind −1: all; 0: m = 0; 1: |m| = 1; 2: m ∈ {0, ±2}; 3: |m| = 2. */
         private static int[] select(int n, double[] j, int kind) {
             java.util.List<int[]> l = new java.util.ArrayList<>();
             int n2 = n * n;
@@ -185,7 +189,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                         for (int dd = 0; dd < n; dd++) {
                             if (kind >= 0) {
                                 long m = Math.round(Math.abs((j[a] - j[b]) - (j[c] - j[dd])));
-                                if (kind == 0 ? m != 0 : kind == 1 ? m != 1 : (m != 0 && m != 2)) continue;
+                                if (kind == 0 ? m != 0 : kind == 1 ? m != 1 : kind == 3 ? m != 2 : (m != 0 && m != 2)) continue;
                             }
                             l.add(new int[]{2 * ((a + n * b) * n2 + c + n * dd), 2 * (a * n + c), 2 * (dd * n + b)});
                         }
@@ -199,10 +203,13 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     private static void point(int n, int d, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
                               double[] s2, double[] acc, Work w, Entries entries) {
         int m = 2 * n * n * n * n, nn = 2 * n * n;
-        if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !w.green.invert(w.h, 0, z2r, z2i, s2, w.g2))
-            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
         // RA at real E (z2 = z1*, Σ2 = Σ1†): G2 = G1†, and with v_a, w_ab Hermitian ∂_aG2 = (∂_aG1)†, ∂_a∂_bG2 = (∂_a∂_bG1)†
+        // (for n = 2 the closed-form inverse of the adjoint matrix is the adjoint of the inverse bit for bit, same products;
+        // for n > 2 they agree to rounding)
         boolean adjoint = w.adjoint;
+        if (!w.green.invert(w.h, 0, z1r, z1i, s1, w.g1) || !(adjoint || w.green.invert(w.h, 0, z2r, z2i, s2, w.g2)))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        if (adjoint) GreenWorkspace.dagger(w.g1, n, w.g2);
         for (int a = 0; a < d; a++) {
             ZOps.mult(w.v[a], n, n, w.g1, n, w.t1[a]);       // T_a = v_a G1
             ZOps.mult(w.g1, n, n, w.t1[a], n, w.d1[a]);      // ∂_aG1 = G1 T_a
@@ -257,10 +264,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 acc[o + 1] += half * im;
             }
         }
-        int[] l2 = entries.quadratic();
         for (int a = 0; a < d; a++)
             for (int b = a; b < d; b++) {
                 int p = pair(a, b, d), ob = (2 + d + p) * m;
+                int[] l2 = a == b ? entries.quadratic() : entries.mixed();
                 double[] p1 = w.dd1[p], p2 = w.dd2[p], da = w.d1[a], db = w.d1[b], ea = w.d2[a], eb = w.d2[b];
                 for (int i = 0; i < l2.length; i += 3) {
                     int o = ob + l2[i], x = l2[i + 1], y = l2[i + 2];

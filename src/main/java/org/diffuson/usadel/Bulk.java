@@ -2,6 +2,7 @@ package org.diffuson.usadel;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.ZOps;
 import org.hipparchus.complex.Complex;
 
 import java.util.Locale;
@@ -204,10 +205,12 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
             Complex a11 = wu.multiply(cu).negate().subtract(su.multiply(delta)).subtract(cdu.multiply(c));
             Complex a12 = cdu.multiply(c);
             Complex a22 = wd.multiply(cd).negate().subtract(sd.multiply(delta)).subtract(cdu.multiply(c));
-            Complex a21 = a12;
-            Complex det = a11.multiply(a22).subtract(a12.multiply(a21));
-            Complex du = a22.multiply(eu).subtract(a12.multiply(ed)).divide(det);
-            Complex dd = a11.multiply(ed).subtract(a21.multiply(eu)).divide(det);
+            // Newton step J⁻¹e with the core's closed-form 2×2 inverse (J = [[a11, a12], [a12, a22]])
+            double[] jac = {a11.getReal(), a11.getImaginary(), a12.getReal(), a12.getImaginary(),
+                    a12.getReal(), a12.getImaginary(), a22.getReal(), a22.getImaginary()}, inv = new double[8];
+            if (!ZOps.invert2(jac, 0, inv, 0)) return -1;
+            Complex du = new Complex(inv[0], inv[1]).multiply(eu).add(new Complex(inv[2], inv[3]).multiply(ed));
+            Complex dd = new Complex(inv[4], inv[5]).multiply(eu).add(new Complex(inv[6], inv[7]).multiply(ed));
             th[0] = th[0].subtract(du);
             th[1] = th[1].subtract(dd);
             if (!th[0].isNaN() && !th[1].isNaN() && du.norm() + dd.norm() < 1e-14 * (1 + th[0].norm() + th[1].norm()))

@@ -40,9 +40,14 @@ public record BulkState(Complex omega, Complex thetaUp, Complex thetaDown, doubl
         return thetaUp.sin().add(thetaDown.sin()).multiply(0.5);
     }
 
-    /** Density of states N(ε)/N_F = ¼ Re Tr τ3ǧ^R = Re g0 (meaningful for a retarded state). */
+    /**
+     * Density of states N(ε)/N_F = ¼ Re Tr τ3ǧ^R = Re g0 (meaningful for a retarded state, ω = η − iε), checked
+     * N ≥ −O(η) ({@link Usadel#checkDos}).
+     */
     public double dos() {
-        return g0().getReal();
+        double n = g0().getReal();
+        if (omega.getImaginary() != 0) Usadel.checkDos("bulk", -omega.getImaginary(), n, omega.getReal());
+        return n;
     }
 
     /** The 4×4 Nambu⊗spin matrix ǧ. */

@@ -300,6 +300,8 @@ public final class Collocation {
                     for (int i = 0; i < 2 * nu; i++) sbar = Math.max(sbar, Math.abs(simplified[i]));
                     if (sbar <= (1 - lambda / 4) * lambda * smax) break;
                 }
+                // a residual that stays non-finite however short the step: give up (reported as not converged below)
+                if (lambda < 1.0 / 64) break;
                 lambda /= 2;
             }
             if (!fresh && !(newRes < res || newRes < 1e-12)) {

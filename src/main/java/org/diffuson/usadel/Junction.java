@@ -303,9 +303,14 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
 
     /** Retarded solution at energy ε with broadening η &gt; 0, continued down from above the gap. */
     public JunctionSolution retarded(double energy, double eta, Form form) {
+        requireBroadening(eta);
+        return continueTo(new Complex(eta, -energy), form, null, null, 0);
+    }
+
+    /** Energies on the real axis need a broadening η &gt; 0 (retarded ω = η − iε). */
+    static void requireBroadening(double eta) {
         if (!(eta > 0)) throw new DiffusonException("eta", "retarded functions on the real axis need η > 0, got " + eta,
                 "pass e.g. eta = 1e-4 (in the same energy unit); the DOS is accurate to O(η)");
-        return continueTo(new Complex(eta, -energy), form, null, null, 0);
     }
 
     /**
@@ -352,6 +357,10 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     public JunctionSolution continueTo(Complex omega, Form form, JunctionSolution from, double[] gapProfile,
                                        double origin) {
         boolean matsubaraAxis = omega.getImaginary() == 0;
+        if (!matsubaraAxis) requireBroadening(omega.getReal());
+        else if (!(omega.getReal() > 0))
+            throw new DiffusonException("omega", "a Matsubara frequency must be > 0, got " + omega.getReal(),
+                    "pass ω_n = πT(2n+1) (negative ω follow from the symmetry ǧ(−ω))");
         if (matsubaraAxis) {
             double target = omega.getReal();
             JunctionSolution cur = from;
@@ -424,6 +433,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
      * energy axis; every value is checked N ≥ −O(η).
      */
     public double[] dos(double[] energies, double eta, double x, Form form) {
+        requireBroadening(eta);
         double[] out = new double[energies.length];
         Integer[] order = new Integer[energies.length];
         for (int i = 0; i < order.length; i++) order[i] = i;

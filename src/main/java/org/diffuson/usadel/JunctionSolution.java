@@ -82,9 +82,14 @@ public record JunctionSolution(Junction junction, Junction.Nodes nodes, Junction
         return matrix(x).times(gradient(x));
     }
 
-    /** DOS N(ε)/N_F = ¼ Re Tr τ3ǧ^R (retarded solutions). */
+    /**
+     * DOS N(ε)/N_F = ¼ Re Tr τ3ǧ^R (retarded solutions, ω = η − iε), checked N ≥ −O(η) ({@link Usadel#checkDos}: a
+     * negative value is an error naming the branch problem).
+     */
     public double dos(double x) {
-        return Nambu.tau(3).times(matrix(x)).trace().getReal() / 4;
+        double n = Nambu.tau(3).times(matrix(x)).trace().getReal() / 4;
+        if (omega.getImaginary() != 0) Usadel.checkDos("junction at x = " + x, -omega.getImaginary(), n, omega.getReal());
+        return n;
     }
 
     /** Singlet amplitude F0 = −(i/2)Tr_spin ǧ_12. */

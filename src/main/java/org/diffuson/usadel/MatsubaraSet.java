@@ -182,6 +182,28 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                             + l.name() + ") needs the negative Matsubara frequencies separately, not implemented",
                             "set h = 0, or use reservoir phases 0/π (real Δ)");
         }
+        // a pairing layer whose exchange field is above the bulk critical field (Chandrasekhar–Clogston at low T):
+        // the normal state is its stable phase, and the iteration started from a gap would settle on the metastable
+        // superconducting branch (at T → 0 and h < Δ0 the bulk gap Δ0 still solves the gap equation)
+        for (Layer l : j.layers()) {
+            double[] h = l.field(0);
+            double hh = Math.sqrt(h[0] * h[0] + h[1] * h[1] + h[2] * h[2]);
+            if (l.criticalTemperature() <= 0 || hh == 0) continue;
+            double tc = l.criticalTemperature();
+            GapEquation.Phases ph = GapEquation.phases(temperature / tc, hh / tc, l.spinFlipRate() / tc);
+            if (!ph.superconducting()) {
+                GapEquation.Branch meta = ph.branches().get(ph.branches().size() - 1);
+                throw new DiffusonException("h", String.format(Locale.ROOT,
+                        "layer %s: |h| = %.4g T_c0 at T = %.4g T_c0 (1/τ_so = %.4g T_c0) is above the critical field: "
+                                + "the normal state is the stable phase%s", l.name(), hh / tc, temperature / tc,
+                        l.spinFlipRate() / tc, meta.delta() > 0 ? String.format(Locale.ROOT,
+                                " (the superconducting branch Δ = %.4g T_c0 is metastable, Ω_S − Ω_N = %+.3g N_F T_c0²)",
+                                meta.delta(), meta.freeEnergy()) : ""), String.format(Locale.ROOT,
+                        "use |h| below h_c(T) = %.4g T_c0 in that layer, or make it a normal layer "
+                                + "(no criticalTemperature) with the field", GapEquation.criticalField(temperature / tc,
+                                l.spinFlipRate() / tc)));
+            }
+        }
         int c = complex ? 2 : 1;                 // Δ per node: real, or (Re, Im)
         double[] gap = new double[c * p];
         double[] tc = new double[p];
@@ -234,6 +256,10 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                 double r = Math.sqrt(wN * wN + d2);
                 // the local BCS tail beyond ω_N is Δ times a function of |Δ|
                 double tail = Math.log((wN + r) / (2 * wN)) + x2 * x2 / 24 * (-1 / (wN * wN) + wN / (r * r * r));
+                // an exchange field lowers Re F0 by Δh²/ω³ at large ω (per spin, Δ/√((ω ∓ ih)² + Δ²)): its tail
+                // ∫_{ω_N}^∞ h²/ω³ dω = h²/2ω_N² (without it Δ is off by ≈ Δh²/2ω_N², 2e-3 at h = 1, ω_N = 20)
+                double[] hv = nd.h()[i];
+                tail += (hv[0] * hv[0] + hv[1] * hv[1] + hv[2] * hv[2]) / (2 * wN * wN);
                 double den = Math.log(temperature / tc[i]) + x2 * inv;
                 if (complex) {
                     next[c * i] = (x2 * fr - tail * dr) / den;

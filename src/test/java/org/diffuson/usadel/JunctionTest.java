@@ -166,6 +166,63 @@ class JunctionTest {
         assertTrue(Nambu.tau(3).times(a.currentMatrix(0.3)).trace().norm() > 1e-3);
     }
 
+    /**
+     * A BVP that does not converge: continuing from a start where Newton cannot converge (a neighbour whose values are
+     * NaN, standing in for any hopeless start) must stop with an error that names the residual, the continuation step
+     * that failed and the last converged point, and suggests a fix, instead of looping or returning a wrong number.
+     */
+    @Test
+    void nonConvergingContinuationReportsResidualAndFailedStep() {
+        Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1)), Boundary.vacuum(), Layer.ferromagnet(1, 1, 0.5).withMesh(1, 8));
+        JunctionSolution good = j.matsubara(2.0, Junction.Form.THETA);
+        double[] poisoned = good.y();
+        java.util.Arrays.fill(poisoned, Double.NaN);
+        JunctionSolution bad = new JunctionSolution(j, good.nodes(), good.form(), good.omega(), poisoned, 0, Double.NaN);
+        DiffusonException e = assertThrows(DiffusonException.class,
+                () -> j.continueTo(new Complex(0.5), Junction.Form.THETA, bad, null, 0));
+        assertEquals("bvp", e.parameter());
+        String m = e.getMessage();
+        assertTrue(m.contains("continuation along the energy axis stalled at"), m);
+        assertTrue(m.contains("target 0.5"), m);
+        assertTrue(m.contains("residual"), m);
+        assertTrue(m.contains("increase η") && m.contains("refine the mesh"), m);
+        // a single solve from that start: the residual and the iterations are named
+        DiffusonException single = assertThrows(DiffusonException.class,
+                () -> j.solve(new Complex(0.5), Junction.Form.THETA, bad, null, 0));
+        assertTrue(single.getMessage().contains("Newton did not converge at ω") && single.getMessage().contains("residual"),
+                single.getMessage());
+    }
+
+    /**
+     * Every DOS handed out is checked N(ε) ≥ −O(η): {@link Usadel#checkDos} names the branch problem, and the
+     * per-solution accessors ({@link JunctionSolution#dos}, {@link BulkState#dos}) apply it to retarded solutions.
+     * A retarded state on the wrong branch (Θ → π − Θ maps g^R → −g^R, the advanced-like branch with N &lt; 0) is
+     * refused.
+     */
+    @Test
+    void negativeDensityOfStatesIsABranchError() {
+        DiffusonException e = assertThrows(DiffusonException.class, () -> Usadel.checkDos("test", 0.3, -0.2, 1e-3));
+        assertEquals("branch", e.parameter());
+        assertTrue(e.getMessage().contains("unphysical branch"), e.getMessage());
+        assertTrue(e.getMessage().contains("continue along the energy axis"), e.getMessage());
+        Usadel.checkDos("test", 0.3, -5e-3, 1e-3);      // −O(η) is accepted
+        BulkState s = Bulk.bcs(1).retarded(1.5, 1e-3);
+        assertTrue(s.dos() > 1);
+        BulkState wrong = new BulkState(s.omega(), new Complex(Math.PI).subtract(s.thetaUp()),
+                new Complex(Math.PI).subtract(s.thetaDown()), s.hHat(), 0);
+        assertEquals("branch", assertThrows(DiffusonException.class, wrong::dos).parameter());
+        Junction j = Junction.of(Boundary.rigid(Bulk.bcs(1)), Boundary.vacuum(), Layer.normal(1, 1).withMesh(1, 8));
+        JunctionSolution r = j.retarded(1.5, 1e-3, Junction.Form.THETA);
+        assertTrue(r.dos(1) > 0.5, "N(1.5) = " + r.dos(1));
+        double[] flipped = r.y().clone();
+        for (int i = 0; i < flipped.length; i += 2) {
+            flipped[i] = Math.PI - flipped[i];
+            flipped[i + 1] = -flipped[i + 1];
+        }
+        JunctionSolution w = new JunctionSolution(j, r.nodes(), r.form(), r.omega(), flipped, 0, 0);
+        assertEquals("branch", assertThrows(DiffusonException.class, () -> w.dos(1)).parameter());
+    }
+
     /** Row 20: helical exchange field, Riccati form regression (1e-4, the row's quoted digits). */
     @Test
     void row20RiccatiHelix() {
@@ -185,8 +242,20 @@ class JunctionTest {
     void badInput() {
         assertEquals("length", assertThrows(DiffusonException.class, () -> Layer.normal(-1, 1)).parameter());
         assertEquals("diffusion", assertThrows(DiffusonException.class, () -> Layer.normal(1, 0)).parameter());
+        DiffusonException negD = assertThrows(DiffusonException.class, () -> Layer.ferromagnet(1, -0.5, 1));
+        assertEquals("diffusion", negD.parameter());
+        assertTrue(negD.getMessage().contains("-0.5"), negD.getMessage());
+        assertEquals("radius", assertThrows(DiffusonException.class,
+                () -> new Vortex(1, 1, new double[]{0.3, 0, 0}, 0, Math::tanh, 1e-3, -2)).parameter());
+        assertEquals("diffusion", assertThrows(DiffusonException.class,
+                () -> new Vortex(-1, 1, new double[]{0.3, 0, 0}, 0, Math::tanh, 1e-3, 5)).parameter());
         Junction j = Junction.sns(1, 1, 1, 0);
+        // energies on the real axis without broadening: every retarded entry point refuses η ≤ 0
         assertEquals("eta", assertThrows(DiffusonException.class, () -> j.retarded(0.5, 0, Junction.Form.THETA)).parameter());
+        assertEquals("eta", assertThrows(DiffusonException.class,
+                () -> j.dos(new double[]{0.5}, 0, 0.5, Junction.Form.THETA)).parameter());
+        assertEquals("eta", assertThrows(DiffusonException.class,
+                () -> j.continueTo(new Complex(0, -0.5), Junction.Form.THETA, null, null, 0)).parameter());
         assertEquals("form", assertThrows(DiffusonException.class,
                 () -> Junction.sns(1, 1, 1, 1.0).matsubara(1, Junction.Form.THETA)).parameter());
     }

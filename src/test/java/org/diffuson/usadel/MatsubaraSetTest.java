@@ -1,5 +1,6 @@
 package org.diffuson.usadel;
 
+import org.diffuson.DiffusonException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -97,6 +98,29 @@ class MatsubaraSetTest {
                 assertEquals(ko, i, 6 * gamma * ko, "T = " + t + ", φ_c = " + phi);
             }
         }
+    }
+
+    /**
+     * Bad input: a self-consistent layer with an exchange field above the Chandrasekhar–Clogston field. At T = 0.02 T_c
+     * and h = 1.4 T_c (h_c = Δ0/√2 = 1.247 T_c) the bulk gap Δ0 still solves the gap equation (h &lt; Δ0), so an
+     * iteration started from a gap would return that metastable branch; instead the error names the stable phase.
+     */
+    @Test
+    void exchangeFieldAboveClogstonIsAnErrorNamingTheStablePhase() {
+        Layer s = Layer.superconductor(2, 1, 1.7).selfConsistent(1).withField(0, 0, 1.4).withMesh(1, 8);
+        DiffusonException e = assertThrows(DiffusonException.class, () -> MatsubaraSet.selfConsistent(
+                Junction.of(Boundary.vacuum(), Boundary.vacuum(), s), 0.02, 32, Junction.Form.THETA, 1e-8, 50));
+        assertEquals("h", e.parameter());
+        assertTrue(e.getMessage().contains("the normal state is the stable phase"), e.getMessage());
+        assertTrue(e.getMessage().contains("metastable"), e.getMessage());
+        assertTrue(e.getMessage().contains("h_c(T) = 1.247"), e.getMessage());
+        // below h_c the layer pairs with the bulk gap Δ0 (h < Δ0 leaves the T → 0 gap unchanged, to e^{−(Δ0−h)/T});
+        // tolerance 1e-4: the gap equation's tail beyond ω_N = 20 is kept to O(h²/ω_N²) (without that term Δ was off
+        // by 2.2e-3), the next order (Δ², h²)·h²/ω_N⁴ remains (measured 2.8e-5)
+        Layer ok = Layer.superconductor(2, 1, 1.7).selfConsistent(1).withField(0, 0, 1.0).withMesh(1, 8);
+        MatsubaraSet.SelfConsistent sc = MatsubaraSet.selfConsistent(Junction.of(Boundary.vacuum(), Boundary.vacuum(), ok),
+                0.05, 64, Junction.Form.THETA, 1e-10, 100);
+        assertEquals(GapEquation.DELTA0, sc.gapAt(1), 1e-4);
     }
 
     @Test
