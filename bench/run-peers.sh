@@ -20,10 +20,10 @@ WANT=("$@")
 
 # workflow | JMH benchmark | JMH iterations | peer command
 declare -A BENCH=([kubo-fs]=kuboFermiSurfaceCurve [kubo-full]=kuboFullCurve [copt-diffusion]=coptDiffusion [copt-pole]=coptPoleSearch)
-declare -A ITERS=([kubo-fs]="-wi 3 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 -r 1" [copt-diffusion]="-wi 3 -i 5 -w 1 -r 1" [copt-pole]="-wi 3 -i 5 -w 1 -r 1")
+declare -A ITERS=([kubo-fs]="-wi 10 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1 -r 1" [copt-diffusion]="-wi 3 -i 5 -w 1 -r 1" [copt-pole]="-wi 3 -i 5 -w 1 -r 1")
 # the peers repeat enough to find an undisturbed call on a loaded machine
-declare -A PEER=([kubo-fs]="kubo_curve.py --grid 8,4,4 --time --repeat 20 --json"
-                 [kubo-full]="kubo_curve.py --full --grid 8,4,4 --time --repeat 2 --json"
+declare -A PEER=([kubo-fs]="kubo_curve.py --moments --grid 8,4,4 --time --repeat 20 --json"
+                 [kubo-full]="kubo_curve.py --moments --full --grid 8,4,4 --time --repeat 2 --json"
                  [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
                  [copt-pole]="copt_diffusion.py --workflow pole --grid 10,16,4 --time --repeat 50 --json")
 
@@ -60,6 +60,19 @@ PYEOF
   done
 done
 
+# the Fermi-surface curve in CPU time on one core, both sides (the figure least disturbed by other processes):
+# PeerBench cpu = best thread-CPU time of 1000 serial curves after 1000 warm-up curves; the peer's process_time best of 40
+CPU="$OUT/kubo-fs-cpu.tsv"
+rm -f "$CPU"
+if grep -q '^kubo-fs' "$RES"; then
+  echo "== kubo-fs CPU time (one core)"
+  l0=$(load)
+  d=$("$JAVA" -cp "$CP" org.diffuson.bench.PeerBench cpu 1000 | tail -1)
+  p=$(cd bench/peers && peer "$PY" kubo_curve.py --moments --grid 8,4,4 --time --cpu --repeat 40 --json | tail -1)
+  printf '%s\t%s\t%s\t%s\n' "$d" "$p" "$l0" "$(load)" >"$CPU"
+  cat "$CPU"
+fi
+
 # allocation of the workflows just run (not the Fermi-sea curve: seconds per call, JMH -prof gc would take minutes)
 GC=$(cut -f1 "$RES" | grep -v '^kubo-full$' | while read -r k; do printf '%s|' "${BENCH[$k]}"; done)
 echo "== JMH -prof gc (both cores): ${GC%|}"
@@ -67,9 +80,9 @@ echo "== JMH -prof gc (both cores): ${GC%|}"
   -wi 2 -i 3 -w 1 -r 1 -f 1 -prof gc -rf json -rff "$OUT/gc.json" >"$OUT/gc.log" 2>&1 || true
 
 PEER_CMDS="$(for k in "${!PEER[@]}"; do printf '%s\t%s\n' "$k" "${PEER[$k]}"; done)" \
-"$PY" - "$RES" "$OUT/gc.json" BENCHMARKS.md "$(nproc)" <<'PYEOF'
+"$PY" - "$RES" "$OUT/gc.json" BENCHMARKS.md "$(nproc)" "$CPU" <<'PYEOF'
 import json, sys, datetime, platform, subprocess, os
-res, gcf, md, cores = sys.argv[1:]
+res, gcf, md, cores, cpuf = sys.argv[1:]
 PEER_CMD = dict(l.split('\t', 1) for l in os.environ['PEER_CMDS'].splitlines() if '\t' in l)
 names = {'kubo-fs': 'Kubo σ_xy(ξ) curve, 100 ξ, RA Fermi surface + q = 0 ladder (massive Dirac, on-shell Born)',
          'kubo-full': 'same curve, Středa I + II (RR term and Fermi sea)',
@@ -114,6 +127,15 @@ for k in names:
             row = row.replace('| ' + names[k] + ' |', '| ' + names[k] + ' (run ' + old_date + ') |', 1)
         lines.append(row)
         cmds.append(PEER_CMD[k])
+if os.path.exists(cpuf):
+    d, p, c0, c1 = open(cpuf).read().rstrip('\n').split('\t')
+    d, p = json.loads(d)['best_cpu_ms'], json.loads(p)['best_ms']
+    lines += ['', f'Kubo Fermi-surface curve in CPU time on one core (the figure least disturbed by the load): Diffuson {d:.3g} ms '
+              f'(`PeerBench cpu 1000`: best thread-CPU time of 1000 serial curves after 1000 warm-up curves), peer {p:.3g} ms '
+              f'(`--cpu`: process time, best of 40): **{p / d:.2f}×**; load {c0} → {c1}.']
+else:
+    old_cpu = next((l for l in old_block.splitlines() if l.startswith('Kubo Fermi-surface curve in CPU time')), None)
+    if old_cpu and 'kubo-fs' not in run: lines += ['', old_cpu + (f' (run {old_date})' if old_date and '(run ' not in old_cpu else '')]
 lines += ['', 'Peer commands (in bench/peers/): ' + '; '.join(f'`{c}`' for c in cmds), '<!-- PEERS:END -->']
 block = '\n'.join(lines) + '\n'
 if b in text and e in text:

@@ -8,7 +8,10 @@ Per xi: RA Fermi-surface term with the q = 0 ladder vertex,
 and with --full the RR term and the Fermi-sea Streda II term (contour integral E_F + iy, y in [0, inf)):
     chi^II = sum_j w_j Im X(E_F + i y_j),  X = sum_k Tr[v_x G v_y G' - v_x G' v_y G],  G' = -G^2 (Sigma constant).
 sigma in e^2/h. Everything is closed-form 2x2 algebra on arrays of shape (2, 2, N), vectorized over k (and over
-(y, k) for the sea), one Python iteration per xi.
+(y, k) for the sea), one Python iteration per xi. With --moments (what bench/run-peers.sh times) the RA and RR sums
+come from the one product P[(a,c),(d,b)] = sum_k w g1_ac g2_db that the bubble needs anyway: the velocities of this
+model do not depend on k, so Y0, L and the bare trace are contractions of P with them (the same exact reorganisation
+Diffuson's moment sums use; equal to the per-k form to 2e-14, and ~30 % faster here).
 
 Grid: composite Gauss-Legendre panels in |k| with breakpoints k_F +- r^j delta (delta = eta/v, geometric ratio r,
 clipped to [0, k_c]) plus graded panels k_c r^-j towards k = 0 for the sea, times uniform midpoint angles.
@@ -85,8 +88,25 @@ VX = (0, 1j * ALPHA, -1j * ALPHA, 0)   # dH/dk_x = -alpha sy
 VY = (0, ALPHA, ALPHA, 0)            # dH/dk_y = alpha sx
 
 
+def ladder_term_moments(g1, g2, w, a, b):
+    """ladder_term from one (4 x N)(N x 4) product: with A, B independent of k (this model's velocities), every sum is
+    linear in P[(a,c),(d,b)] = sum_k w g1_ac g2_db, which is also the bubble Phi (the moment form Diffuson uses)."""
+    p = ((np.array(g1) * w) @ np.array(g2).T).reshape(2, 2, 2, 2)      # P[a, c, d, b]
+    A, B = np.array(a, dtype=complex).reshape(2, 2), np.array(b, dtype=complex).reshape(2, 2)
+    y0 = np.einsum('acdb,cd->ab', p, B)                       # sum_k G1 B G2
+    l = np.einsum('dbac,cd->ab', p, A)                        # sum_k G2 A G1
+    phi = p.transpose(0, 3, 1, 2).reshape(4, 4)
+    y = np.linalg.solve(np.eye(4) - U0SQ * phi, y0.ravel())
+    return np.sum(A * y0.T), U0SQ * np.sum(y.reshape(2, 2) * l.T)
+
+
+MOMENTS = False
+
+
 def ladder_term(g1, g2, w, a, b):
     """sum_k Tr[A g1 B g2] with the q = 0 ladder vertex: bare + Tr[Gamma[Y] L], (1 - Phi Gamma) Y = Y0."""
+    if MOMENTS:
+        return ladder_term_moments(g1, g2, w, a, b)
     y0k = mul(mul(g1, b), g2)                                # G1 B G2 per k
     y0 = wsum(y0k, w)
     l = wsum(mul(g2, mul(a, g1)), w)                         # sum_k G2 A G1
@@ -171,7 +191,11 @@ def main():
     p.add_argument('--calibrate', type=float, default=None, help='find the cheapest grid with max error <= TOL')
     p.add_argument('--check', default=None, help='JSON list of Diffuson values: print the max difference')
     p.add_argument('--json', action='store_true')
+    p.add_argument('--cpu', action='store_true', help='--time measures process CPU time instead of wall time')
+    p.add_argument('--moments', action='store_true', help='the RA sums from the one product P (exact for k-independent velocities)')
     a = p.parse_args()
+    global MOMENTS
+    MOMENTS = a.moments
     parse = lambda s: (int(s.split(',')[0]), int(s.split(',')[1]), float(s.split(',')[2]))
     g = parse(a.grid)
     sg = parse(a.sea_grid) if a.sea_grid else None
@@ -190,11 +214,12 @@ def main():
         d = np.array(json.load(open(a.check)))
         print(f"max |peer - diffuson| = {np.max(np.abs(vals - d)):.3e}")
     best = float('inf')
+    clock = time.process_time if a.cpu else time.perf_counter
     if a.time:
         for _ in range(a.repeat):
-            t0 = time.perf_counter()
+            t0 = clock()
             curve(*g, a.full, sg)
-            best = min(best, time.perf_counter() - t0)
+            best = min(best, clock() - t0)
     if a.json:
         print(json.dumps({'workflow': 'kubo-full' if a.full else 'kubo-fermi-surface', 'grid': g,
                           'kpoints_per_xi': points(*g), 'best_ms': best * 1e3, 'sum': float(np.sum(vals))}))

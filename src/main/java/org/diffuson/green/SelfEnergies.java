@@ -141,14 +141,33 @@ public final class SelfEnergies {
         Isotropy iso = model.hamiltonian().isotropy();
         for (FermiMomenta.Crossing c : cs) {
             // ⟨P_b(k_b, θ)⟩_θ: P(R k) = U P(k) U†, so the average keeps the entries with j_p = j_q of P on the k_x axis
-            CMatrix v = Eigen.hermitian(model.hamiltonian().at(c.k(), 0, 0)).vectors().column(c.band());
-            double[] p = v.times(v.dagger()).toArray();
+            double[] p = bandProjector(model.hamiltonian(), c.k(), c.band());
             for (int r = 0; r < n; r++)
                 for (int q = 0; q < n; q++)
                     if (!iso.keeps(r, q)) p[2 * (r * n + q)] = p[2 * (r * n + q) + 1] = 0;
             dos = dos.plus(CMatrix.of(n, n, p).scale(c.k() / (2 * Math.PI * c.velocity())));
         }
         return model.disorder().apply(dos).scale(0, -Math.PI);
+    }
+
+    /**
+     * The projector |b⟩⟨b| on band b (ascending) of H(k, 0, 0), interleaved: for n = 2 in closed form,
+     * P_∓ = ½[1 ∓ (H − h̄)/r] with h̄ = Tr H/2 and r = √(((h₀₀ − h₁₁)/2)² + |h₀₁|²) (no eigenvectors); otherwise, or at a
+     * degeneracy (r = 0), from the eigenvectors.
+     */
+    static double[] bandProjector(org.diffuson.model.Hamiltonian h, double k, int band) {
+        if (h.dim() == 2) {
+            double[] x = new double[8];
+            h.evalAxis(k, x, 0);
+            double half = 0.5 * (x[0] - x[6]), br = 0.5 * (x[2] + x[4]), bi = 0.5 * (x[3] - x[5]);
+            double r = Math.sqrt(half * half + br * br + bi * bi);
+            if (r > 0) {
+                double sg = band == 0 ? -0.5 / r : 0.5 / r;
+                return new double[]{0.5 + sg * half, 0, sg * br, sg * bi, sg * br, -sg * bi, 0.5 - sg * half, 0};
+            }
+        }
+        CMatrix v = Eigen.hermitian(h.at(k, 0, 0)).vectors().column(band);
+        return v.times(v.dagger()).toArray();
     }
 
     /** Σ = i·Im Σ_1·1 with Σ_1 = Tr Σ/n of a given (SCBA) self-energy: the hand-set scalar broadening of BNM. */

@@ -81,7 +81,29 @@ public final class FermiMomenta {
                 double[] v = f.at(ks[i]);
                 for (int b = 0; b < nb; b++) raw[b][i] = v[b];
             }
+            // the turns of each band between samples (energy independent): sample index, the extremum's k and band value
+            turnAt = new int[nb][];
+            turnK = new double[nb][];
+            turnE = new double[nb][];
+            for (int b = 0; b < nb; b++) {
+                double[] y = raw[b];
+                int count = 0;
+                for (int i = 1; i < scan; i++) if ((y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) count++;
+                turnAt[b] = new int[count];
+                turnK[b] = new double[count];
+                turnE[b] = new double[count];
+                for (int i = 1, t = 0; i < scan; i++)
+                    if ((y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) {
+                        double kx = extremum(f, b, ks[i - 1], ks[i + 1], y[i] < y[i - 1]);
+                        turnAt[b][t] = i;
+                        turnK[b][t] = kx;
+                        turnE[b][t++] = f.at(kx)[b];
+                    }
+            }
         }
+
+        private final int[][] turnAt;
+        private final double[][] turnK, turnE;
 
         private double lastEnergy = Double.NaN;
         private List<Crossing> lastCrossings;
@@ -97,49 +119,60 @@ public final class FermiMomenta {
 
         private List<Crossing> compute(double energy) {
             Bands f = new Bands(h, shift, energy);
-            List<Crossing> out = new ArrayList<>();
+            List<Crossing> out = new ArrayList<>(2);
             double tol = 1e-15 * cutoff;
-            double[] y = new double[scan + 1];
-            double[] xk = new double[2 * scan + 2], xf = new double[2 * scan + 2];
             for (int b = 0; b < nb; b++) {
-                for (int i = 0; i <= scan; i++) y[i] = raw[b][i] - energy;
-                // samples of this band plus the extremum of every turn between samples (E_b − E may touch zero there)
-                int m = 0;
-                for (int i = 0; i <= scan; i++) {
-                    xk[m] = ks[i];
-                    xf[m++] = y[i];
-                    if (i > 0 && i < scan && (y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0) {
-                        double kx = extremum(f, b, ks[i - 1], ks[i + 1], y[i] < y[i - 1]), fx = f.at(kx)[b];
-                        if (kx > xk[Math.max(m - 2, 0)] && kx < ks[i + 1] && kx != ks[i] && (fx * y[i] <= 0)) {
-                            // keep the points ordered: the extremum goes before or after k_i
-                            if (kx < ks[i]) {
-                                xk[m - 1] = kx; xf[m - 1] = fx;
-                                xk[m] = ks[i]; xf[m++] = y[i];
-                            } else {
-                                xk[m] = kx; xf[m++] = fx;
-                            }
+                // the samples of this band, plus the extremum of a turn between samples (located once by the constructor)
+                // where E_b − E may touch zero, in k order; a crossing in every sign change between neighbours
+                double[] y = raw[b];
+                int[] at = turnAt[b];
+                Walk w = new Walk(f, b, tol, out);
+                for (int i = 0, t = 0; i <= scan; i++) {
+                    double yi = y[i] - energy, kx = 0, fx = 0;
+                    boolean before = false, after = false;
+                    if (t < at.length && at[t] == i) {
+                        kx = turnK[b][t];
+                        fx = turnE[b][t++] - energy;
+                        if (kx > w.k && kx < ks[i + 1] && kx != ks[i] && fx * yi <= 0) {
+                            before = kx < ks[i];
+                            after = !before;
                         }
                     }
-                }
-                for (int i = 1; i < m; i++) {
-                    double f0 = xf[i - 1], f1 = xf[i];
-                    if (f0 == 0 || f0 * f1 < 0) out.add(crossing(f, b, xk[i - 1], xk[i], f0, f1, tol));
+                    if (before) w.to(kx, fx);
+                    w.to(ks[i], yi);
+                    if (after) w.to(kx, fx);
                 }
             }
             out.sort((x, z) -> x.k() != z.k() ? Double.compare(x.k(), z.k()) : Integer.compare(x.band(), z.band()));
             return out;
         }
 
+        /** A walk along one band's points: a crossing wherever E_b − E changes sign (or is 0) between neighbours. */
+        private static final class Walk {
+            final Bands f;
+            final int b;
+            final double tol;
+            final List<Crossing> out;
+            double k = Double.NaN, v = Double.NaN;
+
+            Walk(Bands f, int b, double tol, List<Crossing> out) {
+                this.f = f;
+                this.b = b;
+                this.tol = tol;
+                this.out = out;
+            }
+
+            void to(double k1, double v1) {
+                if (!Double.isNaN(v) && (v == 0 || v * v1 < 0)) out.add(crossing(f, b, k, k1, v, v1, tol));
+                k = k1;
+                v = v1;
+            }
+        }
+
         /** The band extrema in (0, k_c) (see {@link FermiMomenta#extrema}). */
         public double[] extrema() {
-            Bands f = new Bands(h, shift, 0);
             java.util.TreeSet<Double> out = new java.util.TreeSet<>();
-            for (int b = 0; b < nb; b++) {
-                double[] y = raw[b];
-                for (int i = 1; i < scan; i++)
-                    if ((y[i] - y[i - 1]) * (y[i + 1] - y[i]) < 0)
-                        out.add(extremum(f, b, cutoff * (i - 1) / scan, cutoff * (i + 1) / scan, y[i] < y[i - 1]));
-            }
+            for (int b = 0; b < nb; b++) for (double k : turnK[b]) out.add(k);
             return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
         }
     }

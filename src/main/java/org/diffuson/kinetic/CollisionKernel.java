@@ -82,7 +82,7 @@ public final class CollisionKernel {
         gain = new double[nr * n * 16];
         loss = new double[nr * 16];
         side = withSideJump ? new double[][]{new double[nr * n * 16], new double[nr * n * 16], new double[nr * n * 16]} : null;
-        double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8], ttd = new double[8];
+        double[] tm = new double[8], dt = new double[24], z = new double[8 * 4], gam = new double[8];
         double[] p = new double[3], k = new double[3];
         double g0 = 2 * Math.PI * nIm * nf, s0 = Math.PI * nIm * nf;
         for (int ri = 0; ri < nr; ri++) {
@@ -96,8 +96,7 @@ public final class CollisionKernel {
                 double wk = rule.weight(b);
                 int base = (ri * n + b) * 16;
                 // Γ(p) += w_k T T†
-                ZOps.multByAdjoint(tm, 0, tm, 0, 2, ttd, 0);
-                ZOps.addScaled(gam, wk, ttd, 2);
+                ZOps.multByAdjointAdd(tm, 0, tm, 0, 2, wk, gam);
                 components(tm, tm, z);
                 for (int ab = 0; ab < 16; ab++) gain[base + ab] = g0 * wk * z[2 * ab];
                 if (withSideJump) {

@@ -123,6 +123,8 @@ public final class FiniteTemperature {
         double[][] q = window(nodesPerPanel);
         int m = q[0].length;
         KuboResult[] at = new KuboResult[m];
+        // a parallel map (one Ladder and KuboResult per Fermi-window node, each kept in the result), not a sum, so not
+        // KSum; the weighted sum below runs in node order, so χ^I is independent of the thread count (KSumTest)
         IntStream.range(0, m).parallel().forEach(Cancellation.checking("finite-temperature Kubo", j -> at[j] = new Kubo(recipe.apply(mu + 2 * t * q[0][j])).response(a, b)));
         double chiI = 0;
         double[] energies = new double[m];

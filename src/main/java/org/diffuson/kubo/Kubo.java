@@ -92,7 +92,9 @@ public final class Kubo {
         CMatrix lrr = CMatrix.of(n, n, java.util.Arrays.copyOfRange(acc, 4 + 3 * nn, 4 + 4 * nn));
         Superoperator gamma = model.disorder().superoperator();
         double[] overlap = new double[1];
-        Superoperator phiRA = phiRaw != null ? Superoperator.fromRaw(n, phiRaw) : ladder.at(new double[model.spaceDim()], er, ea).bubble();
+        // the moments' bubble takes G^A = (G^R)†, as the RA sums do: used when the self-energy's Σ^A is Σ^R† (to rounding)
+        boolean adjoint = phiRaw != null && ladder.sigma(ea).minus(sR.dagger()).normMax() <= 1e-15 * sR.normMax();
+        Superoperator phiRA = adjoint ? Superoperator.fromRaw(n, phiRaw) : ladder.at(new double[model.spaceDim()], er, ea).bubble();
         CMatrix yRA = solveLadder(phiRA, gamma, y0, acc[4 + 4 * nn], overlap, g);
         CMatrix dress = gamma.apply(yRA);
         double vertexRA = dress.times(l).trace().getReal();
@@ -414,6 +416,8 @@ public final class Kubo {
         // so only its upper triangle (4 real diagonal + 6 complex entries) is summed, at tri[s][·]
         double[][] tri = new double[ns][16];
         double[] hk = new double[8], gr = new double[8];
+        // the s = 0 moment in locals (the only one for k-independent velocities), higher ones in tri[s]
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
         for (int r = 0; r < g.radialSize(); r++) {
             double k = g.radialNode(r);
             h.evalAxis(k, hk, 0);
@@ -425,14 +429,19 @@ public final class Kubo {
             double k01r = g0r * g1r + g0i * g1i, k01i = g0i * g1r - g0r * g1i, k02r = g0r * g2r + g0i * g2i, k02i = g0i * g2r - g0r * g2i;
             double k03r = g0r * g3r + g0i * g3i, k03i = g0i * g3r - g0r * g3i, k12r = g1r * g2r + g1i * g2i, k12i = g1i * g2r - g1r * g2i;
             double k13r = g1r * g3r + g1i * g3i, k13i = g1i * g3r - g1r * g3i, k23r = g2r * g3r + g2i * g3i, k23i = g2i * g3r - g2r * g3i;
-            double f = g.radialWeight(r);
-            for (int s = 0; s < ns; s++, f *= k) {
+            double w = g.radialWeight(r);
+            a0 += w * k00; a1 += w * k11; a2 += w * k22; a3 += w * k33;
+            a4 += w * k01r; a5 += w * k01i; a6 += w * k02r; a7 += w * k02i; a8 += w * k03r; a9 += w * k03i;
+            a10 += w * k12r; a11 += w * k12i; a12 += w * k13r; a13 += w * k13i; a14 += w * k23r; a15 += w * k23i;
+            double f = w * k;
+            for (int s = 1; s < ns; s++, f *= k) {
                 double[] t = tri[s];
                 t[0] += f * k00; t[1] += f * k11; t[2] += f * k22; t[3] += f * k33;
                 t[4] += f * k01r; t[5] += f * k01i; t[6] += f * k02r; t[7] += f * k02i; t[8] += f * k03r; t[9] += f * k03i;
                 t[10] += f * k12r; t[11] += f * k12i; t[12] += f * k13r; t[13] += f * k13i; t[14] += f * k23r; t[15] += f * k23i;
             }
         }
+        tri[0] = new double[]{a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15};
         // M_s[p,q,c,d] = Σ_r w k^s K[u = 2p + c][v = 2q + d], interleaved at 2·(((p·2 + q)·2 + c)·2 + d)
         int[][] off = {{-1, 4, 6, 8}, {-1, -1, 10, 12}, {-1, -1, -1, 14}};
         double[][] mom = new double[ns][32];

@@ -87,6 +87,40 @@ public final class ZOps {
             }
     }
 
+    /**
+     * acc[0..2n²) += w·A·B† (A, B at offsets; the weighted sum Σ_k w_k T T† of the collision integral's Γ = ⟨T T†⟩,
+     * seed 001 Eq. 2), without a temporary. The same operations in the same order as {@link #multByAdjoint} followed by
+     * {@link #addScaled} (bit for bit); unrolled for n = 2, the hot case.
+     */
+    public static void multByAdjointAdd(double[] a, int ao, double[] b, int bo, int n, double w, double[] acc) {
+        if (n == 2) {
+            double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3], a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+            double b0 = b[bo], b1 = -b[bo + 1], b2 = b[bo + 2], b3 = -b[bo + 3], b4 = b[bo + 4], b5 = -b[bo + 5], b6 = b[bo + 6], b7 = -b[bo + 7];
+            // (A B†)_ij = Σ_m A_im conj(B_jm); (br, bi) hold conj B
+            acc[0] += w * ((a0 * b0 - a1 * b1) + (a2 * b2 - a3 * b3));
+            acc[1] += w * ((a0 * b1 + a1 * b0) + (a2 * b3 + a3 * b2));
+            acc[2] += w * ((a0 * b4 - a1 * b5) + (a2 * b6 - a3 * b7));
+            acc[3] += w * ((a0 * b5 + a1 * b4) + (a2 * b7 + a3 * b6));
+            acc[4] += w * ((a4 * b0 - a5 * b1) + (a6 * b2 - a7 * b3));
+            acc[5] += w * ((a4 * b1 + a5 * b0) + (a6 * b3 + a7 * b2));
+            acc[6] += w * ((a4 * b4 - a5 * b5) + (a6 * b6 - a7 * b7));
+            acc[7] += w * ((a4 * b5 + a5 * b4) + (a6 * b7 + a7 * b6));
+            return;
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                double sr = 0, si = 0;
+                for (int m = 0; m < n; m++) {
+                    double ar = a[ao + 2 * (i * n + m)], ai = a[ao + 2 * (i * n + m) + 1];
+                    double br = b[bo + 2 * (j * n + m)], bi = -b[bo + 2 * (j * n + m) + 1];
+                    sr += ar * br - ai * bi;
+                    si += ar * bi + ai * br;
+                }
+                acc[2 * (i * n + j)] += w * sr;
+                acc[2 * (i * n + j) + 1] += w * si;
+            }
+    }
+
     /** acc[0..2n²) += w·c[0..2n²): the weighted accumulation of a product written by one of the routines above. */
     public static void addScaled(double[] acc, double w, double[] c, int n) {
         for (int x = 0; x < 2 * n * n; x++) acc[x] += w * c[x];

@@ -209,7 +209,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 double scale = 1;
                 for (int ab = 0; ab < n2; ab++) {
                     double sum = 0;
-                    for (int l = 0; l < span; l++) sum += Math.hypot(cre[ab * span + l], cim[ab * span + l]);
+                    for (int l = 0; l < span; l++) sum += Math.sqrt(cre[ab * span + l] * cre[ab * span + l] + cim[ab * span + l] * cim[ab * span + l]);
                     scale = Math.max(scale, sum);
                 }
                 double tolSq = 1e-18 * scale * scale;

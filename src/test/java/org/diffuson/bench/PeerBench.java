@@ -167,7 +167,21 @@ public class PeerBench {
                     System.out.printf(Locale.ROOT, "copt pole grid %s: %s vs converged %s: relative error %.2e%n", g, p, pRef, p.subtract(pRef).norm() / pRef.norm());
                 }
             }
-            default -> throw new IllegalArgumentException("accuracy | values WORKFLOW [fine]");
+            case "cpu" -> {
+                // the Fermi-surface curve point by point on this thread: the best thread-CPU time of N curves after N
+                // warm-up curves (the figure least disturbed by other processes on a shared machine; one core)
+                int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+                var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+                long best = Long.MAX_VALUE;
+                double sink = 0;
+                for (int it = 0; it < 2 * n; it++) {
+                    long t0 = bean.getCurrentThreadCpuTime();
+                    for (int i = 0; i < POINTS; i++) sink += sigmaXy(xi(i), KUBO_GRID, false);
+                    if (it >= n) best = Math.min(best, bean.getCurrentThreadCpuTime() - t0);
+                }
+                System.out.printf(Locale.ROOT, "{\"best_cpu_ms\": %.4f, \"sum\": %.12f}%n", best / 1e6, sink / (2 * n));
+            }
+            default -> throw new IllegalArgumentException("accuracy | values WORKFLOW [fine] | cpu [N]");
         }
     }
 }

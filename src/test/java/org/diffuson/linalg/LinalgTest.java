@@ -183,4 +183,28 @@ class LinalgTest {
         for (int k = 0; k < n; k++) if (piv[k] != k) swaps++;
         assertTrue(swaps > 0, "the test matrix must exercise pivoting");
     }
+
+    @Test
+    void adjointProductsOfSmallBlocks() {
+        // A·B† and A†·B against CMatrix (independent: Hipparchus Complex arithmetic), and the fused, 2×2-unrolled
+        // acc += w·A·B† equal bit for bit to the product followed by the weighted addition (kinetic Γ = ⟨T T†⟩)
+        Random rnd = new Random(7);
+        for (int n : new int[]{2, 3}) {
+            CMatrix a = random(n, n, rnd), b = random(n, n, rnd);
+            double[] c = new double[2 * n * n];
+            ZOps.multByAdjoint(a.toArray(), 0, b.toArray(), 0, n, c, 0);
+            assertTrue(CMatrix.of(n, n, c).minus(a.times(b.dagger())).normMax() < 1e-15, "A B†, n = " + n);
+            ZOps.multAdjoint(a.toArray(), 0, b.toArray(), 0, n, n, n, c, 0);
+            assertTrue(CMatrix.of(n, n, c).minus(a.dagger().times(b)).normMax() < 1e-15, "A† B, n = " + n);
+            double[] acc1 = new double[2 * n * n], acc2 = new double[2 * n * n], prod = new double[2 * n * n];
+            for (int k = 0; k < 5; k++) {
+                CMatrix t = random(n, n, rnd);
+                double w = rnd.nextDouble();
+                ZOps.multByAdjointAdd(t.toArray(), 0, t.toArray(), 0, n, w, acc1);
+                ZOps.multByAdjoint(t.toArray(), 0, t.toArray(), 0, n, prod, 0);
+                ZOps.addScaled(acc2, w, prod, n);
+            }
+            assertArrayEquals(acc2, acc1, 0, "fused = product + addScaled, n = " + n);
+        }
+    }
 }
