@@ -101,15 +101,44 @@ public final class Kinetic {
         private final double[] f, j;
         private final KineticCoefficients[] coefficients;
         private final JunctionSolution solution;
+        private final Blocks blocks;
+        private final boolean[] ready = new boolean[KineticCoefficients.MODES];
         private volatile double[] density;
 
-        Response(double[] f, double[] j, KineticCoefficients[] coefficients, JunctionSolution solution) {
-            this.f = f;
-            this.j = j;
+        Response(KineticCoefficients[] coefficients, JunctionSolution solution, Blocks blocks) {
+            int n = solution.mesh().points() * KineticCoefficients.MODES * SOURCES;
+            this.f = new double[n];
+            this.j = new double[n];
             this.coefficients = coefficients;
             this.solution = solution;
+            this.blocks = blocks;
         }
 
+        /**
+         * Solves the block of modes containing {@code mode} on first use (an I(V) curve needs only the charge mode's
+         * block): f and j of all its unit sources.
+         */
+        synchronized void ensure(int mode) {
+            if (ready[mode]) return;
+            Blocks b = blocks;
+            if (b.copySpin() && (mode == 2 || mode == 3 || mode == 5 || mode == 6)) {
+                int src = mode < 5 ? KineticCoefficients.T3 : KineticCoefficients.L3, M = KineticCoefficients.MODES;
+                ensure(src);
+                for (int q = 0; q < solution.mesh().points(); q++)
+                    for (int e = 0; e < 2; e++) {
+                        int to = (q * M + mode) * SOURCES + 8 * e + mode, from = (q * M + src) * SOURCES + 8 * e + src;
+                        f[to] = f[from];
+                        j[to] = j[from];
+                    }
+                ready[mode] = true;
+                return;
+            }
+            int[] md = members(b.comp(), b.comp()[mode]);
+            solveBlock(b.mesh(), b.nodes(), coefficients, md, b.left(), b.right(), b.barrier(), f, j);
+            for (int k : md) ready[k] = true;
+        }
+
+        /** f after {@link #ensure} of every mode read. */
         double[] f() { return f; }
 
         double[] j() { return j; }
@@ -132,6 +161,11 @@ public final class Kinetic {
             density = d;
             return d;
         }
+    }
+
+    /** What a {@link Response} needs to solve its blocks on demand. */
+    private record Blocks(Collocation.Mesh mesh, Junction.Nodes nodes, int[] comp, End left, End right,
+                          double[][][] barrier, boolean copySpin) {
     }
 
     /** ǧ^R at node q of a retarded solution. */
@@ -193,7 +227,7 @@ public final class Kinetic {
                         }
                 }
                 KineticCoefficients.fillCollinear(up, dn, nd.gap()[q], nd.rate()[q], nd.d()[q], dd, kk, degenerate);
-                co[q] = new KineticCoefficients(dd, jj, kk);
+                co[q] = KineticCoefficients.wrap(dd, jj, kk);
             } else {
                 co[q] = KineticCoefficients.trace(g[q][0], g[q][1], energy, h, nd.gap()[q], nd.gapIm()[q],
                         nd.rate()[q], nd.d()[q]);
@@ -229,25 +263,10 @@ public final class Kinetic {
         for (End e : new End[]{left, right}) e.link(link);
         for (double[][] b : barrier) if (b != null) linkAll(link, b);
         int[] comp = components(link);
-        double[] f = new double[pts * M * SOURCES], jv = new double[pts * M * SOURCES];
         // spin-degenerate θ-form: SU(2) symmetry makes the T1, T2 (L1, L2) problems copies of T3 (L3)
         boolean copySpin = degenerate && members(comp, comp[KineticCoefficients.T3]).length == 1
                 && members(comp, comp[KineticCoefficients.L3]).length == 1;
-        for (int c = 0; c < M; c++) {
-            int[] md = members(comp, c);
-            if (md.length == 0) continue;
-            if (copySpin && md.length == 1 && (md[0] == 2 || md[0] == 3 || md[0] == 5 || md[0] == 6)) continue;
-            solveBlock(mesh, nd, co, md, left, right, barrier, f, jv);
-        }
-        if (copySpin)
-            for (int q = 0; q < pts; q++)
-                for (int[] pair : new int[][]{{2, 4}, {3, 4}, {5, 7}, {6, 7}})
-                    for (int e = 0; e < 2; e++) {
-                        int to = (q * M + pair[0]) * SOURCES + 8 * e + pair[0], from = (q * M + pair[1]) * SOURCES + 8 * e + pair[1];
-                        f[to] = f[from];
-                        jv[to] = jv[from];
-                    }
-        return new Response(f, jv, co, s);
+        return new Response(co, s, new Blocks(mesh, nd, comp, left, right, barrier, copySpin));
     }
 
     private static boolean isDegenerate(JunctionSolution s) {
@@ -671,6 +690,7 @@ public final class Kinetic {
             double sum = 0;
             int base = (p * KineticCoefficients.MODES + alpha) * SOURCES;
             for (int i = 0; i < energies.length; i++) {
+                responses[i].ensure(alpha);
                 double[] r = current ? responses[i].j() : responses[i].f();
                 for (int s = 0; s < SOURCES; s++) if (w[s][i] != 0) sum += w[s][i] * r[base + s];
             }
@@ -743,6 +763,7 @@ public final class Kinetic {
 
         /** f_α at node p and energy index i (exact reservoir values at ε_i). */
         public double distribution(int alpha, int i, int p) {
+            sp.response(i).ensure(alpha);
             double[] f = sp.response(i).f();
             double eps = sp.energies[i], v = 0;
             int base = (p * KineticCoefficients.MODES + alpha) * SOURCES;
@@ -756,6 +777,7 @@ public final class Kinetic {
 
         /** Spectral current j_α(ε_i) at node p. */
         public double spectralCurrent(int alpha, int i, int p) {
+            sp.response(i).ensure(alpha);
             double[] j = sp.response(i).j();
             double eps = sp.energies[i], v = 0;
             int base = (p * KineticCoefficients.MODES + alpha) * SOURCES;
@@ -804,6 +826,7 @@ public final class Kinetic {
                 double sum = 0;
                 for (int i = 0; i < sp.energies.length; i++) {
                     Response r = sp.response(i);
+                    for (int b = 0; b < M; b++) r.ensure(b);
                     for (int b = 0; b < M; b++) {
                         double c = r.density()[(p * 4 + component) * M + b];
                         if (c == 0) continue;

@@ -27,11 +27,10 @@ import org.hipparchus.complex.Complex;
  * C_s = Re cosΘ_s. In the normal state both give 1: the spin modes relax as D∂²f_T3 = f_T3/τ_so, i.e. the spin
  * accumulation decays over √(Dτ_so) (seed 003 Eq. 79 with the corrected sign −S/τ_so).
  *
- * @param diffusion 𝔇 (8×8 row-major)
- * @param drift     𝔍 (8×8 row-major)
- * @param sink      𝔎 (8×8 row-major)
+ * Holds 𝔇, 𝔍, 𝔎 as 8×8 row-major arrays (immutable).
  */
-public record KineticCoefficients(double[] diffusion, double[] drift, double[] sink) {
+public final class KineticCoefficients {
+    private final double[] diffusion, drift, sink;
 
     /** Number of distribution modes. */
     public static final int MODES = 8;
@@ -81,19 +80,29 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
         return traceRe(PAULI[a], x);
     }
 
-    public KineticCoefficients {
-        diffusion = diffusion.clone();
-        drift = drift.clone();
-        sink = sink.clone();
+    /** Copies the three 8×8 row-major arrays (an immutable value). */
+    public KineticCoefficients(double[] diffusion, double[] drift, double[] sink) {
+        this(diffusion.clone(), drift.clone(), sink.clone(), true);
     }
 
-    @Override
+    /** Takes ownership of freshly built arrays (the solver's hot path). */
+    private KineticCoefficients(double[] diffusion, double[] drift, double[] sink, boolean owned) {
+        this.diffusion = diffusion;
+        this.drift = drift;
+        this.sink = sink;
+    }
+
+    static KineticCoefficients wrap(double[] diffusion, double[] drift, double[] sink) {
+        return new KineticCoefficients(diffusion, drift, sink, true);
+    }
+
+    /** 𝔇 (8×8 row-major copy). */
     public double[] diffusion() { return diffusion.clone(); }
 
-    @Override
+    /** 𝔍 (8×8 row-major copy). */
     public double[] drift() { return drift.clone(); }
 
-    @Override
+    /** 𝔎 (8×8 row-major copy). */
     public double[] sink() { return sink.clone(); }
 
     /** No-copy views for the solver's hot loops (package-private; never modified). */
@@ -177,7 +186,7 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
                 kk[a * MODES + b] = -modeTrace(a, rhs) / 8;
             }
         }
-        return new KineticCoefficients(dd, jj, kk);
+        return wrap(dd, jj, kk);
     }
 
     /**
@@ -188,7 +197,7 @@ public record KineticCoefficients(double[] diffusion, double[] drift, double[] s
     public static KineticCoefficients collinear(Complex thUp, Complex thDown, double gap, double rate, double d) {
         double[] dd = new double[64], kk = new double[64];
         fillCollinear(thUp, thDown, gap, rate, d, dd, kk, thUp.equals(thDown));
-        return new KineticCoefficients(dd, new double[64], kk);
+        return wrap(dd, new double[64], kk);
     }
 
     /** Writes the collinear closed forms into 𝔇 and 𝔎 (𝔍 = 0); spin-degenerate: also the transverse modes. */

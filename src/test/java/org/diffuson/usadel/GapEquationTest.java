@@ -76,6 +76,32 @@ class GapEquationTest {
                 GapEquation.residual(0.5, 1.2, Bulk.bcs(0).withField(1e-9).withSpinRelaxation(3)), 1e-9);
     }
 
+    /**
+     * With spin relaxation the transition from the free energy (coupled-spin bulk solutions, Ω_S − Ω_N = 2∫G dΔ)
+     * against the independent linearized (digamma) T_c line: where the transition is second order the two are the same
+     * field (1e-6: criticalField's root finding on Ω; measured 3.4e-7 at T = 0.7, 1/τ_so = 1 and 8.9e-8 at T = 0.8,
+     * 1/τ_so = 5); at low T it is first order and lies
+     * beyond the linearized line (there the linearized T_c at h_c is below T).
+     */
+    @Test
+    void criticalFieldWithSpinRelaxationMeetsTheLinearizedLineWhereSecondOrder() {
+        for (double[] p : new double[][]{{0.7, 1}, {0.8, 5}}) {
+            double hc = GapEquation.criticalField(p[0], p[1]);
+            double lo = 0, hi = 6;      // linearized h*(T): T_c(h*, 1/τ_so) = T on the decreasing branch
+            for (int i = 0; i < 60; i++) {
+                double m = 0.5 * (lo + hi);
+                if (GapEquation.tc(m, p[1]) > p[0]) lo = m;
+                else hi = m;
+            }
+            assertEquals(lo, hc, 1e-6, "T = " + p[0] + ", 1/τ_so = " + p[1]);
+        }
+        double hc = GapEquation.criticalField(0.3, 1);
+        assertTrue(GapEquation.tc(hc, 1) < 0.3, "first order at T = 0.3, 1/τ_so = 1: h_c = " + hc);
+        GapEquation.Branch above = GapEquation.largestBranch(0.3, hc + 0.01, 1);
+        assertTrue(above != null && above.delta() > 0.5 && above.freeEnergy() > 0,
+                "just above a first-order field the superconducting branch survives, metastable: " + above);
+    }
+
     @Test
     void freeEnergyAndChandrasekharClogston() {
         // BCS condensation energy at low T: Ω_S − Ω_N = −N_F Δ0²/2 + (π²/3)N_F T² (the second term is the normal

@@ -203,6 +203,28 @@ class KeldyshTest {
         assertTrue(worst < 1e-5, "current is not the integral of the conductance: " + worst);
     }
 
+    /**
+     * Oracle 6: NIS tunnel limit. A Kupriyanov–Lukichev barrier with R_B = 200 R_N to a BCS superconductor: the
+     * proximity effect in N and the Andreev current are O(R_N/R_B), so G(V)/G_N → N_S(eV)/N_F = Re[(V + iη)/
+     * √((V + iη)² − Δ²)] (the BCS tunnelling density of states) at T = 0; tolerance 2R_N/R_B.
+     */
+    @Test
+    void tunnelLimitConductanceIsTheBcsDensityOfStates() {
+        double gap = 2, lb = 200, eta = 1e-3;
+        Junction j = Junction.of(Boundary.rigid(NORMAL), Boundary.tunnel(Bulk.bcs(gap), 0, lb), Layer.normal(1, 1));
+        Kinetic.Spectrum sp = Kinetic.spectrum(j, Junction.Form.THETA, eta, Kinetic.energies(5, 201));
+        double[] v = {0.5, 1.5, 2.3, 3, 4};
+        double[] g = sp.iv(v, 0).normalizedConductance();
+        double worst = 0;
+        for (int i = 0; i < v.length; i++) {
+            org.hipparchus.complex.Complex z = new org.hipparchus.complex.Complex(v[i], eta);
+            double bcs = z.divide(z.multiply(z).subtract(gap * gap).sqrt()).getReal();
+            worst = Math.max(worst, Math.abs(g[i] - bcs) / Math.max(bcs, 1));
+            System.out.printf("NIS: V = %.1f: G/G_N = %.6f, BCS N_S = %.6f%n", v[i], g[i], bcs);
+        }
+        assertTrue(worst < 2 / lb, "tunnel limit residual " + worst);
+    }
+
     @Test
     void badInput() {
         Junction ns = Junction.of(Boundary.rigid(NORMAL), Boundary.rigid(Bulk.bcs(5)), Layer.normal(1, 1));
