@@ -1,6 +1,5 @@
 package org.diffuson.kubo;
 
-import org.diffuson.Cancellation;
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.green.GreenWorkspace;
@@ -17,7 +16,6 @@ import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Model;
 import org.diffuson.model.TermHamiltonian;
 
-import java.util.stream.IntStream;
 
 /**
  * Vertex-corrected linear response (Kubo–Středa, non-crossing ladder) on a {@link Ladder}'s grid and self-energy
@@ -175,12 +173,13 @@ public final class Kubo {
             nodes.add(new double[]{w / t, tail[1][i] * w / (t * t)});
         }
         // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}: −Re(i X) = Im X.
-        // Nodes in parallel, summed in node order (deterministic).
-        double[] part = new double[nodes.size()];
-        IntStream.range(0, nodes.size()).parallel().forEach(Cancellation.checking("Fermi-sea energy integral", j -> part[j] = nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0], dressed).getImaginary()));
-        double sum = 0;
-        for (double p : part) sum += p;
-        return DiffusonException.requireFinite("sea", sum);
+        // One parallel sum over the energy nodes (KSum: fixed chunks of whole nodes, ordered reduction), each node's
+        // k-sum inside its task: the same bits on any number of threads (KSumTest).
+        double[] total = new double[1];
+        KSum.sum(nodes.size(), KSum.chunkOver(seaGrid().size()), 1, () -> null, (from, to, acc, none) -> {
+            for (int j = from; j < to; j++) acc[0] += nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0], dressed).getImaginary();
+        }, total, true);
+        return DiffusonException.requireFinite("sea", total[0]);
     }
 
 
