@@ -14,6 +14,9 @@ test_classpath "$OUT"
 echo "load before: $(load)"
 "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'UsadelBench\.' -bm sample -tu ms -wi 3 -i 5 -w 2 -r 2 -f 1 \
   -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.log" | grep -E '^UsadelBench|p0.00|Benchmark'
+echo "== nsConductance pinned to one core (taskset -c 0)"
+taskset -c 0 "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main 'UsadelBench\.nsConductance' -bm sample -tu ms \
+  -wi 3 -i 5 -w 2 -r 2 -f 1 | tee "$OUT/jmh-ns-1core.log" | grep -E '^UsadelBench|p0.00'
 echo "load between: $(load)"
 (peer "$JAVA" -cp "$CP" org.diffuson.bench.UsadelBench csv "$OUT/diffuson-dos.csv" && \
   peer "$PY" src/test/python/usadel_sns_peer.py 1e-6 10 --compare="$OUT/diffuson-dos.csv") | tee "$OUT/peer.log"

@@ -10,6 +10,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hipparchus.complex.Complex;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.util.Locale;
 
 /**
@@ -78,11 +79,11 @@ public final class Kinetic {
             }
             Usadel.checkDos("Keldysh junction", e, sol[i].dos(sol[i].x()[0]), eta);
         }
+        // the energies are independent once the retarded sweep is done: a parallel map (no reduction), each energy
+        // into its own slot, so the result does not depend on the thread count
         Response[] r = new Response[n];
-        for (int i = 0; i < n; i++) {
-            Cancellation.check("Keldysh kinetic solve");
-            r[i] = solveKinetic(junction, sol[i], energies[i], eta);
-        }
+        IntStream.range(0, n).parallel().forEach(Cancellation.checking("Keldysh kinetic solve",
+                i -> r[i] = solveKinetic(junction, sol[i], energies[i], eta)));
         return new Spectrum(junction, form, eta, energies.clone(), sol, r);
     }
 
@@ -675,6 +676,7 @@ public final class Kinetic {
                         + "reservoir (" + b + ")", "bias a normal reservoir: make one end Boundary.rigid(Bulk.bcs(0))");
             double[] cur = new double[voltages.length], cond = new double[voltages.length];
             int t = KineticCoefficients.T, node = biased == 0 ? 0 : x().length - 1;
+            ensureAll(t);
             double sign = biased == 0 ? 1 : -1;
             for (int v = 0; v < voltages.length; v++) {
                 Distribution bias = Distribution.biased(temperature, voltages[v]), ground = Distribution.equilibrium(temperature);
@@ -683,6 +685,12 @@ public final class Kinetic {
                 cond[v] = sign * integrate(weights(d, biased, null), node, t, true);
             }
             return new IV(voltages.clone(), cur, cond, normalConductance(), temperature);
+        }
+
+        /** Solves the block of mode α at every energy, in parallel (a map: each energy writes only its own response). */
+        void ensureAll(int alpha) {
+            IntStream.range(0, energies.length).parallel().forEach(Cancellation.checking("Keldysh kinetic solve",
+                    i -> responses[i].ensure(alpha)));
         }
 
         /** ∫dε Σ_s w[s] response_s(node p, mode α) of f (current = false) or j (true). */
