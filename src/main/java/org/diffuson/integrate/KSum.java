@@ -56,7 +56,8 @@ public final class KSum {
      * The chunk of an outer sum whose items each carry a whole inner sum of {@code innerPoints} points (the energy
      * nodes of a real-axis or Matsubara integral over a k-sum): {@link #CHUNK}/innerPoints items per chunk, at least
      * one, so a chunk holds about as much work as a chunk of a plain k-sum. A function of the sizes only, never of
-     * the machine; the inner sum then runs serially inside its item's task.
+     * the machine; the inner sum runs inside its item's task (serially, or as a nested KSum: either way the bits do not
+     * depend on the thread count).
      */
     public static int chunkOver(int innerPoints) {
         return Math.max(1, CHUNK / Math.max(1, innerPoints));

@@ -173,8 +173,9 @@ public final class Kubo {
             nodes.add(new double[]{w / t, tail[1][i] * w / (t * t)});
         }
         // ∫ X dε along ε = E_F + iy: dε = i dy, and the path runs from E_F up, i.e. −∫_{E_F}^{E_F+i∞}: −Re(i X) = Im X.
-        // One parallel sum over the energy nodes (KSum: fixed chunks of whole nodes, ordered reduction), each node's
-        // k-sum inside its task: the same bits on any number of threads (KSumTest).
+        // One parallel sum over the energy nodes (KSum: fixed chunks of whole nodes, ordered reduction); each node's
+        // k-sum is itself a KSum, nested inside the node's task. Both have fixed chunks and ordered reductions, so the
+        // result is the same bits on any number of threads (KSumTest).
         double[] total = new double[1];
         KSum.sum(nodes.size(), KSum.chunkOver(seaGrid().size()), 1, () -> null, (from, to, acc, none) -> {
             for (int j = from; j < to; j++) acc[0] += nodes.get(j)[1] * seaIntegrand(a, b, e, nodes.get(j)[0], dressed).getImaginary();

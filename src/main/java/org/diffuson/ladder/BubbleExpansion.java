@@ -42,6 +42,20 @@ import java.util.Map;
  */
 public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Superoperator[] linear, Superoperator[][] quadratic) {
 
+    /** Copies the tables in (a record of immutable values). */
+    public BubbleExpansion {
+        linear = linear.clone();
+        quadratic = DiffusionOperator.copy(quadratic);
+    }
+
+    /** ∂Φ̄/∂q_a (a copy). */
+    @Override
+    public Superoperator[] linear() { return linear.clone(); }
+
+    /** ½∂²Φ̄/∂q_a∂q_b (a copy). */
+    @Override
+    public Superoperator[][] quadratic() { return DiffusionOperator.copy(quadratic); }
+
     /** Φ̄₀ + ωΦ̄_ω + q_aΦ̄_a + q_aq_bΦ̄_ab. */
     public Superoperator at(double[] q, double omega) {
         Superoperator out = phiOmega == null ? phi0 : phi0.plus(phiOmega.scale(omega));
@@ -86,7 +100,19 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     }
 
     /** K ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab. */
-    public record Kinetic(Superoperator k0, Superoperator kOmega, Superoperator[] linear, Superoperator[][] quadratic) {}
+    public record Kinetic(Superoperator k0, Superoperator kOmega, Superoperator[] linear, Superoperator[][] quadratic) {
+        /** Copies the tables in and out (a record of immutable values). */
+        public Kinetic {
+            linear = linear.clone();
+            quadratic = DiffusionOperator.copy(quadratic);
+        }
+
+        @Override
+        public Superoperator[] linear() { return linear.clone(); }
+
+        @Override
+        public Superoperator[][] quadratic() { return DiffusionOperator.copy(quadratic); }
+    }
 
     // ---- the k-sum ----
 

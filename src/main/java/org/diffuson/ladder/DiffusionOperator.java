@@ -58,19 +58,27 @@ public final class DiffusionOperator {
     /** ∂K/∂ω. */
     public Superoperator kOmega() { return kOmega; }
     /** ∂K/∂q_a. */
-    public Superoperator[] kLinear() { return kLinear; }
+    public Superoperator[] kLinear() { return kLinear.clone(); }
     /** ½∂²K/∂q_a∂q_b (the off-diagonal entries are computed on this first request). */
-    public Superoperator[][] kQuadratic() { complete(); return kQuadratic; }
+    public Superoperator[][] kQuadratic() { complete(); return copy(kQuadratic); }
     /** R = −iK_ω⁻¹K₀. */
     public Superoperator relaxation() { return relaxation; }
     /** K_ω⁻¹K_a. */
-    public Superoperator[] drift() { return drift; }
+    public Superoperator[] drift() { return drift.clone(); }
     /** D_ab = −iK_ω⁻¹K_ab (the off-diagonal entries are computed on this first request). */
-    public Superoperator[][] diffusion() { complete(); return diffusion; }
+    public Superoperator[][] diffusion() { complete(); return copy(diffusion); }
     /** BNM's (1 − I₀)/τ. */
     public Superoperator bnmRelaxation() { return bnmRelaxation; }
     /** BNM's −(∂²I/∂q_a∂q_b)/(2τ) (the off-diagonal entries are computed on this first request). */
-    public Superoperator[][] bnmDiffusion() { complete(); return bnmDiffusion; }
+    public Superoperator[][] bnmDiffusion() { complete(); return copy(bnmDiffusion); }
+
+    /** A copy of a table of (immutable) superoperators: accessors hand out copies, the operator keeps its own. */
+    static Superoperator[][] copy(Superoperator[][] t) {
+        if (t == null) return null;
+        Superoperator[][] c = new Superoperator[t.length][];
+        for (int i = 0; i < t.length; i++) c[i] = t[i] == null ? null : t[i].clone();
+        return c;
+    }
 
     /** D_ab for one pair: a diagonal entry needs no off-diagonal ladders (nothing computed and thrown away). */
     private Superoperator diffusion(int a, int b) {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * electron block of ȟ is tanh((ε − μ − μ_s·σ)/2T) and the hole block tanh((ε + μ − μ_s·σ)/2T), so
  * ȟ = Σ_{p,s=±} ¼(1 + pτ3)(1 + s n̂·σ) tanh((ε − pμ − s|μ_s|)/2T):
  * f_L = ¼Σ t, f_T = ¼Σ p t, f_Ta = ¼Σ s n_a t, f_La = ¼Σ p s n_a t. With this sign the charge density
- * n = −(π/4)N_F∫dε/2π Tr ǧ^K (seed 003 §V) of a normal reservoir is 2N_Fμ and its spin density S^a = 2N_F μ_s^a.
+ * n = −(π/4)N_F∫dε/2π Tr ǧ^K (seed 003 Sec. V, the definitions after Eq. 79) of a normal reservoir is 2N_Fμ and its spin density S^a = 2N_F μ_s^a.
  * Every mode is a sum of terms w·tanh((ε − a)/2T), which {@link Kinetic} integrates exactly against piecewise-linear
  * spectral responses (also at T = 0).
  */

@@ -186,7 +186,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         }
         int m = form == Form.THETA ? 2 : 8;
         double[] y0;
-        if (guess != null && guess.form() == form && guess.mesh().points() == nd.mesh().points()) y0 = guess.y();
+        if (guess != null && guess.form() == form && guess.mesh().points() == nd.mesh().points()) y0 = guess.yView();
         else y0 = localBulkGuess(nd, omega, form);
         // θ-form without any exchange field: Θ_+ = Θ_− and the τ_so coupling vanishes, so one Θ is solved (a quarter of
         // the linear algebra) and copied to both spins

@@ -10,6 +10,17 @@ import org.hipparchus.complex.Complex;
 public record JunctionSolution(Junction junction, Junction.Nodes nodes, Junction.Form form, Complex omega, double[] y,
                                int iterations, double residual) {
 
+    /** The solution vector at the collocation nodes (a copy: the solution is immutable). */
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    /** The solution vector itself, for the solver's own no-copy reads (never written through). */
+    double[] yView() {
+        return y;
+    }
+
     public Collocation.Mesh mesh() {
         return nodes.mesh();
     }

@@ -172,7 +172,7 @@ public final class Kinetic {
     /** ǧ^R at node q of a retarded solution. */
     static CMatrix matrixAt(JunctionSolution s, int q) {
         int m = s.form() == Junction.Form.THETA ? 2 : 8;
-        double[] y = s.y();
+        double[] y = s.yView();
         return JunctionSolution.matrixOf(s.form(), Arrays.copyOfRange(y, 2 * m * q, 2 * m * (q + 1)));
     }
 
@@ -180,7 +180,7 @@ public final class Kinetic {
     static CMatrix[][] nodal(JunctionSolution s) {
         Collocation.Mesh mesh = s.mesh();
         int m = s.form() == Junction.Form.THETA ? 2 : 8, p = mesh.points();
-        double[] y = s.y(), dy = new double[y.length];
+        double[] y = s.yView(), dy = new double[y.length];
         for (int dom = 0; dom < mesh.domains(); dom++) {
             int s0 = mesh.start(dom), nn = mesh.intervals(dom);
             double[] d1 = mesh.d1[dom];
@@ -208,7 +208,7 @@ public final class Kinetic {
         boolean degenerate = theta && isDegenerate(s);
         CMatrix[][] g = theta && degenerate ? null : nodal(s);
         KineticCoefficients[] co = new KineticCoefficients[pts];
-        double[] y = s.y();
+        double[] y = s.yView();
         for (int q = 0; q < pts; q++) {
             double[] h = nd.h()[q];
             if (theta) {
@@ -271,7 +271,7 @@ public final class Kinetic {
     }
 
     private static boolean isDegenerate(JunctionSolution s) {
-        double[] y = s.y();
+        double[] y = s.yView();
         for (int q = 0; q < y.length / 4; q++)
             if (y[4 * q] != y[4 * q + 2] || y[4 * q + 1] != y[4 * q + 3]) return false;
         return true;
@@ -453,7 +453,7 @@ public final class Kinetic {
 
     private static String names(int[] md) {
         StringBuilder sb = new StringBuilder("{");
-        for (int k : md) sb.append(sb.length() > 1 ? ", " : "").append("f_").append(KineticCoefficients.NAMES[k]);
+        for (int k : md) sb.append(sb.length() > 1 ? ", " : "").append("f_").append(KineticCoefficients.names().get(k));
         return sb.append("}").toString();
     }
 
@@ -670,6 +670,9 @@ public final class Kinetic {
 
         /** I(V) with the bias on end {@code biased} (0 = left, 1 = right), which must be a normal reservoir. */
         public IV iv(double[] voltages, double temperature, int biased) {
+            if (biased != 0 && biased != 1)
+                throw new DiffusonException("biased", "biased must be 0 (left end) or 1 (right end), got " + biased,
+                        "pass 0 or 1, or use iv(voltages, T), which biases the normal reservoir");
             Boundary b = biased == 0 ? junction.left() : junction.right();
             if (!isNormalReservoir(b))
                 throw new DiffusonException("biased", "the " + (biased == 0 ? "left" : "right") + " end is not a normal "
@@ -748,6 +751,14 @@ public final class Kinetic {
      * deviations from equilibrium at the left reservoir's temperature (as seed 003's S^a, "the non-equilibrium spin
      * density"); currents include any equilibrium supercurrent.
      */
+    private static final String MODE_HINT = "modes are 0..7: L, T, T1, T2, T3, L1, L2, L3 (KineticCoefficients.names())";
+
+    /** v in [lo, hi), else a DiffusonException naming the parameter. */
+    private static void index(String name, int v, int lo, int hi, String hint) {
+        if (v < lo || v >= hi)
+            throw new DiffusonException(name, name + " = " + v + " is outside [" + lo + ", " + (hi - 1) + "]", hint);
+    }
+
     public static final class NonEquilibrium {
         private final Spectrum sp;
         private final Distribution[] ends;
@@ -771,6 +782,7 @@ public final class Kinetic {
 
         /** f_α at node p and energy index i (exact reservoir values at ε_i). */
         public double distribution(int alpha, int i, int p) {
+            checkPoint(alpha, i, p);
             sp.response(i).ensure(alpha);
             double[] f = sp.response(i).f();
             double eps = sp.energies[i], v = 0;
@@ -785,6 +797,7 @@ public final class Kinetic {
 
         /** Spectral current j_α(ε_i) at node p. */
         public double spectralCurrent(int alpha, int i, int p) {
+            checkPoint(alpha, i, p);
             sp.response(i).ensure(alpha);
             double[] j = sp.response(i).j();
             double eps = sp.energies[i], v = 0;
@@ -804,6 +817,7 @@ public final class Kinetic {
 
         /** Spin current J^a/N_F = ∫dε j_Ta (a = 1..3; seed 003 Eq. 81 in 1D) at each node. */
         public double[] spinCurrent(int a) {
+            index("a", a, 1, 4, "spin components are a = 1, 2, 3 (x, y, z)");
             return perNode(1 + a, true, w);
         }
 
@@ -814,21 +828,31 @@ public final class Kinetic {
 
         /** ∫dε δf_α at each node (deviation from equilibrium). */
         public double[] integratedDistribution(int alpha) {
+            index("alpha", alpha, 0, KineticCoefficients.MODES, MODE_HINT);
             return perNode(alpha, false, wRef);
         }
 
+        private void checkPoint(int alpha, int i, int p) {
+            index("alpha", alpha, 0, KineticCoefficients.MODES, MODE_HINT);
+            index("i", i, 0, sp.energies.length, "energy indices run over spectrum().energies()");
+            index("p", p, 0, sp.x().length, "node indices run over x()");
+        }
+
         private double[] perNode(int alpha, boolean current, double[][] weights) {
+            sp.ensureAll(alpha);    // every energy's block in parallel (cancellable) before the serial sums
             double[] out = new double[sp.x().length];
             for (int p = 0; p < out.length; p++) out[p] = sp.integrate(weights, p, alpha, current);
             return out;
         }
 
         /**
-         * Charge density deviation n/N_F = −⅛∫dε Tr ǧ^K (seed 003 §V, n = −(π/4)N_F Tr ǧ^K at equal times) and spin
+         * Charge density deviation n/N_F = −⅛∫dε Tr ǧ^K (seed 003 Sec. V after Eq. 79: n = −(π/4)N_F Tr ǧ^K at equal times) and spin
          * densities S^a/N_F = −⅛∫dε Tr σ^aτ3ǧ^K (Eq. 79) at each node: {@code component} 0 = charge, 1..3 = spin.
          */
         public double[] density(int component) {
+            index("component", component, 0, 4, "0 = charge, 1..3 = spin x, y, z");
             int pts = sp.x().length, M = KineticCoefficients.MODES;
+            for (int b = 0; b < M; b++) sp.ensureAll(b);
             double[] out = new double[pts];
             for (int p = 0; p < pts; p++) {
                 double sum = 0;

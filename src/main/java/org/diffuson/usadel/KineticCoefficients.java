@@ -36,7 +36,10 @@ public final class KineticCoefficients {
     public static final int MODES = 8;
 
     /** Mode names, in storage order. */
-    public static final String[] NAMES = {"L", "T", "T1", "T2", "T3", "L1", "L2", "L3"};
+    private static final java.util.List<String> NAMES = java.util.List.of("L", "T", "T1", "T2", "T3", "L1", "L2", "L3");
+
+    /** The mode names in index order: L, T, T1, T2, T3, L1, L2, L3. */
+    public static java.util.List<String> names() { return NAMES; }
 
     /** Mode indices. */
     public static final int L = 0, T = 1, T3 = 4, L3 = 7;

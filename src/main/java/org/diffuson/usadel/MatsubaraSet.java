@@ -72,11 +72,14 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
      */
     public double supercurrent(double x) {
         double s = 0;
-        for (JunctionSolution sol : solutions) {
-            Complex t = Nambu.tau(3).times(sol.currentMatrix(x)).trace();
-            s += new Complex(0, Math.PI * temperature).multiply(t).getReal();
-        }
+        for (JunctionSolution sol : solutions) s += supercurrentTerm(sol, x);
         return s;
+    }
+
+    /** One frequency's term of {@link #supercurrent(double)}: Re[iπT Tr τ3ǧ∂_xǧ]. */
+    private double supercurrentTerm(JunctionSolution sol, double x) {
+        Complex t = Nambu.tau(3).times(sol.currentMatrix(x)).trace();
+        return new Complex(0, Math.PI * temperature).multiply(t).getReal();
     }
 
     /**
@@ -101,8 +104,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                 "solve with more frequencies");
         double d = junction.diffusionAt(x), sum = 0, last = 0, before = 0;
         for (int k = 0; k < n; k++) {
-            Complex t = Nambu.tau(3).times(solutions.get(k).currentMatrix(x)).trace();
-            double term = d * new Complex(0, Math.PI * temperature).multiply(t).getReal();
+            double term = d * supercurrentTerm(solutions.get(k), x);
             sum += term;
             if (k == n - 2) before = term;
             if (k == n - 1) last = term;
@@ -302,7 +304,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
     }
 
     private static Complex nodeSinglet(JunctionSolution s, int node) {
-        double[] y = s.y();
+        double[] y = s.yView();
         if (s.form() == Junction.Form.THETA) {
             Complex a = new Complex(y[4 * node], y[4 * node + 1]), b = new Complex(y[4 * node + 2], y[4 * node + 3]);
             return new Complex(a.sin().add(b.sin()).multiply(0.5).getReal());

@@ -205,4 +205,23 @@ class BubbleExpansionTest {
         System.out.printf("parabola: exact derivatives D = %.12g, stencils D = %.12g (rel %.2e)%n", da, db, Math.abs(da - db) / da);
         assertEquals(da, db, 1e-7 * da);
     }
+
+    /** The expansion and the operator are values: writing into the tables they hand out changes neither. */
+    @Test
+    void tablesHandedOutAreCopies() {
+        Ladder l = copt(0.0);
+        DiffusionOperator op = l.diffusion();
+        Complex d = op.effectiveDiffusion(0);
+        op.kLinear()[0] = null;
+        op.kQuadratic()[0][0] = null;
+        op.diffusion()[0][0] = null;
+        op.drift()[0] = null;
+        assertEquals(d, op.effectiveDiffusion(0));
+        Energy e1 = Energy.retarded(0.0), e2 = Energy.advanced(0.0);
+        BubbleExpansion x = BubbleExpansion.compute(l.bubble(), e1, l.sigma(e1), l.sigmaDerivative(e1), e2, l.sigma(e2), true);
+        Superoperator q00 = x.quadratic()[0][0];
+        x.quadratic()[0][0] = null;
+        x.linear()[0] = null;
+        assertTrue(x.quadratic()[0][0] == q00 && x.linear()[0] != null);
+    }
 }

@@ -18,6 +18,16 @@ class ImmutableRecordsTest {
     }
 
     @Test
+    void junctionSolutionHandsOutCopies() {
+        // a caller writing into y() must not change the solution (Kinetic reads it lazily for densities)
+        Junction ns = Junction.of(Boundary.rigid(Bulk.bcs(0)), Boundary.rigid(Bulk.bcs(5)), Layer.normal(1, 1));
+        JunctionSolution s = ns.retarded(1.0, 1e-3, Junction.Form.THETA);
+        double before = s.y()[0];
+        s.y()[0] = 1e9;
+        assertArrayEquals(new double[]{before}, new double[]{s.y()[0]});
+    }
+
+    @Test
     void selfConsistent() {
         double[] gap = {1, 1}, phase = {0, 0.5};
         var sc = new MatsubaraSet.SelfConsistent(null, gap, phase, 1, 0, List.of(0.0));

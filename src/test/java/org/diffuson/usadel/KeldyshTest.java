@@ -240,5 +240,16 @@ class KeldyshTest {
         Junction closed = Junction.of(Boundary.vacuum(), Boundary.vacuum(), Layer.normal(1, 1));
         e = assertThrows(DiffusonException.class, () -> Kinetic.spectrum(closed, Junction.Form.THETA, 1e-3,
                 Kinetic.energies(3, 11)).bias(null, null).current());
+        // indices out of range are named errors, never another mode's numbers (spinCurrent(0) was the charge current)
+        e = assertThrows(DiffusonException.class, () -> sp.iv(new double[]{0.5}, 0, 2));
+        assertEquals("biased", e.parameter());
+        Kinetic.NonEquilibrium ne = sp.bias(Distribution.biased(0, 0.5), Distribution.equilibrium(0));
+        assertEquals("a", assertThrows(DiffusonException.class, () -> ne.spinCurrent(0)).parameter());
+        assertEquals("a", assertThrows(DiffusonException.class, () -> ne.spinCurrent(4)).parameter());
+        assertEquals("component", assertThrows(DiffusonException.class, () -> ne.density(4)).parameter());
+        assertEquals("alpha", assertThrows(DiffusonException.class, () -> ne.integratedDistribution(8)).parameter());
+        assertEquals("alpha", assertThrows(DiffusonException.class, () -> ne.distribution(-1, 0, 0)).parameter());
+        assertEquals("i", assertThrows(DiffusonException.class, () -> ne.spectralCurrent(1, 11, 0)).parameter());
+        assertEquals("p", assertThrows(DiffusonException.class, () -> ne.distribution(1, 0, ne.x().length)).parameter());
     }
 }
