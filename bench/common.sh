@@ -3,6 +3,8 @@ PY=/usr/bin/python3          # Debian's Python, with python3-numpy / python3-sci
 JAVA=${JAVA:-java}
 # the 1-, 5- and 15-minute load averages: the machine is shared, so every timing is reported with them
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# the 1-minute load average alone (for tables)
+load1() { cut -d' ' -f1 /proc/loadavg; }
 # need_python MODULE: stop with the apt command if Debian's python3-MODULE is missing
 need_python() { "$PY" -c "import $1" 2>/dev/null || { echo "needs Debian python3-$1: apt-get install python3-$1" >&2; exit 1; }; }
 # test_classpath DIR: compiles the tests and sets CP to the test classpath (written to DIR/cp.txt)

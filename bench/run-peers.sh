@@ -32,7 +32,6 @@ jmh() { # benchmark, iterations, cores, result file
   [ "$3" = 1 ] && pin=(taskset -c 0)
   "${pin[@]}" "$JAVA" -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main "PeerBench\.$1\$" $2 -f 1 -rf json -rff "$4" >"$4.log" 2>&1
 }
-load() { cut -d' ' -f1 /proc/loadavg; }
 
 RES="$OUT/results.tsv"
 : >"$RES"
@@ -40,11 +39,11 @@ for w in "${WANT[@]}"; do
   for key in "${!BENCH[@]}"; do
     [[ "$key" == "$w"* ]] || continue
     echo "== $key"
-    l0=$(load)
+    l0=$(load1)
     jmh "${BENCH[$key]}" "${ITERS[$key]}" 2 "$OUT/$key-2core.json"
     jmh "${BENCH[$key]}" "${ITERS[$key]}" 1 "$OUT/$key-1core.json"
     (cd bench/peers && peer "$PY" ${PEER[$key]}) >"$OUT/$key-peer.json"
-    l1=$(load)
+    l1=$(load1)
     "$PY" - "$key" "$OUT" "$l0" "$l1" "${PEER[$key]}" >>"$RES" <<'PYEOF'
 import json, sys
 key, out, l0, l1, peer = sys.argv[1:]
@@ -66,10 +65,10 @@ CPU="$OUT/kubo-fs-cpu.tsv"
 rm -f "$CPU"
 if grep -q '^kubo-fs' "$RES"; then
   echo "== kubo-fs CPU time (one core)"
-  l0=$(load)
+  l0=$(load1)
   d=$("$JAVA" -cp "$CP" org.diffuson.bench.PeerBench cpu 1000 | tail -1)
   p=$(cd bench/peers && peer "$PY" kubo_curve.py --moments --grid 8,4,4 --time --cpu --repeat 40 --json | tail -1)
-  printf '%s\t%s\t%s\t%s\n' "$d" "$p" "$l0" "$(load)" >"$CPU"
+  printf '%s\t%s\t%s\t%s\n' "$d" "$p" "$l0" "$(load1)" >"$CPU"
   cat "$CPU"
 fi
 

@@ -37,6 +37,13 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK  # utime + stime
 
 
+def cpu_rate(pid, seconds=1.0):
+    """CPU seconds per second the process uses over the next `seconds`."""
+    c0, t0 = cpu_seconds(pid), time.monotonic()
+    time.sleep(seconds)
+    return (cpu_seconds(pid) - c0) / (time.monotonic() - t0)
+
+
 def kernel_spec_exists(name):
     try:
         KernelSpecManager().get_kernel_spec(name)
@@ -63,9 +70,7 @@ class StopAndExitLeg(kernel_env.KernelAssertions):
         counted against the first stopped cell. The idle checks below then measure what the stop left running."""
         deadline = time.monotonic() + limit_s
         while True:
-            c0, t0 = cpu_seconds(cls.pid), time.monotonic()
-            time.sleep(1.0)
-            used = (cpu_seconds(cls.pid) - c0) / (time.monotonic() - t0)
+            used = cpu_rate(cls.pid)
             if used < IDLE_CPU_S:
                 return
             if time.monotonic() > deadline:
@@ -78,9 +83,7 @@ class StopAndExitLeg(kernel_env.KernelAssertions):
 
     def assert_idle(self, what):
         time.sleep(0.3)
-        c0, t0 = cpu_seconds(self.pid), time.monotonic()
-        time.sleep(1.0)
-        used = (cpu_seconds(self.pid) - c0) / (time.monotonic() - t0)
+        used = cpu_rate(self.pid)
         self.assertLess(used, IDLE_CPU_S, f"{what}: the kernel still uses {used:.2f} CPU s/s after the stop")
 
     def interrupt(self, code, settle=0.7):

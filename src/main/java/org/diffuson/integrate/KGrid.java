@@ -160,6 +160,9 @@ public final class KGrid {
         return new KGrid(2, kx, ky, kz, w, bz);
     }
 
+    /** Whether {@link #refined()} gives a grid (a Brillouin-zone mesh or a polar/spherical grid; not a point list). */
+    public boolean canRefine() { return zone != null || !isPointGrid(); }
+
     /**
      * The same kind of grid, finer, for an automatic convergence check: a Brillouin-zone mesh with N₁ and N₂
      * doubled (same shift); a polar grid with the same breakpoints, twice the Gauss–Legendre nodes per panel (at most

@@ -67,7 +67,7 @@ public record GridRefinement(List<Integer> points, List<Double> overlaps, Ladder
         try {
             return compute.apply(ladder);
         } catch (Refusal r) {
-            if (r.grid == null || r.grid.refined() == null) throw r;
+            if (r.grid == null || !r.grid.canRefine()) throw r;
             first = r;
         }
         List<Integer> points = new ArrayList<>(List.of(ladder.grid().size()));

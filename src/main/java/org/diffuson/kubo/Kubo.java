@@ -75,10 +75,11 @@ public final class Kubo {
         int m = 4 + 4 * nn + 2;
         double[] acc;
         double[] phiRaw = null; // the q = 0 RA bubble when the k-sum computed it (polar moments), else null
-        if (polar(a, b) && n == 2 && !withRR && velocityPolynomials(a, b) != null) {
+        double[][][] vPoly = polar(a, b) && n == 2 && !withRR ? velocityPolynomials() : null;
+        if (vPoly != null) {
             acc = new double[m];
             phiRaw = new double[2 * n * n * n * n];
-            polarMoments2(ladder.grid(), model.hamiltonian(), velocityPolynomials(a, b), e, sig, polarCoefficients(n, (VelocityVertex) a, (VelocityVertex) b), acc, phiRaw);
+            polarMoments2(ladder.grid(), model.hamiltonian(), vPoly, e, sig, polarCoefficients(n, (VelocityVertex) a, (VelocityVertex) b), acc, phiRaw);
         } else if (polar(a, b)) acc = accumulatePolar(n, (VelocityVertex) a, (VelocityVertex) b, e, sig, m, withRR);
         else {
             Hamiltonian h = model.hamiltonian();
@@ -394,7 +395,7 @@ public final class Kubo {
      * The axis velocities ∂H/∂k_x, ∂H/∂k_y on the k_x axis as polynomials in k ({@link TermHamiltonian#velocityAxisCoefficients}),
      * [axis][power][entry], for a builder model's own velocity vertices; null otherwise (then the tables are used).
      */
-    private double[][][] velocityPolynomials(Vertex a, Vertex b) {
+    private double[][][] velocityPolynomials() {
         if (!(ladder.model().hamiltonian() instanceof TermHamiltonian t)) return null;
         double[][] x = t.velocityAxisCoefficients(org.diffuson.model.Axis.X), y = t.velocityAxisCoefficients(org.diffuson.model.Axis.Y);
         return x == null || y == null ? null : new double[][][]{x, y};

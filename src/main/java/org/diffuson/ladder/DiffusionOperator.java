@@ -236,10 +236,15 @@ public final class DiffusionOperator {
      * use {@link #effectiveDiffusion(int)}, which adds that coupling in second order.
      */
     public Complex zeroModeDiffusion(int a, int b) {
-        Eigen.General e = Eigen.general(relaxation.matrix());
+        return zeroModeDiffusion(relaxation, diffusion(a, b));
+    }
+
+    /** {@link #zeroModeDiffusion(int, int)} from R and D_ab: w†D v / w†v (shared with {@link GradientExpansion}). */
+    static Complex zeroModeDiffusion(Superoperator r, Superoperator d) {
+        Eigen.General e = Eigen.general(r.matrix());
         int k = e.indexOfSmallest();
         CMatrix v = e.rightVector(k), w = e.leftVector(k);
-        Complex num = w.dagger().times(diffusion(a, b).matrix()).times(v).get(0, 0);
+        Complex num = w.dagger().times(d.matrix()).times(v).get(0, 0);
         Complex den = w.dagger().times(v).get(0, 0);
         return num.divide(den);
     }

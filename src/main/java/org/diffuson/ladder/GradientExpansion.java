@@ -4,7 +4,6 @@ import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
 import org.diffuson.integrate.KGrid;
 import org.diffuson.linalg.CMatrix;
-import org.diffuson.linalg.Eigen;
 import org.diffuson.linalg.Superoperator;
 import org.diffuson.model.Model;
 import org.hipparchus.complex.Complex;
@@ -150,10 +149,7 @@ public record GradientExpansion(double energy, double mass, double alpha, double
      * of R for its eigenvalue closest to 0 (as {@link DiffusionOperator#zeroModeDiffusion}).
      */
     public Complex zeroModeDiffusion(int a, int b) {
-        Eigen.General eg = Eigen.general(relaxation.matrix());
-        int k = eg.indexOfSmallest();
-        CMatrix v = eg.rightVector(k), w = eg.leftVector(k);
-        return w.dagger().times(diffusion[a][b].matrix()).times(v).get(0, 0).divide(w.dagger().times(v).get(0, 0));
+        return DiffusionOperator.zeroModeDiffusion(relaxation, diffusion[a][b]);
     }
 
     /**

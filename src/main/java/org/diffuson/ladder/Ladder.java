@@ -97,6 +97,9 @@ public final class Ladder {
         return new Ladder(model, energy, grid, res, new Bubble(model, res.space()), se, r, null, se);
     }
 
+    /** Whether this ladder was built on an SCBA solution, which {@link #onGrid} solves again (false for {@link #fixed}). */
+    public boolean isScba() { return options != null; }
+
     /**
      * The same model, energy and self-energy approximation on another grid (e.g. {@link KGrid#refined()} for a
      * convergence check): an SCBA ladder solves the SCBA again there with its options (seeded with this Σ; a

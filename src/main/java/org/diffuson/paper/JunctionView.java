@@ -53,21 +53,12 @@ public record JunctionView(Junction junction, double probe, Junction.Form form, 
     public Table iv(double vmax, int n, double temperature) {
         if (n < 2) throw new DiffusonException("n", "need ≥ 2 voltages", "pass e.g. 41");
         DiffusonException.requirePositive("vmax", vmax);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = vmax * i / (n - 1);
-        Kinetic.IV iv = Kinetic.spectrum(junction, form, eta, Kinetic.energies(1.1 * vmax + 31 * temperature, 301))
+        double[] v = Seed003.linspace(0, vmax, n);
+        Kinetic.IV iv = Kinetic.spectrum(junction, form, eta, Kinetic.biasEnergies(vmax, temperature, 301))
                 .iv(v, temperature);
-        double[] cur = iv.normalizedCurrent();
-        double scale = 0;
-        for (double c : cur) scale = Math.max(scale, Math.abs(c));
-        for (int i = 0; i < n; i++) if (org.diffuson.Numbers.isZero(cur[i], scale)) cur[i] = 0;  // I(0) ~ 1e-28: show 0
-        Table t = Table.create(String.format(Locale.ROOT, "I(V) at T = %.3g (η = %.1e)", temperature, eta),
-                DoubleColumn.create("V", v), DoubleColumn.create("I R_N", cur),
+        return Table.create(String.format(Locale.ROOT, "I(V) at T = %.3g (η = %.1e)", temperature, eta),
+                DoubleColumn.create("V", v), DoubleColumn.create("I R_N", iv.normalizedCurrent()),
                 DoubleColumn.create("G/G_N", iv.normalizedConductance()));
-        // printed to 6 decimals (the values are O(1) to O(vmax)); the columns keep full precision
-        for (var c : t.columns()) ((DoubleColumn) c).setPrintFormatter(new java.text.DecimalFormat("0.######",
-                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)), "");
-        return t;
     }
 
     /** Chart of G(V)/G_N from {@link #iv}. */

@@ -249,7 +249,7 @@ public final class Seed003 {
         Junction ns = Junction.of(Boundary.rigid(Bulk.bcs(0)), Boundary.rigid(Bulk.bcs(gap)), Layer.normal(1, 1));
         double tmax = 0;
         for (double t : temperatures) tmax = Math.max(tmax, t);
-        Kinetic.Spectrum sp = Kinetic.spectrum(ns, Junction.Form.THETA, 1e-5, Kinetic.energies(1.1 * vmax + 31 * tmax, 401));
+        Kinetic.Spectrum sp = Kinetic.spectrum(ns, Junction.Form.THETA, 1e-5, Kinetic.biasEnergies(vmax, tmax, 401));
         double[] v = linspace(0, vmax, voltages);
         Map<String, double[]> cols = new LinkedHashMap<>();
         for (double t : temperatures)

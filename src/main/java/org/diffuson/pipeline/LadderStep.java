@@ -59,7 +59,7 @@ public record LadderStep(Pipeline pipeline, Ladder ladder) {
 
     private Response certify(String symbol, String unit, Function<Ladder, KuboResult> f) {
         KuboResult fine = f.apply(ladder);
-        boolean scba = ladder.scbaResult().method().startsWith("SCBA");
+        boolean scba = ladder.isScba();
         double ward = scba ? ladder.ward(Energy.retarded(ladder.energy()), Energy.advanced(ladder.energy())).relative() : Double.NaN;
         double change = Double.NaN;
         String failed = null;

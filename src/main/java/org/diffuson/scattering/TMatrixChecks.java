@@ -48,8 +48,7 @@ public final class TMatrixChecks {
                 java.util.Arrays.fill(acc2, 0);
                 for (int k = 0; k < n; k++) {
                     double w = r.weight(k);
-                    ZOps.multByAdjoint(tm, 8 * (a * n + k), tm, 8 * (b * n + k), 2, prod, 0);   // T(p,k) T(q,k)†
-                    ZOps.addScaled(acc1, w, prod, 2);
+                    ZOps.multByAdjointAdd(tm, 8 * (a * n + k), tm, 8 * (b * n + k), 2, w, acc1); // += w T(p,k) T(q,k)†
                     ZOps.multAdjoint(tm, 8 * (k * n + a), tm, 8 * (k * n + b), 2, 2, 2, prod, 0); // T(k,p)† T(k,q)
                     ZOps.addScaled(acc2, w, prod, 2);
                 }

@@ -41,6 +41,16 @@ public sealed interface Boundary {
         }
     }
 
+    /** The reservoir of an outer end that has one (rigid or tunnel), null for any other boundary. */
+    static Bulk reservoirOf(Boundary b) {
+        return b instanceof Rigid r ? r.reservoir() : b instanceof Tunnel t ? t.reservoir() : null;
+    }
+
+    /** The phase of an outer end's reservoir (rigid or tunnel), 0 for any other boundary. */
+    static double phaseOf(Boundary b) {
+        return b instanceof Rigid r ? r.phase() : b instanceof Tunnel t ? t.phase() : 0;
+    }
+
     static Boundary rigid(Bulk reservoir) {
         return new Rigid(reservoir, 0);
     }

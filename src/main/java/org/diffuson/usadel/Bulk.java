@@ -99,7 +99,7 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
 
     /** Retarded DOS N(ε)/N_F on the given energies, continued along the energy axis; checks N ≥ −10η. */
     public double[] dos(double[] energies, double eta) {
-        requireBroadening(eta);
+        Usadel.requireBroadening(eta);
         double[] out = new double[energies.length];
         Integer[] order = new Integer[energies.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -119,7 +119,7 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
     }
 
     private BulkState retardedFrom(double energy, double eta, Complex[] guess, double from) {
-        requireBroadening(eta);
+        Usadel.requireBroadening(eta);
         DiffusonException.requireFinite("energy", energy);
         double sign = energy >= 0 ? 1 : -1;
         Complex[] th;
@@ -158,12 +158,6 @@ public record Bulk(double delta, double hx, double hy, double hz, double spinFli
         }
         if (it == 0) it = newton(new Complex(eta, -energy), th);
         return new BulkState(new Complex(eta, -energy), th[0], th[1], hHat(), it);
-    }
-
-    private static void requireBroadening(double eta) {
-        if (!(eta > 0))
-            throw new DiffusonException("eta", "retarded functions on the real axis need a broadening η > 0, got "
-                    + eta, "pass e.g. eta = 1e-3·Δ (it is the Dynes/inelastic rate; results are O(η) accurate)");
     }
 
     private double scale() {

@@ -354,6 +354,7 @@ public final class Collocation {
         final double[] band;            // reduced system in band storage
         final int[] bandPiv;
         final double[] xr, rhs;         // scratch: interior solves, reduced right-hand side
+        final double[] tmp, acc;        // scratch of solve: one domain's permuted interior rhs; one complex sum
         boolean factored;
 
         Jacobian(Mesh mesh, int m) {
@@ -387,6 +388,8 @@ public final class Collocation {
             bandPiv = new int[nr];
             xr = new double[2 * mesh.points * m];
             rhs = new double[2 * nr];
+            tmp = new double[2 * maxI];
+            acc = new double[2];
         }
 
         /** Memory of a Jacobian on this mesh with m unknowns per node, in bytes (to decide whether to keep several). */
@@ -483,7 +486,6 @@ public final class Collocation {
         void solve(double[] r, double[] step) {
             for (int d = 0; d < k; d++) {
                 int nn = mesh.n[d], mi = m * (nn - 1), off = 2 * m * mesh.start[d];
-                double[] tmp = new double[2 * mi];
                 for (int i = 0; i < mi; i++) {
                     int src = off + 2 * (m + piv[d][i]);
                     tmp[2 * i] = r[src];
@@ -492,7 +494,6 @@ public final class Collocation {
                 ZOps.luSolveColumns(lu[d], mi, tmp, 1);
                 System.arraycopy(tmp, 0, xr, off, 2 * mi);   // interior solution, packed at the domain's offset
             }
-            double[] acc = new double[2];
             for (int d = 0; d < k; d++)
                 for (int e = 0; e < 2 * m; e++) {
                     int lr = endCol(d, e), g = 2 * m * mesh.start[d] + 2 * lr;

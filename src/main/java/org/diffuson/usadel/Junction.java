@@ -171,13 +171,13 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                             "use Form.RICCATI for fields not along z");
             for (Boundary b : new Boundary[]{left, right}) {
                 if (b instanceof Boundary.Core) continue;
-                double ph = b instanceof Boundary.Rigid r ? r.phase() : b instanceof Boundary.Tunnel t ? t.phase() : 0;
+                double ph = Boundary.phaseOf(b);
                 double c = Math.cos(ph);
                 if (Math.abs(Math.sin(ph)) > 1e-14)
                     throw new DiffusonException("form", "the θ-parametrization needs reservoir phases 0 or π, got " + ph,
                             "use Form.RICCATI for a phase difference (supercurrent)");
-                if (b instanceof Boundary.Rigid r && (r.reservoir().hx() != 0 || r.reservoir().hy() != 0)
-                        || b instanceof Boundary.Tunnel t && (t.reservoir().hx() != 0 || t.reservoir().hy() != 0))
+                Bulk res = Boundary.reservoirOf(b);
+                if (res != null && (res.hx() != 0 || res.hy() != 0))
                     throw new DiffusonException("form", "reservoir field not along z", "use Form.RICCATI");
             }
         } else if (radial) {
@@ -253,7 +253,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     private boolean fieldFree(Nodes nd) {
         for (double[] h : nd.h()) if (h[0] != 0 || h[1] != 0 || h[2] != 0) return false;
         for (Boundary b : new Boundary[]{left, right}) {
-            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            Bulk r = Boundary.reservoirOf(b);
             if (r != null && r.h() != 0) return false;
         }
         return true;
@@ -290,7 +290,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     private boolean spinDegenerate(Nodes nd) {
         for (double[] h : nd.h()) if (h[2] != 0) return false;
         for (Boundary b : new Boundary[]{left, right}) {
-            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            Bulk r = Boundary.reservoirOf(b);
             if (r != null && r.hz() != 0) return false;
         }
         return true;
@@ -303,14 +303,8 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
 
     /** Retarded solution at energy ε with broadening η &gt; 0, continued down from above the gap. */
     public JunctionSolution retarded(double energy, double eta, Form form) {
-        requireBroadening(eta);
+        Usadel.requireBroadening(eta);
         return continueTo(new Complex(eta, -energy), form, null, null, 0);
-    }
-
-    /** Energies on the real axis need a broadening η &gt; 0 (retarded ω = η − iε). */
-    static void requireBroadening(double eta) {
-        if (!(eta > 0)) throw new DiffusonException("eta", "retarded functions on the real axis need η > 0, got " + eta,
-                "pass e.g. eta = 1e-4 (in the same energy unit); the DOS is accurate to O(η)");
     }
 
     /**
@@ -327,7 +321,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
         }
         double own = s;
         for (Boundary b : new Boundary[]{left, right}) {
-            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            Bulk r = Boundary.reservoirOf(b);
             if (r != null && r.delta() + r.h() < 1e3 * own) s = Math.max(s, 1.5 * (r.delta() + r.h()));
         }
         return s;
@@ -341,7 +335,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
             s = Math.min(s, l.diffusion() / (l.length() * l.length()));
         }
         for (Boundary b : new Boundary[]{left, right}) {
-            Bulk r = b instanceof Boundary.Rigid rr ? rr.reservoir() : b instanceof Boundary.Tunnel t ? t.reservoir() : null;
+            Bulk r = Boundary.reservoirOf(b);
             if (r != null && r.delta() > 0 && r.delta() < 1e3 * scale()) s = Math.min(s, r.delta());
         }
         return s;
@@ -357,7 +351,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
     public JunctionSolution continueTo(Complex omega, Form form, JunctionSolution from, double[] gapProfile,
                                        double origin) {
         boolean matsubaraAxis = omega.getImaginary() == 0;
-        if (!matsubaraAxis) requireBroadening(omega.getReal());
+        if (!matsubaraAxis) Usadel.requireBroadening(omega.getReal());
         else if (!(omega.getReal() > 0))
             throw new DiffusonException("omega", "a Matsubara frequency must be > 0, got " + omega.getReal(),
                     "pass ω_n = πT(2n+1) (negative ω follow from the symmetry ǧ(−ω))");
@@ -433,7 +427,7 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
      * energy axis; every value is checked N ≥ −O(η).
      */
     public double[] dos(double[] energies, double eta, double x, Form form) {
-        requireBroadening(eta);
+        Usadel.requireBroadening(eta);
         double[] out = new double[energies.length];
         Integer[] order = new Integer[energies.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -503,8 +497,8 @@ public record Junction(List<Layer> layers, Boundary left, Boundary right, List<B
                 for (int i = 0; i < y.length; i++) out[i] = dy[i] - winding * y[i] / x;
             };
         }
-        Bulk res = b instanceof Boundary.Rigid r ? r.reservoir() : ((Boundary.Tunnel) b).reservoir();
-        double phase = b instanceof Boundary.Rigid r ? r.phase() : ((Boundary.Tunnel) b).phase();
+        Bulk res = Boundary.reservoirOf(b);
+        double phase = Boundary.phaseOf(b);
         if (form == Form.THETA) {
             BulkState s = bulkAt(res, omega);
             double sign = Math.cos(phase) < 0 ? -1 : 1;

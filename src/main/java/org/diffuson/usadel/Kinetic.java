@@ -41,6 +41,14 @@ public final class Kinetic {
     /** Relative size of a Gram eigenvalue below which a rigid reservoir does not fix that mode (|σ_min/σ_max| &lt; 1e-2). */
     static final double NULL_MODE = 1e-4;
 
+    /**
+     * The energy grid of an I(V) curve up to {@code vmax} at temperature T: {@link #energies} on [−w, w] with
+     * w = 1.1·vmax + 31T, covering the bias window |ε| ≤ |μ| + 30T that {@link Spectrum#bias} requires, with a margin.
+     */
+    public static double[] biasEnergies(double vmax, double temperature, int n) {
+        return energies(1.1 * vmax + 31 * temperature, n);
+    }
+
     /** Uniform grid of n energies on [−max, max]. */
     public static double[] energies(double max, int n) {
         DiffusonException.requirePositive("energyMax", max);
@@ -55,8 +63,7 @@ public final class Kinetic {
      * η &gt; 0. Ends must be reservoirs (rigid or tunnel) or vacuum.
      */
     public static Spectrum spectrum(Junction junction, Junction.Form form, double eta, double[] energies) {
-        if (!(eta > 0)) throw new DiffusonException("eta", "retarded functions on the real axis need η > 0, got " + eta,
-                "pass e.g. eta = 1e-4 (same energy unit); results are accurate to O(η)");
+        Usadel.requireBroadening(eta);
         if (energies.length < 3) throw new DiffusonException("energies", "need at least 3 energies",
                 "use Kinetic.energies(max, n)");
         for (int i = 1; i < energies.length; i++)
@@ -200,6 +207,9 @@ public final class Kinetic {
         return out;
     }
 
+    /** The transverse spin modes T1, T2, L1, L2 (precessing in a field along z). */
+    private static final int[] TRANSVERSE = {2, 3, 5, 6};
+
     static Response solveKinetic(Junction junction, JunctionSolution s, double energy, double eta) {
         Junction.Nodes nd = s.nodes();
         Collocation.Mesh mesh = nd.mesh();
@@ -219,8 +229,8 @@ public final class Kinetic {
                             nd.gapIm()[q], nd.rate()[q], nd.d()[q], 2, 4);
                     KineticCoefficients t2 = KineticCoefficients.trace(g[q][0], g[q][1], energy, h, nd.gap()[q],
                             nd.gapIm()[q], nd.rate()[q], nd.d()[q], 5, 7);
-                    for (int a : new int[]{2, 3, 5, 6})
-                        for (int b : new int[]{2, 3, 5, 6}) {
+                    for (int a : TRANSVERSE)
+                        for (int b : TRANSVERSE) {
                             KineticCoefficients src = b < 5 ? t : t2;
                             dd[a * M + b] = src.diffusion(a, b);
                             jj[a * M + b] = src.drift(a, b);
@@ -425,26 +435,25 @@ public final class Kinetic {
                         + " is singular", "a block of modes is not fixed by any reservoir — connect a reservoir");
         for (int p = 0; p < pts; p++)
             for (int k = 0; k < m; k++)
-                for (int s = 0; s < ns; s++) {
-                    double v = x[(p * m + k) * ns + s];
-                    if (!Double.isFinite(v))
-                        throw new DiffusonException("kinetic", "non-finite distribution function", "increase η");
-                    fOut[(p * M + md[k]) * SOURCES + srcIdx[s]] = v;
-                }
-        // currents at the nodes: j = 𝔇 ∂f + 𝔍 f
+                for (int s = 0; s < ns; s++) fOut[(p * M + md[k]) * SOURCES + srcIdx[s]] = x[(p * m + k) * ns + s];
+        // currents at the nodes: j = 𝔇 ∂f + 𝔍 f, with ∂f of each (mode, source) once per node
+        double[] df = new double[m * ns];
         for (int dom = 0; dom <= last; dom++) {
             int s0 = mesh.start(dom), nn = mesh.intervals(dom);
             double[] d1 = mesh.d1[dom];
             for (int q = 0; q <= nn; q++) {
                 KineticCoefficients c = co[s0 + q];
+                for (int kk = 0; kk < m; kk++)
+                    for (int s = 0; s < ns; s++) {
+                        double d = 0;
+                        for (int r = 0; r <= nn; r++) d += d1[q * (nn + 1) + r] * x[((s0 + r) * m + kk) * ns + s];
+                        df[kk * ns + s] = d;
+                    }
                 for (int k = 0; k < m; k++)
                     for (int s = 0; s < ns; s++) {
                         double v = 0;
-                        for (int kk = 0; kk < m; kk++) {
-                            double df = 0;
-                            for (int r = 0; r <= nn; r++) df += d1[q * (nn + 1) + r] * x[((s0 + r) * m + kk) * ns + s];
-                            v += c.diffusion(md[k], md[kk]) * df + c.drift(md[k], md[kk]) * x[((s0 + q) * m + kk) * ns + s];
-                        }
+                        for (int kk = 0; kk < m; kk++)
+                            v += c.diffusion(md[k], md[kk]) * df[kk * ns + s] + c.drift(md[k], md[kk]) * x[((s0 + q) * m + kk) * ns + s];
                         jOut[((s0 + q) * M + md[k]) * SOURCES + srcIdx[s]] = v;
                     }
             }
@@ -601,7 +610,7 @@ public final class Kinetic {
                 if (d[e] == null)
                     throw new DiffusonException(e == 0 ? "left" : "right", "the " + (e == 0 ? "left" : "right")
                             + " end is a reservoir and needs a distribution", "pass Distribution.biased(T, μ)");
-                Bulk res = b[e] instanceof Boundary.Rigid r ? r.reservoir() : ((Boundary.Tunnel) b[e]).reservoir();
+                Bulk res = Boundary.reservoirOf(b[e]);
                 if (res.delta() > 0 && !d[e].isEquilibrium())
                     throw new DiffusonException(e == 0 ? "left" : "right", String.format(Locale.ROOT,
                             "a superconducting reservoir must be at μ = 0 without spin accumulation (got %s): a biased "
@@ -664,8 +673,8 @@ public final class Kinetic {
         }
 
         private static boolean isNormalReservoir(Boundary b) {
-            return b instanceof Boundary.Rigid r && r.reservoir().delta() == 0
-                    || b instanceof Boundary.Tunnel t && t.reservoir().delta() == 0;
+            Bulk r = Boundary.reservoirOf(b);
+            return r != null && r.delta() == 0;
         }
 
         /** I(V) with the bias on end {@code biased} (0 = left, 1 = right), which must be a normal reservoir. */
@@ -776,36 +785,28 @@ public final class Kinetic {
         /** Node coordinates. */
         public double[] x() { return sp.x(); }
 
-        private double source(int e, int mode, double energy) {
-            return ends[e] == null ? 0 : ends[e].modes(energy)[mode];
-        }
-
         /** f_α at node p and energy index i (exact reservoir values at ε_i). */
         public double distribution(int alpha, int i, int p) {
-            checkPoint(alpha, i, p);
-            sp.response(i).ensure(alpha);
-            double[] f = sp.response(i).f();
-            double eps = sp.energies[i], v = 0;
-            int base = (p * KineticCoefficients.MODES + alpha) * SOURCES;
-            for (int e = 0; e < 2; e++) {
-                if (ends[e] == null) continue;
-                double[] b = ends[e].modes(eps);
-                for (int k = 0; k < 8; k++) v += f[base + 8 * e + k] * b[k];
-            }
-            return v;
+            return atEnergy(alpha, i, p, false);
         }
 
         /** Spectral current j_α(ε_i) at node p. */
         public double spectralCurrent(int alpha, int i, int p) {
+            return atEnergy(alpha, i, p, true);
+        }
+
+        /** Σ over the reservoirs' modes of the unit-source responses (f, or j if {@code current}) at (α, ε_i, node p). */
+        private double atEnergy(int alpha, int i, int p, boolean current) {
             checkPoint(alpha, i, p);
-            sp.response(i).ensure(alpha);
-            double[] j = sp.response(i).j();
+            Response r = sp.response(i);
+            r.ensure(alpha);
+            double[] resp = current ? r.j() : r.f();
             double eps = sp.energies[i], v = 0;
             int base = (p * KineticCoefficients.MODES + alpha) * SOURCES;
             for (int e = 0; e < 2; e++) {
                 if (ends[e] == null) continue;
                 double[] b = ends[e].modes(eps);
-                for (int k = 0; k < 8; k++) v += j[base + 8 * e + k] * b[k];
+                for (int k = 0; k < 8; k++) v += resp[base + 8 * e + k] * b[k];
             }
             return v;
         }
@@ -858,7 +859,6 @@ public final class Kinetic {
                 double sum = 0;
                 for (int i = 0; i < sp.energies.length; i++) {
                     Response r = sp.response(i);
-                    for (int b = 0; b < M; b++) r.ensure(b);
                     for (int b = 0; b < M; b++) {
                         double c = r.density()[(p * 4 + component) * M + b];
                         if (c == 0) continue;

@@ -162,7 +162,7 @@ public final class KineticCoefficients {
                                      double rate, double d, int from, int to) {
         CMatrix gA = Nambu.advanced(gR);
         CMatrix jR = gR.times(dgR);
-        CMatrix jA = Nambu.tau(3).times(jR.dagger()).times(Nambu.tau(3)).scale(-1);
+        CMatrix jA = Nambu.advanced(jR);
         CMatrix lam = Nambu.tau(3).scale(0, energy).plus(Nambu.zeeman(h[0], h[1], h[2]).scale(0, 1))
                 .plus(Nambu.tau(2).scale(gapRe)).plus(Nambu.tau(1).scale(gapIm));
         CMatrix[] sR = new CMatrix[3], sA = new CMatrix[3];
@@ -174,9 +174,10 @@ public final class KineticCoefficients {
         double[] dd = new double[64], jj = new double[64], kk = new double[64];
         for (int b = from; b < to; b++) {
             CMatrix tb = BASIS[b];
-            CMatrix gtg = gR.times(tb).times(gA);
+            CMatrix gt = gR.times(tb);
+            CMatrix gtg = gt.times(gA);
             CMatrix jt = jR.times(tb).minus(tb.times(jA));
-            CMatrix x = gR.times(tb).minus(tb.times(gA));
+            CMatrix x = gt.minus(tb.times(gA));
             CMatrix rhs = Nambu.commutator(lam, x);
             if (rate != 0) {
                 CMatrix sx = Nambu.sigmaSandwich(x);

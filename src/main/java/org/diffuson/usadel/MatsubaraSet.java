@@ -172,7 +172,7 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
         Junction.Nodes nd = j.nodes(null, 0);
         int p = nd.mesh().points();
         // a phase-biased junction (reservoir phases other than 0, π) has a complex Δ(x) = |Δ|e^{iχ(x)}: Riccati form
-        double phiL = endPhase(j.left()), phiR = endPhase(j.right());
+        double phiL = Boundary.phaseOf(j.left()), phiR = Boundary.phaseOf(j.right());
         boolean complex = Math.abs(Math.sin(phiL)) > 1e-14 || Math.abs(Math.sin(phiR)) > 1e-14;
         if (complex) {
             if (form != Junction.Form.RICCATI)
@@ -244,13 +244,16 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
             set = solve(j, temperature, count, form, gap.clone(), set, jacobians);
             double[] next = gap.clone();
             change = 0;
+            List<JunctionSolution> sols = set.solutions();
+            boolean[] complexAt = new boolean[sols.size()];   // per solution, once (not per node: an O(p) scan)
+            for (int q = 0; q < complexAt.length; q++) complexAt[q] = sols.get(q).nodes().complexGap();
             for (int i = 0; i < p; i++) {
                 if (tc[i] <= 0) continue;
                 // Σ_{n≥0} F0: for h = 0 the singlet is even in ω, so Σ_{n∈Z} = 2Σ_{n≥0} (complex Δ); with h it is
                 // 2 Re Σ_{n≥0} (F0(−ω) = F0(ω)* for real Δ)
                 double fr = 0, fi = 0;
-                for (JunctionSolution s : set.solutions()) {
-                    Complex f = nodeSinglet(s, i);
+                for (int q = 0; q < complexAt.length; q++) {
+                    Complex f = nodeSinglet(sols.get(q), i, complexAt[q]);
                     fr += f.getReal();
                     fi += f.getImaginary();
                 }
@@ -298,19 +301,14 @@ public record MatsubaraSet(Junction junction, double temperature, Junction.Form 
                 change, List.copyOf(history));
     }
 
-    /** Phase of a rigid or tunnel reservoir (0 for other ends). */
-    private static double endPhase(Boundary b) {
-        return b instanceof Boundary.Rigid r ? r.phase() : b instanceof Boundary.Tunnel t ? t.phase() : 0;
-    }
-
-    private static Complex nodeSinglet(JunctionSolution s, int node) {
+    private static Complex nodeSinglet(JunctionSolution s, int node, boolean complexGap) {
         double[] y = s.yView();
         if (s.form() == Junction.Form.THETA) {
             Complex a = new Complex(y[4 * node], y[4 * node + 1]), b = new Complex(y[4 * node + 2], y[4 * node + 3]);
             return new Complex(a.sin().add(b.sin()).multiply(0.5).getReal());
         }
         Complex f = RiccatiForm.singlet(y, 16 * node);
-        return s.nodes().complexGap() ? f : new Complex(f.getReal());
+        return complexGap ? f : new Complex(f.getReal());
     }
 
     /**

@@ -19,6 +19,13 @@ public final class Usadel {
     /** Tolerance factor in the positivity check N(ε) ≥ −{@value} η. */
     public static final double DOS_TOLERANCE = 10;
 
+    /** Energies on the real axis need a broadening η &gt; 0 (retarded ω = η − iε); else an {@code eta} error. */
+    static void requireBroadening(double eta) {
+        if (!(eta > 0))
+            throw new DiffusonException("eta", "retarded functions on the real axis need a broadening η > 0, got " + eta,
+                    "pass e.g. eta = 1e-4 in the same energy unit (the Dynes/inelastic rate; results are accurate to O(η))");
+    }
+
     /**
      * Every returned DOS must satisfy N(ε) ≥ −O(η); a violation means the solver landed on an unphysical branch
      * (typically after continuation in h or τ_so instead of along the energy axis).

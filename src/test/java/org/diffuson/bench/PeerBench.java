@@ -79,8 +79,16 @@ public class PeerBench {
 
     /** D_eff along x of CoPt at E = 0 (the physical diffusion constant; the old zero-mode projection was −0.22). */
     public static Complex coptDxx(GridOptions grid) {
-        return Ladder.scba(Preset.COPT.build(), 0.0, grid, ScbaOptions.defaults()).diffusion().effectiveDiffusion(0);
+        return coptLadder(grid).diffusion().effectiveDiffusion(0);
     }
+
+    /** The SCBA ladder of CoPt at E = 0 on the given grid. */
+    static Ladder coptLadder(GridOptions grid) {
+        return Ladder.scba(Preset.COPT.build(), 0.0, grid, ScbaOptions.defaults());
+    }
+
+    /** The converged reference grid of the CoPt rows (40 nodes per panel, 128 angles). */
+    static final GridOptions COPT_CONVERGED = new GridOptions(40, 128, 16, 16);
 
     Ladder copt;
     double[] qPole;
@@ -88,7 +96,7 @@ public class PeerBench {
 
     @Setup
     public void setup() {
-        copt = Ladder.scba(Preset.COPT.build(), 0.0, COPT_GRID, ScbaOptions.defaults());
+        copt = coptLadder(COPT_GRID);
         qPole = new double[]{0.1 / copt.meanFreePath(), 0};
         poleStart = copt.diffusion().expandedPole(qPole);
     }
@@ -141,13 +149,8 @@ public class PeerBench {
             case "values" -> {
                 String w = args[1];
                 if (w.startsWith("kubo")) System.out.println(json(curve(args.length > 2 ? fine : KUBO_GRID, w.equals("kubo-full"))));
-                else if (w.equals("copt-diffusion")) System.out.println(coptDxx(args.length > 2 ? new GridOptions(40, 128, 16, 16) : COPT_GRID));
-                else {
-                    Ladder fine40 = args.length > 2 ? Ladder.scba(Preset.COPT.build(), 0.0, new GridOptions(40, 128, 16, 16), ScbaOptions.defaults()) : null;
-                    PeerBench b = new PeerBench();
-                    b.setup();
-                    System.out.println(coptPole(fine40 != null ? fine40 : b.copt).omega());
-                }
+                else if (w.equals("copt-diffusion")) System.out.println(coptDxx(args.length > 2 ? COPT_CONVERGED : COPT_GRID));
+                else System.out.println(coptPole(coptLadder(args.length > 2 ? COPT_CONVERGED : COPT_GRID)).omega());
             }
             case "accuracy" -> {
                 for (boolean full : new boolean[]{false, true}) {
@@ -155,15 +158,17 @@ public class PeerBench {
                     for (GridOptions g : new GridOptions[]{KUBO_GRID, new GridOptions(6, 4, 16, 16), new GridOptions(8, 8, 16, 16), new GridOptions(10, 4, 16, 16)})
                         System.out.printf(Locale.ROOT, "kubo %s grid %s: max |error| over the curve %.2e%n", full ? "full" : "fermi-surface", g, maxDiff(curve(g, full), ref));
                 }
-                GridOptions conv = new GridOptions(40, 128, 16, 16);
-                Complex ref = coptDxx(conv);
+                // one SCBA ladder per grid, shared by the D_eff and pole rows
+                java.util.Map<GridOptions, Ladder> ladders = new java.util.HashMap<>();
+                java.util.function.Function<GridOptions, Ladder> ladder = g -> ladders.computeIfAbsent(g, PeerBench::coptLadder);
+                Complex ref = ladder.apply(COPT_CONVERGED).diffusion().effectiveDiffusion(0);
                 for (GridOptions g : new GridOptions[]{COPT_GRID, new GridOptions(8, 64, 16, 16), new GridOptions(10, 64, 16, 16), new GridOptions(16, 64, 16, 16)}) {
-                    Complex d = coptDxx(g);
+                    Complex d = ladder.apply(g).diffusion().effectiveDiffusion(0);
                     System.out.printf(Locale.ROOT, "copt D_eff grid %s: %s vs converged %s: relative error %.2e%n", g, d, ref, d.subtract(ref).norm() / ref.norm());
                 }
-                Complex pRef = coptPole(Ladder.scba(Preset.COPT.build(), 0.0, conv, ScbaOptions.defaults())).omega();
+                Complex pRef = coptPole(ladder.apply(COPT_CONVERGED)).omega();
                 for (GridOptions g : new GridOptions[]{COPT_GRID, new GridOptions(10, 64, 16, 16)}) {
-                    Complex p = coptPole(Ladder.scba(Preset.COPT.build(), 0.0, g, ScbaOptions.defaults())).omega();
+                    Complex p = coptPole(ladder.apply(g)).omega();
                     System.out.printf(Locale.ROOT, "copt pole grid %s: %s vs converged %s: relative error %.2e%n", g, p, pRef, p.subtract(pRef).norm() / pRef.norm());
                 }
             }

@@ -103,6 +103,13 @@ public class UsadelBench {
         return nsCurve().conductance();
     }
 
+    /** The first n rows (x, y) as "x,y" lines, for the peer's {@code --compare}. */
+    private static void writeCsv(String file, double[] x, double[] y, int n) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(String.format(java.util.Locale.ROOT, "%.6f,%.12f%n", x[i], y[i]));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(file), sb);
+    }
+
     /**
      * Without JMH: {@code csv FILE} writes the SNS sweep (energy, DOS) for the peer's {@code --compare}; {@code cpu N}
      * prints, over N repeats, the best wall and CPU time per call (thread CPU for the one-thread DOS sweep, process CPU
@@ -110,17 +117,11 @@ public class UsadelBench {
      */
     public static void main(String[] args) throws java.io.IOException {
         if (args.length >= 2 && args[0].equals("csv")) {
-            double[] d = snsSweep();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 64; i++) sb.append(String.format(java.util.Locale.ROOT, "%.6f,%.12f%n", ENERGIES[i], d[i]));
-            java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
+            writeCsv(args[1], ENERGIES, snsSweep(), 64);
             return;
         }
         if (args.length >= 2 && args[0].equals("ns-csv")) {
-            double[] g = nsCurve().normalizedConductance();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 100; i++) sb.append(String.format(java.util.Locale.ROOT, "%.6f,%.12f%n", VOLTAGES[i], g[i]));
-            java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), sb);
+            writeCsv(args[1], VOLTAGES, nsCurve().normalizedConductance(), 100);
             return;
         }
         int reps = args.length >= 2 && args[0].equals("cpu") ? Integer.parseInt(args[1]) : 5;

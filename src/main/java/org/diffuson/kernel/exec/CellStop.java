@@ -64,13 +64,9 @@ public final class CellStop {
         stopping = true;
     }
 
-    /** The cell of {@code group} is no longer waited for: common-pool workers may run notebook code again. */
-    static void release(ThreadGroup group) {
-        release(group, false);
-    }
-
     /**
-     * As {@link #release(ThreadGroup)}; {@code stopped}: the cell was stopped, so while the common pool is still busy
+     * The cell of {@code group} is no longer waited for: common-pool workers may run notebook code again.
+     * {@code stopped}: the cell was stopped, so while the common pool is still busy
      * (its queued subtasks may be the stopped stream's) workers keep throwing at checks until the pool is idle
      * ({@link #prune()}) or the next cell needs the pool ({@link #settle(long)}).
      */
@@ -92,12 +88,7 @@ public final class CellStop {
         prune();
         while (draining) {
             if (System.nanoTime() > end) {
-                synchronized (CellStop.class) {
-                    if (draining) {
-                        draining = false;
-                        current = null;
-                    }
-                }
+                endDrain();
                 break;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
@@ -108,16 +99,19 @@ public final class CellStop {
 
     /** Forgets groups whose threads (pool workers aside) have all ended, and a drained pool stop. */
     static void prune() {
-        if (draining && ForkJoinPool.commonPool().isQuiescent()) {
-            synchronized (CellStop.class) {
-                if (draining) {
-                    draining = false;
-                    current = null;
-                }
-            }
-        }
+        if (draining && ForkJoinPool.commonPool().isQuiescent()) endDrain();
         GROUPS.removeIf(g -> g != current && !hasOwnThreads(g));
         stopping = !GROUPS.isEmpty() || current != null;
+    }
+
+    /** Ends a pool stop (drained, or waited for long enough): the stopped cell is no longer current. */
+    private static void endDrain() {
+        synchronized (CellStop.class) {
+            if (draining) {
+                draining = false;
+                current = null;
+            }
+        }
     }
 
     private static boolean hasOwnThreads(ThreadGroup g) {

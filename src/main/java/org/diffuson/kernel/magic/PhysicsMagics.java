@@ -171,7 +171,7 @@ public final class PhysicsMagics {
             org.hipparchus.complex.Complex dz = d.effectiveDiffusion(0);
             ctx.out().println("diffusion operator (ħ = 1; rates in energy units, D in energy × length² of the model): τ = "
                     + org.diffuson.Numbers.format(d.tau()) + ", ℓ = " + org.diffuson.Numbers.format(d.meanFreePath())
-                    + ", D_xx of the conserved mode (with its O(q) coupling to the other modes) = " + org.diffuson.Numbers.complex(dz.getReal(), dz.getImaginary(), dz.norm(), 6)
+                    + ", D_xx of the conserved mode (with its O(q) coupling to the other modes) = " + org.diffuson.Numbers.format(dz)
                     + "; the table lists the relaxation rates (eigenvalues of R = −iK_ω⁻¹K₀ and BNM's (1 − I₀)/τ)");
             return d.ratesTable();
         }

@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -45,7 +44,7 @@ public final class SparkRuntime {
         if (classpath != null) return classpath;
         String given = System.getProperty("diffuson.spark.classpath", System.getenv("DIFFUSON_SPARK_CLASSPATH"));
         if (given != null && !given.isBlank()) return classpath = split(given);
-        Path dir = home().resolve("spark").resolve(SPARK_VERSION);
+        Path dir = SystemMaven.home().resolve("spark").resolve(SPARK_VERSION);
         Path file = dir.resolve("classpath.txt");
         try {
             if (Files.isRegularFile(file)) {
@@ -83,8 +82,6 @@ public final class SparkRuntime {
         String h = System.getProperty("diffuson.spark.java.home", System.getenv("DIFFUSON_SPARK_JAVA_HOME"));
         return h == null || h.isBlank() ? System.getProperty("java.home") : h;
     }
-
-    static Path home() { return SystemMaven.home(); }
 
     private static List<Path> split(String cp) {
         List<Path> l = new ArrayList<>();
