@@ -27,6 +27,8 @@ public final class Bubble {
     private final boolean reducible;
     private final int minAngles;
     private final KSpace space; // H on the k_x axis at radial nodes (q = 0 reduction) and on the full grid (q = 0)
+    /** Signs S of the model's mirror k_y → −k_y ({@link Hamiltonian#mirrorY}) on a 2D polar grid, else null. */
+    private final double[] mirror;
 
     public Bubble(Model model, KGrid grid) { this(model, new KSpace(model.hamiltonian(), grid)); }
 
@@ -39,6 +41,7 @@ public final class Bubble {
         Isotropy iso = model.hamiltonian().isotropy();
         this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         this.minAngles = minAngles(iso);
+        this.mirror = grid.spaceDim() == 2 && !grid.isPointGrid() ? model.hamiltonian().mirrorY() : null;
     }
 
     public Model model() { return model; }
@@ -122,6 +125,11 @@ public final class Bubble {
     /** Number of angles the last finite-q bubble needed (2D polar grids). */
     public int lastAngles() { return lastAngles; }
 
+    private volatile boolean lastMirrored;
+
+    /** Whether the last finite-q bubble summed half the angles and added their mirror images (tests). */
+    boolean lastMirrored() { return lastMirrored; }
+
     /**
      * Finite q on a 2D polar grid: the radial nodes of the grid with a nested periodic trapezoid rule in the angle,
      * doubled (reusing every earlier point) until the finer level is accurate to {@link #ANGULAR_TOLERANCE}. The integrand is
@@ -134,12 +142,13 @@ public final class Bubble {
                                 double[] out, boolean parallel) {
         int m = 2 * n * n * n * n;
         double[] sum = new double[m], add = new double[m];
+        boolean mirrored = mirror != null && qy == 0 && mirrorSymmetric(s1) && mirrorSymmetric(s2);
         int nAng = minAngles;
-        polarLevel(nAng, 0, qx, qy, z1r, z1i, s1, z2r, z2i, s2, sum, parallel);      // S_N·N
+        polarLevel(nAng, false, qx, qy, z1r, z1i, s1, z2r, z2i, s2, sum, parallel, mirrored);      // S_N·N
         double[] prev = new double[m];
         for (int i = 0; i < m; i++) sum[i] /= nAng;
         while (true) {
-            polarLevel(nAng, Math.PI / nAng, qx, qy, z1r, z1i, s1, z2r, z2i, s2, add, parallel);
+            polarLevel(nAng, true, qx, qy, z1r, z1i, s1, z2r, z2i, s2, add, parallel, mirrored);
             double diff = 0, norm = 0;
             for (int i = 0; i < m; i++) {
                 prev[i] = sum[i];
@@ -156,44 +165,99 @@ public final class Bubble {
                         "q is far outside the diffusive regime (qℓ ≫ 1); use a smaller q");
         }
         lastAngles = nAng;
+        lastMirrored = mirrored;
         System.arraycopy(sum, 0, out, 0, m);
     }
 
-    /** Σ_r Σ_j wr_r f(k_r, θ0 + 2πj/N) (unnormalized in j) into acc. */
-    private void polarLevel(int nAng, double theta0, double qx, double qy, double z1r, double z1i, double[] s1, double z2r, double z2i,
-                            double[] s2, double[] acc, boolean parallel) {
-        int m = 2 * n * n * n * n, nr = grid.radialSize();
-        double[] cs = new double[nAng], sn = new double[nAng];
+    /** S Σᵀ S = Σ for the model's mirror signs S (to 1e-14 of the largest entry): then G keeps the mirror symmetry. */
+    private boolean mirrorSymmetric(double[] sigma) {
+        double scale = 0;
+        for (double x : sigma) scale = Math.max(scale, Math.abs(x));
+        double tol = 1e-14 * scale;
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < a; b++) {
+                double sab = mirror[a] * mirror[b];
+                int ab = 2 * (a * n + b), ba = 2 * (b * n + a);
+                if (Math.abs(sigma[ab] - sab * sigma[ba]) > tol || Math.abs(sigma[ab + 1] - sab * sigma[ba + 1]) > tol) return false;
+            }
+        return true;
+    }
+
+    /**
+     * Σ_r Σ_j wr_r f(k_r, θ0 + 2πj/N) (unnormalized in j) into acc, θ0 = 0 or π/N ({@code shifted}). With
+     * {@code mirrored} (q ∥ x̂, model and both Σ mirror-symmetric) only the angles θ_j ∈ [0, π] are visited, those on
+     * the axis (θ = 0, π: their own images) with weight ½: the sum A over them gives the level as A + T(A), T the image
+     * of a point's term under k_y → −k_y ({@link #addMirrorImages}).
+     */
+    private void polarLevel(int nAng, boolean shifted, double qx, double qy, double z1r, double z1i, double[] s1, double z2r, double z2i,
+                            double[] s2, double[] acc, boolean parallel, boolean mirrored) {
+        int m = 2 * n * n * n * n, nr = grid.radialSize(), shift = shifted ? 1 : 0;
+        double theta0 = shifted ? Math.PI / nAng : 0;
+        double[] cs = new double[nAng], sn = new double[nAng], aw = new double[nAng];
+        int count = 0;
         for (int j = 0; j < nAng; j++) {
-            cs[j] = Math.cos(theta0 + 2 * Math.PI * j / nAng);
-            sn[j] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
+            int image = Math.floorMod(nAng - j - shift, nAng);   // θ_image = −θ_j (mod 2π)
+            if (mirrored && image < j) continue;
+            cs[count] = Math.cos(theta0 + 2 * Math.PI * j / nAng);
+            sn[count] = Math.sin(theta0 + 2 * Math.PI * j / nAng);
+            aw[count++] = mirrored && image == j ? 0.5 : 1;
         }
-        int perChunk = Math.max(1, KSum.CHUNK / nAng);
-        // H(k ± q/2) at this level's points, and G(k − q/2, z2), are kept for the next call at the same q: a pole
+        double[] c = java.util.Arrays.copyOf(cs, count), sv = java.util.Arrays.copyOf(sn, count), wv = java.util.Arrays.copyOf(aw, count);
+        // chunks of about KSum.CHUNK points, equal in radial nodes (a function of the sizes only)
+        int chunks = Math.max(1, (nr * count + KSum.CHUNK - 1) / KSum.CHUNK), perChunk = (nr + chunks - 1) / chunks;
+        // H(k + q/2) at this level's points, and G(k − q/2, z2), are kept for the next call at the same q: a pole
         // search (or an ω sweep) varies only z1, so later calls evaluate and invert only the z1 side (same numbers)
-        PolarLevel cached = polarCache.find(qx, qy, nAng, theta0);
+        PolarLevel cached = polarCache.find(qx, qy, nAng, theta0, mirrored);
         boolean fill = cached == null;
-        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, nr * nAng * 2 * n * n) : cached;
+        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, mirrored, nr * count * 2 * n * n) : cached;
         PolarLevel.G2 known = t == null ? null : t.g2;
         double[] g2Known = known != null && known.matches(z2r, z2i, s2) ? known.table : null;
         double[] g2New = t != null && g2Known == null ? new double[t.h1.length] : null;
-        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, cs, sn, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
+        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
                 t, fill, g2Known, g2New), acc, parallel);
+        if (mirrored) addMirrorImages(acc);
         if (t != null) {
             if (g2Known == null) t.g2 = new PolarLevel.G2(z2r, z2i, s2, g2New);
             if (fill) polarCache.put(t);
         }
     }
 
-    private void polarRange(int rFrom, int rTo, double[] cs, double[] sn, double qx, double qy, double z1r, double z1i, double[] s1,
+    /**
+     * acc ← A + T(A) with T(A)[(ab),(cd)] = s_a s_b s_c s_d A[(cd),(ab)] (vec index a + n b): the term of the image
+     * point (k_x, −k_y), since there G1 = S G1ᵀ S and G2 = S G2ᵀ S, so G1[a][c]G2[d][b] → s_a s_c s_d s_b G1[c][a]G2[b][d].
+     */
+    private void addMirrorImages(double[] acc) {
+        int n2 = n * n;
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++)
+                for (int c = 0; c < n; c++)
+                    for (int d = 0; d < n; d++) {
+                        int row = a + n * b, col = c + n * d;
+                        if (col < row) continue;
+                        int rc = 2 * (row * n2 + col), cr = 2 * (col * n2 + row);
+                        double sign = mirror[a] * mirror[b] * mirror[c] * mirror[d];
+                        if (row == col) {
+                            acc[rc] *= 2;
+                            acc[rc + 1] *= 2;
+                            continue;
+                        }
+                        double xr = acc[rc], xi = acc[rc + 1], yr = acc[cr], yi = acc[cr + 1];
+                        acc[rc] = xr + sign * yr;
+                        acc[rc + 1] = xi + sign * yi;
+                        acc[cr] = yr + sign * xr;
+                        acc[cr + 1] = yi + sign * xi;
+                    }
+    }
+
+    private void polarRange(int rFrom, int rTo, double[] cs, double[] sn, double[] aw, double qx, double qy, double z1r, double z1i, double[] s1,
                             double z2r, double z2i, double[] s2, double[] acc, Work w, PolarLevel t, boolean fill, double[] g2Known, double[] g2New) {
         Hamiltonian h = model.hamiltonian();
         double hx = qx / 2, hy = qy / 2;
         int nn = 2 * n * n, nAng = cs.length;
         for (int r = rFrom; r < rTo; r++) {
-            double k = grid.radialNode(r), wt = grid.radialWeight(r);
+            double k = grid.radialNode(r), wr = grid.radialWeight(r);
             for (int j = 0; j < nAng; j++) {
-                double kx = k * cs[j], ky = k * sn[j];
+                double kx = k * cs[j], ky = k * sn[j], wt = wr * aw[j];
                 if (t == null) {
                     h.eval(kx + hx, ky + hy, 0, w.h1, 0);
                     h.eval(kx - hx, ky - hy, 0, w.h2, 0);
@@ -201,37 +265,87 @@ public final class Bubble {
                     continue;
                 }
                 int o = (r * nAng + j) * nn;
-                if (fill) {
-                    h.eval(kx + hx, ky + hy, 0, t.h1, o);
-                    h.eval(kx - hx, ky - hy, 0, t.h2, o);
-                }
-                if (!w.green.invert(t.h1, o, z1r, z1i, s1, w.g1))
-                    throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+                if (fill) h.eval(kx + hx, ky + hy, 0, t.h1, o);
                 double[] g2;
                 int o2;
                 if (g2Known != null) {
                     g2 = g2Known;
                     o2 = o;
                 } else {
-                    if (!w.green.invert(t.h2, o, z2r, z2i, s2, w.g2))
-                        throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
-                    System.arraycopy(w.g2, 0, g2New, o, nn);
-                    g2 = w.g2;
-                    o2 = 0;
+                    h.eval(kx - hx, ky - hy, 0, w.h2, 0);
+                    if (n == 2) {
+                        if (!GreenWorkspace.inverse2(w.h2, 0, z2r, z2i, s2, 1, g2New, o)) throw singular();
+                    } else {
+                        if (!w.green.invert(w.h2, 0, z2r, z2i, s2, w.g2)) throw singular();
+                        System.arraycopy(w.g2, 0, g2New, o, nn);
+                    }
+                    g2 = g2New;
+                    o2 = o;
                 }
-                addKron(w.g1, 0, g2, o2, wt, acc);
+                if (n == 2) {
+                    addPoint2(t.h1, o, z1r, z1i, s1, g2, o2, wt, acc);
+                } else {
+                    if (!w.green.invert(t.h1, o, z1r, z1i, s1, w.g1)) throw singular();
+                    addKron(w.g1, 0, g2, o2, wt, acc);
+                }
             }
         }
     }
 
+    private static DiffusonException singular() {
+        return new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+    }
+
     /**
-     * H(k ± q/2) at the points of one angular level of a finite-q bubble, and G(k − q/2, z2) with the z2, Σ2 it was
+     * n = 2, fused: acc += wt·G2ᵀ⊗G1 with G1 = [z1 − H1 − Σ1]⁻¹ = adj/det in closed form (H1 at h1[o..]) and G2 at
+     * g2[o2..]; wt/det is applied to the adjugate once (the same sum as {@link GreenWorkspace#inverse2} then
+     * {@link #kron2}, without the intermediate G1).
+     */
+    static void addPoint2(double[] h1, int o, double z1r, double z1i, double[] s1, double[] g2, int o2, double wt, double[] acc) {
+        double ar = z1r - h1[o] - s1[0], ai = z1i - h1[o + 1] - s1[1];
+        double br = -h1[o + 2] - s1[2], bi = -h1[o + 3] - s1[3];
+        double cr = -h1[o + 4] - s1[4], ci = -h1[o + 5] - s1[5];
+        double dr = z1r - h1[o + 6] - s1[6], di = z1i - h1[o + 7] - s1[7];
+        double detr = ar * dr - ai * di - (br * cr - bi * ci);
+        double deti = ar * di + ai * dr - (br * ci + bi * cr);
+        double mod = detr * detr + deti * deti;
+        if (mod == 0) throw singular();
+        double den = wt / mod, ur = detr * den, ui = -deti * den;
+        // P = wt·G1 = (wt/det)·[[d, −b], [−c, a]]
+        double p00r = dr * ur - di * ui, p00i = dr * ui + di * ur;
+        double p01r = -(br * ur - bi * ui), p01i = -(br * ui + bi * ur);
+        double p10r = -(cr * ur - ci * ui), p10i = -(cr * ui + ci * ur);
+        double p11r = ar * ur - ai * ui, p11i = ar * ui + ai * ur;
+        double q00r = g2[o2], q00i = g2[o2 + 1], q01r = g2[o2 + 2], q01i = g2[o2 + 3];
+        double q10r = g2[o2 + 4], q10i = g2[o2 + 5], q11r = g2[o2 + 6], q11i = g2[o2 + 7];
+        // acc[(a+2b),(c+2d)] += P[a][c]·G2[d][b]
+        acc[0] += p00r * q00r - p00i * q00i; acc[1] += p00r * q00i + p00i * q00r;
+        acc[4] += p00r * q10r - p00i * q10i; acc[5] += p00r * q10i + p00i * q10r;
+        acc[16] += p00r * q01r - p00i * q01i; acc[17] += p00r * q01i + p00i * q01r;
+        acc[20] += p00r * q11r - p00i * q11i; acc[21] += p00r * q11i + p00i * q11r;
+        acc[2] += p01r * q00r - p01i * q00i; acc[3] += p01r * q00i + p01i * q00r;
+        acc[6] += p01r * q10r - p01i * q10i; acc[7] += p01r * q10i + p01i * q10r;
+        acc[18] += p01r * q01r - p01i * q01i; acc[19] += p01r * q01i + p01i * q01r;
+        acc[22] += p01r * q11r - p01i * q11i; acc[23] += p01r * q11i + p01i * q11r;
+        acc[8] += p10r * q00r - p10i * q00i; acc[9] += p10r * q00i + p10i * q00r;
+        acc[12] += p10r * q10r - p10i * q10i; acc[13] += p10r * q10i + p10i * q10r;
+        acc[24] += p10r * q01r - p10i * q01i; acc[25] += p10r * q01i + p10i * q01r;
+        acc[28] += p10r * q11r - p10i * q11i; acc[29] += p10r * q11i + p10i * q11r;
+        acc[10] += p11r * q00r - p11i * q00i; acc[11] += p11r * q00i + p11i * q00r;
+        acc[14] += p11r * q10r - p11i * q10i; acc[15] += p11r * q10i + p11i * q10r;
+        acc[26] += p11r * q01r - p11i * q01i; acc[27] += p11r * q01i + p11i * q01r;
+        acc[30] += p11r * q11r - p11i * q11i; acc[31] += p11r * q11i + p11i * q11r;
+    }
+
+    /**
+     * H(k + q/2) at the points of one angular level of a finite-q bubble, and G(k − q/2, z2) with the z2, Σ2 it was
      * computed at (immutable once published in the cache).
      */
     private static final class PolarLevel {
         final double qx, qy, theta0;
         final int nAng;
-        final double[] h1, h2;
+        final boolean mirrored;
+        final double[] h1;
         /** G(k − q/2, z2) at every point of the level, with the z2 and Σ2 it belongs to (replaced as a whole). */
         volatile G2 g2;
 
@@ -245,26 +359,26 @@ public final class Bubble {
             }
         }
 
-        private PolarLevel(double qx, double qy, int nAng, double theta0, int size) {
+        private PolarLevel(double qx, double qy, int nAng, double theta0, boolean mirrored, int size) {
             this.qx = qx;
             this.qy = qy;
             this.nAng = nAng;
             this.theta0 = theta0;
+            this.mirrored = mirrored;
             h1 = new double[size];
-            h2 = new double[size];
         }
 
         /** A new level, or null when it would be too large to keep (then nothing is cached). */
-        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, int size) {
-            return size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, size) : null;
+        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, boolean mirrored, int size) {
+            return size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, mirrored, size) : null;
         }
 
-        boolean matches(double qx, double qy, int nAng, double theta0) {
-            return this.qx == qx && this.qy == qy && this.nAng == nAng && this.theta0 == theta0;
+        boolean matches(double qx, double qy, int nAng, double theta0, boolean mirrored) {
+            return this.qx == qx && this.qy == qy && this.nAng == nAng && this.theta0 == theta0 && this.mirrored == mirrored;
         }
     }
 
-    /** Doubles per cached level (H twice and G once per point): at most ~1.5 MB each. */
+    /** Doubles per cached table (H(k + q/2) and G(k − q/2, z2) per point): at most ~1 MB per level. */
     private static final int CACHED_DOUBLES = 1 << 16;
 
     /** The last few finite-q levels of this bubble (a pole search revisits one q with new z1). */
@@ -274,8 +388,8 @@ public final class Bubble {
         private final PolarLevel[] levels = new PolarLevel[8];
         private int next;
 
-        synchronized PolarLevel find(double qx, double qy, int nAng, double theta0) {
-            for (PolarLevel l : levels) if (l != null && l.matches(qx, qy, nAng, theta0)) return l;
+        synchronized PolarLevel find(double qx, double qy, int nAng, double theta0, boolean mirrored) {
+            for (PolarLevel l : levels) if (l != null && l.matches(qx, qy, nAng, theta0, mirrored)) return l;
             return null;
         }
 
