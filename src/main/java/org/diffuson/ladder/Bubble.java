@@ -209,12 +209,20 @@ public final class Bubble {
         // search (or an ω sweep) varies only z1, so later calls evaluate and invert only the z1 side (same numbers)
         PolarLevel cached = polarCache.find(qx, qy, nAng, theta0, mirrored);
         boolean fill = cached == null;
-        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, mirrored, nr * count * 2 * n * n) : cached;
+        int points = nr * count;
+        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, mirrored, points * (n == 2 ? 4 : 2 * n * n), points * 2 * n * n) : cached;
         PolarLevel.G2 known = t == null ? null : t.g2;
         double[] g2Known = known != null && known.matches(z2r, z2i, s2) ? known.table : null;
-        double[] g2New = t != null && g2Known == null ? new double[t.h1.length] : null;
-        KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
-                t, fill, g2Known, g2New), acc, parallel);
+        double[] g2New = t != null && g2Known == null ? new double[t.g2Size] : null;
+        if (n == 2 && t != null) {
+            // H(k − q/2) from the kept H(k' + q/2) at θ' = π − θ when the mirror and the rotation by π both hold
+            double[] image = mirrored && g2Known == null ? halfTurnImage(shifted, nAng) : null;
+            KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange2(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2,
+                    part, w, t, fill, g2Known, g2New, image), acc, parallel);
+        } else {
+            KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
+                    t, fill, g2Known, g2New), acc, parallel);
+        }
         if (mirrored) addMirrorImages(acc);
         if (t != null) {
             if (g2Known == null) t.g2 = new PolarLevel.G2(z2r, z2i, s2, g2New);
@@ -273,21 +281,13 @@ public final class Bubble {
                     o2 = o;
                 } else {
                     h.eval(kx - hx, ky - hy, 0, w.h2, 0);
-                    if (n == 2) {
-                        if (!GreenWorkspace.inverse2(w.h2, 0, z2r, z2i, s2, 1, g2New, o)) throw singular();
-                    } else {
-                        if (!w.green.invert(w.h2, 0, z2r, z2i, s2, w.g2)) throw singular();
-                        System.arraycopy(w.g2, 0, g2New, o, nn);
-                    }
+                    if (!w.green.invert(w.h2, 0, z2r, z2i, s2, w.g2)) throw singular();
+                    System.arraycopy(w.g2, 0, g2New, o, nn);
                     g2 = g2New;
                     o2 = o;
                 }
-                if (n == 2) {
-                    addPoint2(t.h1, o, z1r, z1i, s1, g2, o2, wt, acc);
-                } else {
-                    if (!w.green.invert(t.h1, o, z1r, z1i, s1, w.g1)) throw singular();
-                    addKron(w.g1, 0, g2, o2, wt, acc);
-                }
+                if (!w.green.invert(t.h1, o, z1r, z1i, s1, w.g1)) throw singular();
+                addKron(w.g1, 0, g2, o2, wt, acc);
             }
         }
     }
@@ -297,15 +297,99 @@ public final class Bubble {
     }
 
     /**
-     * n = 2, fused: acc += wt·G2ᵀ⊗G1 with G1 = [z1 − H1 − Σ1]⁻¹ = adj/det in closed form (H1 at h1[o..]) and G2 at
-     * g2[o2..]; wt/det is applied to the adjugate once (the same sum as {@link GreenWorkspace#inverse2} then
-     * {@link #kron2}, without the intermediate G1).
+     * For each visited angle of a mirrored level, the index of the visited angle θ' = π − θ and the phase e^{−i(j_0 − j_1)π}
+     * of the rotation by π ({re, im} after the indices), or null when the model is not rotation-covariant. Then
+     * k − q/2 = R_π·mirror(k' + q/2), so H(k − q/2) = U S H(k' + q/2)ᵀ S U† comes from the kept table.
+     */
+    private double[] halfTurnImage(boolean shifted, int nAng) {
+        Isotropy iso = model.hamiltonian().isotropy();
+        if (!iso.reducible()) return null;
+        int count = shifted ? nAng / 2 : nAng / 2 + 1;
+        double[] out = new double[count + 2];
+        for (int j = 0; j < count; j++) out[j] = shifted ? nAng / 2 - 1 - j : nAng / 2 - j;
+        double dj = iso.kind() == Isotropy.Kind.FULL ? 0 : iso.j()[0] - iso.j()[1];
+        out[count] = Math.cos(dj * Math.PI);
+        out[count + 1] = -Math.sin(dj * Math.PI);
+        return out;
+    }
+
+    /**
+     * The finite-q level sum for n = 2 on kept tables: H(k + q/2) stored as its four real numbers (Hermitian),
+     * G(k − q/2, z2) filled once per z2 (from H(k − q/2) evaluated, or from the half-turn image of the kept H when
+     * {@code image} is given), then per point G1 = [z1 − H1 − Σ1]⁻¹ in closed form fused with the Kronecker sum.
+     */
+    private void polarRange2(int rFrom, int rTo, double[] cs, double[] sn, double[] aw, double qx, double qy, double z1r, double z1i, double[] s1,
+                             double z2r, double z2i, double[] s2, double[] acc, Work w, PolarLevel t, boolean fill, double[] g2Known, double[] g2New,
+                             double[] image) {
+        Hamiltonian h = model.hamiltonian();
+        double hx = qx / 2, hy = qy / 2;
+        int nAng = cs.length;
+        double[] h1 = t.h1, hb = w.h1, g2 = g2Known != null ? g2Known : g2New;
+        double sign = mirror == null ? 1 : mirror[0] * mirror[1];
+        for (int r = rFrom; r < rTo; r++) {
+            double k = grid.radialNode(r), wr = grid.radialWeight(r);
+            int base = r * nAng;
+            if (fill)
+                for (int j = 0; j < nAng; j++) {
+                    h.eval(k * cs[j] + hx, k * sn[j] + hy, 0, hb, 0);
+                    int o = 4 * (base + j);
+                    h1[o] = hb[0];
+                    h1[o + 1] = hb[6];
+                    h1[o + 2] = hb[2];
+                    h1[o + 3] = hb[3];
+                }
+            if (g2Known == null)
+                for (int j = 0; j < nAng; j++) {
+                    double h00, h11, h01r, h01i;
+                    if (image != null) {
+                        // H(k − q/2) = U S H(k' + q/2)ᵀ S U†: diagonal kept, H_01 → e^{−i(j_0−j_1)π}·s_0s_1·conj(H'_01)
+                        int o = 4 * (base + (int) image[j]);
+                        double pr = image[nAng], pi = image[nAng + 1], xr = sign * h1[o + 2], xi = -sign * h1[o + 3];
+                        h00 = h1[o];
+                        h11 = h1[o + 1];
+                        h01r = pr * xr - pi * xi;
+                        h01i = pr * xi + pi * xr;
+                    } else {
+                        h.eval(k * cs[j] - hx, k * sn[j] - hy, 0, hb, 0);
+                        h00 = hb[0];
+                        h11 = hb[6];
+                        h01r = hb[2];
+                        h01i = hb[3];
+                    }
+                    if (!inverseHermitian2(h00, h11, h01r, h01i, z2r, z2i, s2, g2New, 8 * (base + j))) throw singular();
+                }
+            for (int j = 0; j < nAng; j++) addPoint2(h1, 4 * (base + j), z1r, z1i, s1, g2, 8 * (base + j), wr * aw[j], acc);
+        }
+    }
+
+    /** out[o..o+7] ← [z − H − Σ]⁻¹ for the Hermitian 2×2 H = [[h00, h01], [h01*, h11]] (as {@link GreenWorkspace#inverse2}). */
+    static boolean inverseHermitian2(double h00, double h11, double h01r, double h01i, double zr, double zi, double[] s, double[] out, int o) {
+        double ar = zr - h00 - s[0], ai = zi - s[1];
+        double br = -h01r - s[2], bi = -h01i - s[3];
+        double cr = -h01r - s[4], ci = h01i - s[5];
+        double dr = zr - h11 - s[6], di = zi - s[7];
+        double detr = ar * dr - ai * di - (br * cr - bi * ci);
+        double deti = ar * di + ai * dr - (br * ci + bi * cr);
+        double mod = detr * detr + deti * deti;
+        double ir = detr / mod, ii = -deti / mod;
+        out[o] = dr * ir - di * ii; out[o + 1] = dr * ii + di * ir;
+        out[o + 2] = -(br * ir - bi * ii); out[o + 3] = -(br * ii + bi * ir);
+        out[o + 4] = -(cr * ir - ci * ii); out[o + 5] = -(cr * ii + ci * ir);
+        out[o + 6] = ar * ir - ai * ii; out[o + 7] = ar * ii + ai * ir;
+        return mod != 0;
+    }
+
+    /**
+     * n = 2, fused: acc += wt·G2ᵀ⊗G1 with G1 = [z1 − H1 − Σ1]⁻¹ = adj/det in closed form (H1 Hermitian, kept as
+     * (H_00, H_11, Re H_01, Im H_01) at h1[o..]) and G2 at g2[o2..]; wt/det is applied to the adjugate once, and the
+     * products are accumulated with fused multiply-adds (one rounding each; exact IEEE semantics on every JVM).
      */
     static void addPoint2(double[] h1, int o, double z1r, double z1i, double[] s1, double[] g2, int o2, double wt, double[] acc) {
-        double ar = z1r - h1[o] - s1[0], ai = z1i - h1[o + 1] - s1[1];
-        double br = -h1[o + 2] - s1[2], bi = -h1[o + 3] - s1[3];
-        double cr = -h1[o + 4] - s1[4], ci = -h1[o + 5] - s1[5];
-        double dr = z1r - h1[o + 6] - s1[6], di = z1i - h1[o + 7] - s1[7];
+        double h01r = h1[o + 2], h01i = h1[o + 3];
+        double ar = z1r - h1[o] - s1[0], ai = z1i - s1[1];
+        double br = -h01r - s1[2], bi = -h01i - s1[3];
+        double cr = -h01r - s1[4], ci = h01i - s1[5];
+        double dr = z1r - h1[o + 1] - s1[6], di = z1i - s1[7];
         double detr = ar * dr - ai * di - (br * cr - bi * ci);
         double deti = ar * di + ai * dr - (br * ci + bi * cr);
         double mod = detr * detr + deti * deti;
@@ -319,22 +403,22 @@ public final class Bubble {
         double q00r = g2[o2], q00i = g2[o2 + 1], q01r = g2[o2 + 2], q01i = g2[o2 + 3];
         double q10r = g2[o2 + 4], q10i = g2[o2 + 5], q11r = g2[o2 + 6], q11i = g2[o2 + 7];
         // acc[(a+2b),(c+2d)] += P[a][c]·G2[d][b]
-        acc[0] += p00r * q00r - p00i * q00i; acc[1] += p00r * q00i + p00i * q00r;
-        acc[4] += p00r * q10r - p00i * q10i; acc[5] += p00r * q10i + p00i * q10r;
-        acc[16] += p00r * q01r - p00i * q01i; acc[17] += p00r * q01i + p00i * q01r;
-        acc[20] += p00r * q11r - p00i * q11i; acc[21] += p00r * q11i + p00i * q11r;
-        acc[2] += p01r * q00r - p01i * q00i; acc[3] += p01r * q00i + p01i * q00r;
-        acc[6] += p01r * q10r - p01i * q10i; acc[7] += p01r * q10i + p01i * q10r;
-        acc[18] += p01r * q01r - p01i * q01i; acc[19] += p01r * q01i + p01i * q01r;
-        acc[22] += p01r * q11r - p01i * q11i; acc[23] += p01r * q11i + p01i * q11r;
-        acc[8] += p10r * q00r - p10i * q00i; acc[9] += p10r * q00i + p10i * q00r;
-        acc[12] += p10r * q10r - p10i * q10i; acc[13] += p10r * q10i + p10i * q10r;
-        acc[24] += p10r * q01r - p10i * q01i; acc[25] += p10r * q01i + p10i * q01r;
-        acc[28] += p10r * q11r - p10i * q11i; acc[29] += p10r * q11i + p10i * q11r;
-        acc[10] += p11r * q00r - p11i * q00i; acc[11] += p11r * q00i + p11i * q00r;
-        acc[14] += p11r * q10r - p11i * q10i; acc[15] += p11r * q10i + p11i * q10r;
-        acc[26] += p11r * q01r - p11i * q01i; acc[27] += p11r * q01i + p11i * q01r;
-        acc[30] += p11r * q11r - p11i * q11i; acc[31] += p11r * q11i + p11i * q11r;
+        acc[0] = Math.fma(p00r, q00r, Math.fma(-p00i, q00i, acc[0])); acc[1] = Math.fma(p00r, q00i, Math.fma(p00i, q00r, acc[1]));
+        acc[4] = Math.fma(p00r, q10r, Math.fma(-p00i, q10i, acc[4])); acc[5] = Math.fma(p00r, q10i, Math.fma(p00i, q10r, acc[5]));
+        acc[16] = Math.fma(p00r, q01r, Math.fma(-p00i, q01i, acc[16])); acc[17] = Math.fma(p00r, q01i, Math.fma(p00i, q01r, acc[17]));
+        acc[20] = Math.fma(p00r, q11r, Math.fma(-p00i, q11i, acc[20])); acc[21] = Math.fma(p00r, q11i, Math.fma(p00i, q11r, acc[21]));
+        acc[2] = Math.fma(p01r, q00r, Math.fma(-p01i, q00i, acc[2])); acc[3] = Math.fma(p01r, q00i, Math.fma(p01i, q00r, acc[3]));
+        acc[6] = Math.fma(p01r, q10r, Math.fma(-p01i, q10i, acc[6])); acc[7] = Math.fma(p01r, q10i, Math.fma(p01i, q10r, acc[7]));
+        acc[18] = Math.fma(p01r, q01r, Math.fma(-p01i, q01i, acc[18])); acc[19] = Math.fma(p01r, q01i, Math.fma(p01i, q01r, acc[19]));
+        acc[22] = Math.fma(p01r, q11r, Math.fma(-p01i, q11i, acc[22])); acc[23] = Math.fma(p01r, q11i, Math.fma(p01i, q11r, acc[23]));
+        acc[8] = Math.fma(p10r, q00r, Math.fma(-p10i, q00i, acc[8])); acc[9] = Math.fma(p10r, q00i, Math.fma(p10i, q00r, acc[9]));
+        acc[12] = Math.fma(p10r, q10r, Math.fma(-p10i, q10i, acc[12])); acc[13] = Math.fma(p10r, q10i, Math.fma(p10i, q10r, acc[13]));
+        acc[24] = Math.fma(p10r, q01r, Math.fma(-p10i, q01i, acc[24])); acc[25] = Math.fma(p10r, q01i, Math.fma(p10i, q01r, acc[25]));
+        acc[28] = Math.fma(p10r, q11r, Math.fma(-p10i, q11i, acc[28])); acc[29] = Math.fma(p10r, q11i, Math.fma(p10i, q11r, acc[29]));
+        acc[10] = Math.fma(p11r, q00r, Math.fma(-p11i, q00i, acc[10])); acc[11] = Math.fma(p11r, q00i, Math.fma(p11i, q00r, acc[11]));
+        acc[14] = Math.fma(p11r, q10r, Math.fma(-p11i, q10i, acc[14])); acc[15] = Math.fma(p11r, q10i, Math.fma(p11i, q10r, acc[15]));
+        acc[26] = Math.fma(p11r, q01r, Math.fma(-p11i, q01i, acc[26])); acc[27] = Math.fma(p11r, q01i, Math.fma(p11i, q01r, acc[27]));
+        acc[30] = Math.fma(p11r, q11r, Math.fma(-p11i, q11i, acc[30])); acc[31] = Math.fma(p11r, q11i, Math.fma(p11i, q11r, acc[31]));
     }
 
     /**
@@ -345,7 +429,9 @@ public final class Bubble {
         final double qx, qy, theta0;
         final int nAng;
         final boolean mirrored;
+        /** H(k + q/2) per point: n = 2 as (H_00, H_11, Re H_01, Im H_01) (Hermitian), else the interleaved matrix. */
         final double[] h1;
+        final int g2Size;
         /** G(k − q/2, z2) at every point of the level, with the z2 and Σ2 it belongs to (replaced as a whole). */
         volatile G2 g2;
 
@@ -359,18 +445,19 @@ public final class Bubble {
             }
         }
 
-        private PolarLevel(double qx, double qy, int nAng, double theta0, boolean mirrored, int size) {
+        private PolarLevel(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size) {
             this.qx = qx;
             this.qy = qy;
             this.nAng = nAng;
             this.theta0 = theta0;
             this.mirrored = mirrored;
-            h1 = new double[size];
+            h1 = new double[hSize];
+            this.g2Size = g2Size;
         }
 
         /** A new level, or null when it would be too large to keep (then nothing is cached). */
-        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, boolean mirrored, int size) {
-            return size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, mirrored, size) : null;
+        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size) {
+            return g2Size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, mirrored, hSize, g2Size) : null;
         }
 
         boolean matches(double qx, double qy, int nAng, double theta0, boolean mirrored) {
