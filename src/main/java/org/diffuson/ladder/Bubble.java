@@ -210,7 +210,7 @@ public final class Bubble {
         PolarLevel cached = polarCache.find(qx, qy, nAng, theta0, mirrored);
         boolean fill = cached == null;
         int points = nr * count;
-        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, mirrored, points * (n == 2 ? 4 : 2 * n * n), points * 2 * n * n) : cached;
+        PolarLevel t = fill ? PolarLevel.allocate(qx, qy, nAng, theta0, mirrored, points * (n == 2 ? 4 : 2 * n * n), points * 2 * n * n, n == 2 ? points : 0) : cached;
         PolarLevel.G2 known = t == null ? null : t.g2;
         double[] g2Known = known != null && known.matches(z2r, z2i, s2) ? known.table : null;
         double[] g2New = t != null && g2Known == null ? new double[t.g2Size] : null;
@@ -358,8 +358,9 @@ public final class Bubble {
                     }
                     if (!inverseHermitian2(h00, h11, h01r, h01i, z2r, z2i, s2, g2New, 8 * (base + j))) throw singular();
                 }
-            for (int j = 0; j < nAng; j++) addPoint2(h1, 4 * (base + j), z1r, z1i, s1, g2, 8 * (base + j), wr * aw[j], acc);
+            if (fill) for (int j = 0; j < nAng; j++) t.weight[base + j] = wr * aw[j];
         }
+        addPoints2(h1, g2, t.weight, rFrom * nAng, rTo * nAng, z1r, z1i, s1, acc);
     }
 
     /** out[o..o+7] ← [z − H − Σ]⁻¹ for the Hermitian 2×2 H = [[h00, h01], [h01*, h11]] (as {@link GreenWorkspace#inverse2}). */
@@ -380,45 +381,111 @@ public final class Bubble {
     }
 
     /**
-     * n = 2, fused: acc += wt·G2ᵀ⊗G1 with G1 = [z1 − H1 − Σ1]⁻¹ = adj/det in closed form (H1 Hermitian, kept as
-     * (H_00, H_11, Re H_01, Im H_01) at h1[o..]) and G2 at g2[o2..]; wt/det is applied to the adjugate once, and the
-     * products are accumulated with fused multiply-adds (one rounding each; exact IEEE semantics on every JVM).
+     * n = 2, fused, for the points [from, to) of a kept level: acc += Σ_p wt_p·G2ᵀ⊗G1 with G1 = [z1 − H1 − Σ1]⁻¹ = adj/det
+     * in closed form (H1 Hermitian, kept as (H_00, H_11, Re H_01, Im H_01) at h1[4p..]) and G2 at g2[8p..]; wt/det is
+     * applied to the adjugate once, and the products of two points are accumulated together with fused multiply-adds
+     * (one rounding each; exact IEEE semantics on every JVM), so each accumulator is read and written once per pair.
      */
-    static void addPoint2(double[] h1, int o, double z1r, double z1i, double[] s1, double[] g2, int o2, double wt, double[] acc) {
-        double h01r = h1[o + 2], h01i = h1[o + 3];
-        double ar = z1r - h1[o] - s1[0], ai = z1i - s1[1];
-        double br = -h01r - s1[2], bi = -h01i - s1[3];
-        double cr = -h01r - s1[4], ci = h01i - s1[5];
-        double dr = z1r - h1[o + 1] - s1[6], di = z1i - s1[7];
-        double detr = ar * dr - ai * di - (br * cr - bi * ci);
-        double deti = ar * di + ai * dr - (br * ci + bi * cr);
-        double mod = detr * detr + deti * deti;
-        if (mod == 0) throw singular();
-        double den = wt / mod, ur = detr * den, ui = -deti * den;
-        // P = wt·G1 = (wt/det)·[[d, −b], [−c, a]]
-        double p00r = dr * ur - di * ui, p00i = dr * ui + di * ur;
-        double p01r = -(br * ur - bi * ui), p01i = -(br * ui + bi * ur);
-        double p10r = -(cr * ur - ci * ui), p10i = -(cr * ui + ci * ur);
-        double p11r = ar * ur - ai * ui, p11i = ar * ui + ai * ur;
-        double q00r = g2[o2], q00i = g2[o2 + 1], q01r = g2[o2 + 2], q01i = g2[o2 + 3];
-        double q10r = g2[o2 + 4], q10i = g2[o2 + 5], q11r = g2[o2 + 6], q11i = g2[o2 + 7];
-        // acc[(a+2b),(c+2d)] += P[a][c]·G2[d][b]
-        acc[0] = Math.fma(p00r, q00r, Math.fma(-p00i, q00i, acc[0])); acc[1] = Math.fma(p00r, q00i, Math.fma(p00i, q00r, acc[1]));
-        acc[4] = Math.fma(p00r, q10r, Math.fma(-p00i, q10i, acc[4])); acc[5] = Math.fma(p00r, q10i, Math.fma(p00i, q10r, acc[5]));
-        acc[16] = Math.fma(p00r, q01r, Math.fma(-p00i, q01i, acc[16])); acc[17] = Math.fma(p00r, q01i, Math.fma(p00i, q01r, acc[17]));
-        acc[20] = Math.fma(p00r, q11r, Math.fma(-p00i, q11i, acc[20])); acc[21] = Math.fma(p00r, q11i, Math.fma(p00i, q11r, acc[21]));
-        acc[2] = Math.fma(p01r, q00r, Math.fma(-p01i, q00i, acc[2])); acc[3] = Math.fma(p01r, q00i, Math.fma(p01i, q00r, acc[3]));
-        acc[6] = Math.fma(p01r, q10r, Math.fma(-p01i, q10i, acc[6])); acc[7] = Math.fma(p01r, q10i, Math.fma(p01i, q10r, acc[7]));
-        acc[18] = Math.fma(p01r, q01r, Math.fma(-p01i, q01i, acc[18])); acc[19] = Math.fma(p01r, q01i, Math.fma(p01i, q01r, acc[19]));
-        acc[22] = Math.fma(p01r, q11r, Math.fma(-p01i, q11i, acc[22])); acc[23] = Math.fma(p01r, q11i, Math.fma(p01i, q11r, acc[23]));
-        acc[8] = Math.fma(p10r, q00r, Math.fma(-p10i, q00i, acc[8])); acc[9] = Math.fma(p10r, q00i, Math.fma(p10i, q00r, acc[9]));
-        acc[12] = Math.fma(p10r, q10r, Math.fma(-p10i, q10i, acc[12])); acc[13] = Math.fma(p10r, q10i, Math.fma(p10i, q10r, acc[13]));
-        acc[24] = Math.fma(p10r, q01r, Math.fma(-p10i, q01i, acc[24])); acc[25] = Math.fma(p10r, q01i, Math.fma(p10i, q01r, acc[25]));
-        acc[28] = Math.fma(p10r, q11r, Math.fma(-p10i, q11i, acc[28])); acc[29] = Math.fma(p10r, q11i, Math.fma(p10i, q11r, acc[29]));
-        acc[10] = Math.fma(p11r, q00r, Math.fma(-p11i, q00i, acc[10])); acc[11] = Math.fma(p11r, q00i, Math.fma(p11i, q00r, acc[11]));
-        acc[14] = Math.fma(p11r, q10r, Math.fma(-p11i, q10i, acc[14])); acc[15] = Math.fma(p11r, q10i, Math.fma(p11i, q10r, acc[15]));
-        acc[26] = Math.fma(p11r, q01r, Math.fma(-p11i, q01i, acc[26])); acc[27] = Math.fma(p11r, q01i, Math.fma(p11i, q01r, acc[27]));
-        acc[30] = Math.fma(p11r, q11r, Math.fma(-p11i, q11i, acc[30])); acc[31] = Math.fma(p11r, q11i, Math.fma(p11i, q11r, acc[31]));
+    static void addPoints2(double[] h1, double[] g2, double[] wt, int from, int to, double z1r, double z1i, double[] s1, double[] acc) {
+        double a0r = z1r - s1[0], a0i = z1i - s1[1], b0r = -s1[2], b0i = -s1[3], c0r = -s1[4], c0i = -s1[5], d0r = z1r - s1[6], d0i = z1i - s1[7];
+        int p = from;
+        for (; p + 1 < to; p += 2) {
+            int pA = p, pB = p + 1, oA = 4 * pA, oB = 4 * pB, gA = 8 * pA, gB = 8 * pB;
+            double h01rA = h1[oA + 2], h01iA = h1[oA + 3];
+            double arA = a0r - h1[oA], aiA = a0i, drA = d0r - h1[oA + 1], diA = d0i;
+            double brA = b0r - h01rA, biA = b0i - h01iA, crA = c0r - h01rA, ciA = c0i + h01iA;
+            double detrA = arA * drA - aiA * diA - (brA * crA - biA * ciA);
+            double detiA = arA * diA + aiA * drA - (brA * ciA + biA * crA);
+            double modA = detrA * detrA + detiA * detiA;
+            if (modA == 0) throw singular();
+            double denA = wt[pA] / modA, urA = detrA * denA, uiA = -detiA * denA;
+            double p00rA = drA * urA - diA * uiA, p00iA = drA * uiA + diA * urA;
+            double p01rA = -(brA * urA - biA * uiA), p01iA = -(brA * uiA + biA * urA);
+            double p10rA = -(crA * urA - ciA * uiA), p10iA = -(crA * uiA + ciA * urA);
+            double p11rA = arA * urA - aiA * uiA, p11iA = arA * uiA + aiA * urA;
+            double q00rA = g2[gA], q00iA = g2[gA + 1], q01rA = g2[gA + 2], q01iA = g2[gA + 3];
+            double q10rA = g2[gA + 4], q10iA = g2[gA + 5], q11rA = g2[gA + 6], q11iA = g2[gA + 7];
+            double h01rB = h1[oB + 2], h01iB = h1[oB + 3];
+            double arB = a0r - h1[oB], aiB = a0i, drB = d0r - h1[oB + 1], diB = d0i;
+            double brB = b0r - h01rB, biB = b0i - h01iB, crB = c0r - h01rB, ciB = c0i + h01iB;
+            double detrB = arB * drB - aiB * diB - (brB * crB - biB * ciB);
+            double detiB = arB * diB + aiB * drB - (brB * ciB + biB * crB);
+            double modB = detrB * detrB + detiB * detiB;
+            if (modB == 0) throw singular();
+            double denB = wt[pB] / modB, urB = detrB * denB, uiB = -detiB * denB;
+            double p00rB = drB * urB - diB * uiB, p00iB = drB * uiB + diB * urB;
+            double p01rB = -(brB * urB - biB * uiB), p01iB = -(brB * uiB + biB * urB);
+            double p10rB = -(crB * urB - ciB * uiB), p10iB = -(crB * uiB + ciB * urB);
+            double p11rB = arB * urB - aiB * uiB, p11iB = arB * uiB + aiB * urB;
+            double q00rB = g2[gB], q00iB = g2[gB + 1], q01rB = g2[gB + 2], q01iB = g2[gB + 3];
+            double q10rB = g2[gB + 4], q10iB = g2[gB + 5], q11rB = g2[gB + 6], q11iB = g2[gB + 7];
+            // acc[(a+2b),(c+2d)] += P[a][c]·G2[d][b] for both points
+            acc[0] = Math.fma(p00rA, q00rA, Math.fma(-p00iA, q00iA, Math.fma(p00rB, q00rB, Math.fma(-p00iB, q00iB, acc[0]))));
+            acc[1] = Math.fma(p00rA, q00iA, Math.fma(p00iA, q00rA, Math.fma(p00rB, q00iB, Math.fma(p00iB, q00rB, acc[1]))));
+            acc[4] = Math.fma(p00rA, q10rA, Math.fma(-p00iA, q10iA, Math.fma(p00rB, q10rB, Math.fma(-p00iB, q10iB, acc[4]))));
+            acc[5] = Math.fma(p00rA, q10iA, Math.fma(p00iA, q10rA, Math.fma(p00rB, q10iB, Math.fma(p00iB, q10rB, acc[5]))));
+            acc[16] = Math.fma(p00rA, q01rA, Math.fma(-p00iA, q01iA, Math.fma(p00rB, q01rB, Math.fma(-p00iB, q01iB, acc[16]))));
+            acc[17] = Math.fma(p00rA, q01iA, Math.fma(p00iA, q01rA, Math.fma(p00rB, q01iB, Math.fma(p00iB, q01rB, acc[17]))));
+            acc[20] = Math.fma(p00rA, q11rA, Math.fma(-p00iA, q11iA, Math.fma(p00rB, q11rB, Math.fma(-p00iB, q11iB, acc[20]))));
+            acc[21] = Math.fma(p00rA, q11iA, Math.fma(p00iA, q11rA, Math.fma(p00rB, q11iB, Math.fma(p00iB, q11rB, acc[21]))));
+            acc[2] = Math.fma(p01rA, q00rA, Math.fma(-p01iA, q00iA, Math.fma(p01rB, q00rB, Math.fma(-p01iB, q00iB, acc[2]))));
+            acc[3] = Math.fma(p01rA, q00iA, Math.fma(p01iA, q00rA, Math.fma(p01rB, q00iB, Math.fma(p01iB, q00rB, acc[3]))));
+            acc[6] = Math.fma(p01rA, q10rA, Math.fma(-p01iA, q10iA, Math.fma(p01rB, q10rB, Math.fma(-p01iB, q10iB, acc[6]))));
+            acc[7] = Math.fma(p01rA, q10iA, Math.fma(p01iA, q10rA, Math.fma(p01rB, q10iB, Math.fma(p01iB, q10rB, acc[7]))));
+            acc[18] = Math.fma(p01rA, q01rA, Math.fma(-p01iA, q01iA, Math.fma(p01rB, q01rB, Math.fma(-p01iB, q01iB, acc[18]))));
+            acc[19] = Math.fma(p01rA, q01iA, Math.fma(p01iA, q01rA, Math.fma(p01rB, q01iB, Math.fma(p01iB, q01rB, acc[19]))));
+            acc[22] = Math.fma(p01rA, q11rA, Math.fma(-p01iA, q11iA, Math.fma(p01rB, q11rB, Math.fma(-p01iB, q11iB, acc[22]))));
+            acc[23] = Math.fma(p01rA, q11iA, Math.fma(p01iA, q11rA, Math.fma(p01rB, q11iB, Math.fma(p01iB, q11rB, acc[23]))));
+            acc[8] = Math.fma(p10rA, q00rA, Math.fma(-p10iA, q00iA, Math.fma(p10rB, q00rB, Math.fma(-p10iB, q00iB, acc[8]))));
+            acc[9] = Math.fma(p10rA, q00iA, Math.fma(p10iA, q00rA, Math.fma(p10rB, q00iB, Math.fma(p10iB, q00rB, acc[9]))));
+            acc[12] = Math.fma(p10rA, q10rA, Math.fma(-p10iA, q10iA, Math.fma(p10rB, q10rB, Math.fma(-p10iB, q10iB, acc[12]))));
+            acc[13] = Math.fma(p10rA, q10iA, Math.fma(p10iA, q10rA, Math.fma(p10rB, q10iB, Math.fma(p10iB, q10rB, acc[13]))));
+            acc[24] = Math.fma(p10rA, q01rA, Math.fma(-p10iA, q01iA, Math.fma(p10rB, q01rB, Math.fma(-p10iB, q01iB, acc[24]))));
+            acc[25] = Math.fma(p10rA, q01iA, Math.fma(p10iA, q01rA, Math.fma(p10rB, q01iB, Math.fma(p10iB, q01rB, acc[25]))));
+            acc[28] = Math.fma(p10rA, q11rA, Math.fma(-p10iA, q11iA, Math.fma(p10rB, q11rB, Math.fma(-p10iB, q11iB, acc[28]))));
+            acc[29] = Math.fma(p10rA, q11iA, Math.fma(p10iA, q11rA, Math.fma(p10rB, q11iB, Math.fma(p10iB, q11rB, acc[29]))));
+            acc[10] = Math.fma(p11rA, q00rA, Math.fma(-p11iA, q00iA, Math.fma(p11rB, q00rB, Math.fma(-p11iB, q00iB, acc[10]))));
+            acc[11] = Math.fma(p11rA, q00iA, Math.fma(p11iA, q00rA, Math.fma(p11rB, q00iB, Math.fma(p11iB, q00rB, acc[11]))));
+            acc[14] = Math.fma(p11rA, q10rA, Math.fma(-p11iA, q10iA, Math.fma(p11rB, q10rB, Math.fma(-p11iB, q10iB, acc[14]))));
+            acc[15] = Math.fma(p11rA, q10iA, Math.fma(p11iA, q10rA, Math.fma(p11rB, q10iB, Math.fma(p11iB, q10rB, acc[15]))));
+            acc[26] = Math.fma(p11rA, q01rA, Math.fma(-p11iA, q01iA, Math.fma(p11rB, q01rB, Math.fma(-p11iB, q01iB, acc[26]))));
+            acc[27] = Math.fma(p11rA, q01iA, Math.fma(p11iA, q01rA, Math.fma(p11rB, q01iB, Math.fma(p11iB, q01rB, acc[27]))));
+            acc[30] = Math.fma(p11rA, q11rA, Math.fma(-p11iA, q11iA, Math.fma(p11rB, q11rB, Math.fma(-p11iB, q11iB, acc[30]))));
+            acc[31] = Math.fma(p11rA, q11iA, Math.fma(p11iA, q11rA, Math.fma(p11rB, q11iB, Math.fma(p11iB, q11rB, acc[31]))));
+        }
+        if (p < to) {
+            int pA = p, oA = 4 * pA, gA = 8 * pA;
+            double h01rA = h1[oA + 2], h01iA = h1[oA + 3];
+            double arA = a0r - h1[oA], aiA = a0i, drA = d0r - h1[oA + 1], diA = d0i;
+            double brA = b0r - h01rA, biA = b0i - h01iA, crA = c0r - h01rA, ciA = c0i + h01iA;
+            double detrA = arA * drA - aiA * diA - (brA * crA - biA * ciA);
+            double detiA = arA * diA + aiA * drA - (brA * ciA + biA * crA);
+            double modA = detrA * detrA + detiA * detiA;
+            if (modA == 0) throw singular();
+            double denA = wt[pA] / modA, urA = detrA * denA, uiA = -detiA * denA;
+            double p00rA = drA * urA - diA * uiA, p00iA = drA * uiA + diA * urA;
+            double p01rA = -(brA * urA - biA * uiA), p01iA = -(brA * uiA + biA * urA);
+            double p10rA = -(crA * urA - ciA * uiA), p10iA = -(crA * uiA + ciA * urA);
+            double p11rA = arA * urA - aiA * uiA, p11iA = arA * uiA + aiA * urA;
+            double q00rA = g2[gA], q00iA = g2[gA + 1], q01rA = g2[gA + 2], q01iA = g2[gA + 3];
+            double q10rA = g2[gA + 4], q10iA = g2[gA + 5], q11rA = g2[gA + 6], q11iA = g2[gA + 7];
+            acc[0] = Math.fma(p00rA, q00rA, Math.fma(-p00iA, q00iA, acc[0])); acc[1] = Math.fma(p00rA, q00iA, Math.fma(p00iA, q00rA, acc[1]));
+            acc[4] = Math.fma(p00rA, q10rA, Math.fma(-p00iA, q10iA, acc[4])); acc[5] = Math.fma(p00rA, q10iA, Math.fma(p00iA, q10rA, acc[5]));
+            acc[16] = Math.fma(p00rA, q01rA, Math.fma(-p00iA, q01iA, acc[16])); acc[17] = Math.fma(p00rA, q01iA, Math.fma(p00iA, q01rA, acc[17]));
+            acc[20] = Math.fma(p00rA, q11rA, Math.fma(-p00iA, q11iA, acc[20])); acc[21] = Math.fma(p00rA, q11iA, Math.fma(p00iA, q11rA, acc[21]));
+            acc[2] = Math.fma(p01rA, q00rA, Math.fma(-p01iA, q00iA, acc[2])); acc[3] = Math.fma(p01rA, q00iA, Math.fma(p01iA, q00rA, acc[3]));
+            acc[6] = Math.fma(p01rA, q10rA, Math.fma(-p01iA, q10iA, acc[6])); acc[7] = Math.fma(p01rA, q10iA, Math.fma(p01iA, q10rA, acc[7]));
+            acc[18] = Math.fma(p01rA, q01rA, Math.fma(-p01iA, q01iA, acc[18])); acc[19] = Math.fma(p01rA, q01iA, Math.fma(p01iA, q01rA, acc[19]));
+            acc[22] = Math.fma(p01rA, q11rA, Math.fma(-p01iA, q11iA, acc[22])); acc[23] = Math.fma(p01rA, q11iA, Math.fma(p01iA, q11rA, acc[23]));
+            acc[8] = Math.fma(p10rA, q00rA, Math.fma(-p10iA, q00iA, acc[8])); acc[9] = Math.fma(p10rA, q00iA, Math.fma(p10iA, q00rA, acc[9]));
+            acc[12] = Math.fma(p10rA, q10rA, Math.fma(-p10iA, q10iA, acc[12])); acc[13] = Math.fma(p10rA, q10iA, Math.fma(p10iA, q10rA, acc[13]));
+            acc[24] = Math.fma(p10rA, q01rA, Math.fma(-p10iA, q01iA, acc[24])); acc[25] = Math.fma(p10rA, q01iA, Math.fma(p10iA, q01rA, acc[25]));
+            acc[28] = Math.fma(p10rA, q11rA, Math.fma(-p10iA, q11iA, acc[28])); acc[29] = Math.fma(p10rA, q11iA, Math.fma(p10iA, q11rA, acc[29]));
+            acc[10] = Math.fma(p11rA, q00rA, Math.fma(-p11iA, q00iA, acc[10])); acc[11] = Math.fma(p11rA, q00iA, Math.fma(p11iA, q00rA, acc[11]));
+            acc[14] = Math.fma(p11rA, q10rA, Math.fma(-p11iA, q10iA, acc[14])); acc[15] = Math.fma(p11rA, q10iA, Math.fma(p11iA, q10rA, acc[15]));
+            acc[26] = Math.fma(p11rA, q01rA, Math.fma(-p11iA, q01iA, acc[26])); acc[27] = Math.fma(p11rA, q01iA, Math.fma(p11iA, q01rA, acc[27]));
+            acc[30] = Math.fma(p11rA, q11rA, Math.fma(-p11iA, q11iA, acc[30])); acc[31] = Math.fma(p11rA, q11iA, Math.fma(p11iA, q11rA, acc[31]));
+        }
     }
 
     /**
@@ -431,6 +498,8 @@ public final class Bubble {
         final boolean mirrored;
         /** H(k + q/2) per point: n = 2 as (H_00, H_11, Re H_01, Im H_01) (Hermitian), else the interleaved matrix. */
         final double[] h1;
+        /** Quadrature weight of each point (n = 2 path): radial weight × angular weight (½ on the mirror axis). */
+        final double[] weight;
         final int g2Size;
         /** G(k − q/2, z2) at every point of the level, with the z2 and Σ2 it belongs to (replaced as a whole). */
         volatile G2 g2;
@@ -445,19 +514,20 @@ public final class Bubble {
             }
         }
 
-        private PolarLevel(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size) {
+        private PolarLevel(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size, int weights) {
             this.qx = qx;
             this.qy = qy;
             this.nAng = nAng;
             this.theta0 = theta0;
             this.mirrored = mirrored;
             h1 = new double[hSize];
+            weight = new double[weights];
             this.g2Size = g2Size;
         }
 
         /** A new level, or null when it would be too large to keep (then nothing is cached). */
-        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size) {
-            return g2Size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, mirrored, hSize, g2Size) : null;
+        static PolarLevel allocate(double qx, double qy, int nAng, double theta0, boolean mirrored, int hSize, int g2Size, int weights) {
+            return g2Size <= CACHED_DOUBLES ? new PolarLevel(qx, qy, nAng, theta0, mirrored, hSize, g2Size, weights) : null;
         }
 
         boolean matches(double qx, double qy, int nAng, double theta0, boolean mirrored) {
