@@ -66,7 +66,10 @@ public final class FermiMomenta {
         private final double[] ks;
         private final double[][] raw; // [band][i]
 
-        private Scan(Hamiltonian h, CMatrix shift, double cutoff) {
+        private Scan(Hamiltonian h, CMatrix shift, double cutoff) { this(h, shift, cutoff, true); }
+
+        /** {@code prove}: try {@link #monotoneBands} (false: sample every band everywhere, for tests). */
+        Scan(Hamiltonian h, CMatrix shift, double cutoff, boolean prove) {
             this.h = h;
             this.shift = shift;
             this.cutoff = cutoff;
@@ -78,7 +81,7 @@ public final class FermiMomenta {
             raw = new double[nb][scan + 1];
             ks[0] = cutoff * 1e-9;
             for (int i = 1; i <= scan; i++) ks[i] = cutoff * i / scan;
-            monotone = h.dim() == 2 && h instanceof org.diffuson.model.TermHamiltonian t && t.axisCoefficients() != null
+            monotone = prove && h.dim() == 2 && h instanceof org.diffuson.model.TermHamiltonian t && t.axisCoefficients() != null
                     && monotoneBands(t.axisCoefficients(), shift == null ? new double[8] : shift.toArray());
             if (monotone) {
                 // strictly monotone bands have no turns, and their crossings are found by bisection over the same samples
