@@ -29,6 +29,12 @@ public final class Bubble {
     private final KSpace space; // H on the k_x axis at radial nodes (q = 0 reduction) and on the full grid (q = 0)
     /** Signs S of the model's mirror k_y → −k_y ({@link Hamiltonian#mirrorY}) on a 2D polar grid, else null. */
     private final double[] mirror;
+    /**
+     * n = 2 builder models of degree ≤ 2: the coefficients of (H_00, H_11, Re H_01, Im H_01) on the monomials
+     * 1, k_x, k_y, k_x², k_xk_y, k_y² ({@link org.diffuson.model.TermHamiltonian#quadraticRows2d}), [entry][monomial];
+     * the finite-q tables evaluate these four entries only (the same sums as H.eval). Null otherwise.
+     */
+    private final double[][] hermitianRows;
 
     public Bubble(Model model, KGrid grid) { this(model, new KSpace(model.hamiltonian(), grid)); }
 
@@ -42,6 +48,12 @@ public final class Bubble {
         this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         this.minAngles = minAngles(iso);
         this.mirror = grid.spaceDim() == 2 && !grid.isPointGrid() ? model.hamiltonian().mirrorY() : null;
+        double[][] rows = n == 2 && model.hamiltonian() instanceof org.diffuson.model.TermHamiltonian th ? th.quadraticRows2d() : null;
+        if (rows != null) {
+            hermitianRows = new double[4][6];
+            int[] entry = {0, 6, 2, 3};
+            for (int e = 0; e < 4; e++) for (int mono = 0; mono < 6; mono++) hermitianRows[e][mono] = rows[mono][entry[e]];
+        } else hermitianRows = null;
     }
 
     public Model model() { return model; }
@@ -331,8 +343,17 @@ public final class Bubble {
             int base = r * nAng;
             if (fill)
                 for (int j = 0; j < nAng; j++) {
-                    h.eval(k * cs[j] + hx, k * sn[j] + hy, 0, hb, 0);
                     int o = 4 * (base + j);
+                    double kx = k * cs[j] + hx, ky = k * sn[j] + hy;
+                    if (hermitianRows != null) {
+                        double xx = kx * kx, xy = kx * ky, yy = ky * ky;
+                        for (int e = 0; e < 4; e++) {
+                            double[] c = hermitianRows[e];
+                            h1[o + e] = c[0] + kx * c[1] + ky * c[2] + xx * c[3] + xy * c[4] + yy * c[5];
+                        }
+                        continue;
+                    }
+                    h.eval(kx, ky, 0, hb, 0);
                     h1[o] = hb[0];
                     h1[o + 1] = hb[6];
                     h1[o + 2] = hb[2];
