@@ -123,8 +123,29 @@ public final class Eigen {
         return new General(sv, right, vinv.dagger(), cond);
     }
 
-    /** Eigenvalues only (sorted by real part). */
-    public static Complex[] values(CMatrix a) { return general(a).values(); }
+    /**
+     * Eigenvalues only (sorted by real part, then imaginary part): the Schur form's diagonal, the same numbers as
+     * {@link #general}'s without its eigenvectors, their inverse and condition number.
+     */
+    public static Complex[] values(CMatrix a) {
+        a.requireSquare("matrix");
+        if (!a.allFinite()) throw new DiffusonException("matrix", "has non-finite entries", "check what produced it");
+        int n = a.rows();
+        double[][] hr = new double[n][n], hi = new double[n][n], zr = new double[n][n], zi = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                hr[i][j] = a.re(i, j);
+                hi[i][j] = a.im(i, j);
+            }
+            zr[i][i] = 1;
+        }
+        hessenberg(hr, hi, zr, zi, n);
+        schur(hr, hi, zr, zi, n);
+        Complex[] vals = new Complex[n];
+        for (int i = 0; i < n; i++) vals[i] = new Complex(hr[i][i], hi[i][i]);
+        Arrays.sort(vals, Comparator.comparingDouble(Complex::getReal).thenComparingDouble(Complex::getImaginary));
+        return vals;
+    }
 
     private static void hessenberg(double[][] hr, double[][] hi, double[][] zr, double[][] zi, int n) {
         double[] ur = new double[n], ui = new double[n];
