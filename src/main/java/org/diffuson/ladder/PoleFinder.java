@@ -53,10 +53,13 @@ public final class PoleFinder {
      * <p>The two starting evaluations are independent: with more than one core the second runs as a fork-join task
      * beside the first (Σ at both frequencies is solved first, in order, so every number is the same as serially).
      */
-    public static Pole find(Ladder ladder, double[] q, Complex guess) {
+    public static Pole find(Ladder ladder, double[] q, Complex guess) { return find(ladder, q, guess, Runtime.getRuntime().availableProcessors() > 1); }
+
+    /** {@link #find(Ladder, double[], Complex)} with the two starting evaluations side by side or not (same numbers). */
+    static Pole find(Ladder ladder, double[] q, Complex guess, boolean parallelStart) {
         Complex w0 = guess, w1 = guess.add(new Complex(0, -1e-3 * Math.max(guess.norm(), 1e-3 / ladder.scbaResult().tau())));
         Complex f0, f1;
-        if (Runtime.getRuntime().availableProcessors() > 1) {
+        if (parallelStart) {
             Energy e = Energy.retarded(ladder.energy());
             ladder.sigma(e.shift(w0));
             ladder.sigma(e.shift(w1));

@@ -44,6 +44,18 @@ class PoleFinderTest {
     }
 
     @Test
+    void parallelStartGivesTheSerialPoleBitForBit() {
+        Ladder scba = Ladder.scba(Preset.COPT.build(), 0.0, new GridOptions(12, 64, 16, 16), ScbaOptions.defaults());
+        double[] q = {0.1 / scba.meanFreePath(), 0};
+        Complex start = scba.diffusion().expandedPole(q);
+        // fresh ladders on the same SCBA result: nothing solved or kept carries over between the two searches
+        PoleFinder.Pole serial = PoleFinder.find(Ladder.fromScba(scba.scbaResult(), ScbaOptions.defaults()), q, start, false);
+        PoleFinder.Pole parallel = PoleFinder.find(Ladder.fromScba(scba.scbaResult(), ScbaOptions.defaults()), q, start, true);
+        assertEquals(serial.omega(), parallel.omega());
+        assertEquals(serial.iterations(), parallel.iterations());
+    }
+
+    @Test
     void continuedSigmaFromTheExtrapolatedSeedIsTheScbaSolution() {
         // a pole search's Σ(E + ω) is seeded on the line through the two nearest solutions; it must be the SCBA
         // solution all the same: against Scba.solve seeded with Σ(E), within twice the SCBA tolerance (1e-13 each)
