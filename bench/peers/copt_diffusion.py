@@ -10,7 +10,9 @@ expanded, and the physical diffusion constant of the conserved mode, D_eff = w^+
 (R = -i K_w^-1 K_0 with eigenpairs (l_m, v_m, w_m), P = -i K_w^-1 K_x, D = -i K_w^-1 K_xx; seed 000 Eqs. 412-415) -- the
 same algorithm as DiffusionOperator (Method.ANALYTIC) and effectiveDiffusion(0).
 Workflow 2 (--workflow pole): from the same SCBA, the diffusion pole at q = 0.1/l x: the complex w where an eigenvalue
-of K(q, w) vanishes (secant on that eigenvalue; Sigma(E + w) by SCBA continued to complex energy), started from the pole
+of K(q, w) vanishes (secant on that eigenvalue, stopped on a step below 1e-10 relative -- or, with --muller, as PoleFinder.find
+now stops: when Muller's root through the last three points agrees with the secant step; Sigma(E + w) by SCBA continued
+to complex energy), started from the pole
 of the expanded K (computed before the timed search, as PeerBench's set-up), as PoleFinder.find.
 The q = 0 k-sums use the axial symmetry (angle average keeps the diagonal of G; the bubble keeps the entries with
 j_a - j_b = j_c - j_d), the finite-q bubbles run on the radial nodes x uniform angles, vectorized over k.
