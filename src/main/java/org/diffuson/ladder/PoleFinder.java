@@ -65,7 +65,12 @@ public final class PoleFinder {
             ladder.sigma(e.shift(w1));
             Complex w = w1;
             java.util.concurrent.ForkJoinTask<Complex[]> second = java.util.concurrent.ForkJoinTask.adapt(() -> kineticEigenvalues(ladder, q, w)).fork();
-            f0 = closest(kineticEigenvalues(ladder, q, w0), null);
+            try {
+                f0 = closest(kineticEigenvalues(ladder, q, w0), null);
+            } catch (RuntimeException e) {   // e.g. a cancelled cell: do not leave the other start running
+                second.cancel(true);
+                throw e;
+            }
             f1 = closest(second.join(), f0);
         } else {
             f0 = smallestEigen(ladder, q, w0, null);
