@@ -67,9 +67,9 @@ public final class PoleFinder {
             java.util.concurrent.ForkJoinTask<Complex[]> second = java.util.concurrent.ForkJoinTask.adapt(() -> kineticEigenvalues(ladder, q, w)).fork();
             try {
                 f0 = closest(kineticEigenvalues(ladder, q, w0), null);
-            } catch (RuntimeException e) {   // e.g. a cancelled cell: do not leave the other start running
+            } catch (RuntimeException failure) {   // e.g. a cancelled cell: do not leave the other start running
                 second.cancel(true);
-                throw e;
+                throw failure;
             }
             f1 = closest(second.join(), f0);
         } else {
