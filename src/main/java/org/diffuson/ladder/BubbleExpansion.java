@@ -73,25 +73,49 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * (for the conserving rung I = ΓΦ̄ this is the expansion of Φ̄⁻¹ − Γ).
      */
     public Kinetic kinetic(Rung rung) {
+        KineticTerms t = new KineticTerms(rung);
         int d = linear.length;
-        Superoperator a = phi0.inverse(), oneMinusI0 = rung.collision(phi0).oneMinus(), ia = oneMinusI0.compose(a);
-        Superoperator kw = phiOmega == null ? null : first(rung, ia, a, phiOmega);
-        Superoperator[] kl = new Superoperator[d];
-        Superoperator[] aPhiA = new Superoperator[d];
-        for (int i = 0; i < d; i++) {
-            kl[i] = first(rung, ia, a, linear[i]);
-            aPhiA[i] = linear[i].compose(a);
-        }
         Superoperator[][] kq = new Superoperator[d][d];
         for (int i = 0; i < d; i++)
-            for (int j = i; j < d; j++) {
-                Superoperator second = first(rung, ia, a, quadratic[i][j]);
-                Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
-                        .plus(rung.collision(linear[i]).compose(a).compose(aPhiA[j]))
-                        .plus(rung.collision(linear[j]).compose(a).compose(aPhiA[i]));
-                kq[i][j] = kq[j][i] = second.plus(cross.scale(0.5));
+            for (int j = i; j < d; j++) kq[i][j] = kq[j][i] = t.quadratic(i, j);
+        return new Kinetic(t.ia, t.kw, t.kl, kq);
+    }
+
+    /**
+     * The terms of {@link #kinetic} with the q_aq_b coefficients one pair at a time ({@link #quadratic}), so that a caller
+     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair.
+     */
+    final class KineticTerms {
+        final Rung rung;
+        /** A = Φ̄₀⁻¹, 1 − I₀, K₀ = (1 − I₀)A, K_ω. */
+        final Superoperator a, oneMinusI0, ia, kw;
+        final Superoperator[] kl, aPhiA, iLinearA;
+
+        KineticTerms(Rung rung) {
+            this.rung = rung;
+            int d = linear.length;
+            a = phi0.inverse();
+            oneMinusI0 = rung.collision(phi0).oneMinus();
+            ia = oneMinusI0.compose(a);
+            kw = phiOmega == null ? null : first(rung, ia, a, phiOmega);
+            kl = new Superoperator[d];
+            aPhiA = new Superoperator[d];
+            iLinearA = new Superoperator[d];
+            for (int i = 0; i < d; i++) {
+                iLinearA[i] = rung.collision(linear[i]).compose(a);                 // I[Φ̄_a]A
+                kl[i] = ia.compose(linear[i]).compose(a).plus(iLinearA[i]).scale(-1);
+                aPhiA[i] = linear[i].compose(a);
             }
-        return new Kinetic(ia, kw, kl, kq);
+        }
+
+        /** K_ab (see {@link #kinetic}). */
+        Superoperator quadratic(int i, int j) {
+            Superoperator second = first(rung, ia, a, BubbleExpansion.this.quadratic[i][j]);
+            Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
+                    .plus(iLinearA[i].compose(aPhiA[j]))
+                    .plus(iLinearA[j].compose(aPhiA[i]));
+            return second.plus(cross.scale(0.5));
+        }
     }
 
     /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A. */

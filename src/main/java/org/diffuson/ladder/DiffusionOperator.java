@@ -204,22 +204,33 @@ public final class DiffusionOperator {
         CMatrix s1 = ladder.sigma(e1), s2 = ladder.sigma(e2);
         BubbleExpansion x = ladder.bubble().expansion(e1, s1, ladder.sigmaDerivative(e1), e2, s2);
         org.diffuson.model.Rung rung = ladder.model().rung();
-        BubbleExpansion.Kinetic k = x.kinetic(rung);
-        LadderResult l0 = new LadderResult(new double[d], e1, e2, s1, s2, ladder.selfEnergy().name(), x.phi0(), rung.collision(x.phi0()));
-        Superoperator kwInv = k.kOmega().inverse();
+        BubbleExpansion.KineticTerms k = x.new KineticTerms(rung);
+        Superoperator k0 = k.ia, kw = k.kw;
+        Superoperator kwInv = kw.inverse();
         Superoperator minusIKwInv = kwInv.scale(new Complex(0, -1));
-        Superoperator r = minusIKwInv.compose(k.k0());
+        Superoperator r = minusIKwInv.compose(k0);
         Superoperator[] drift = new Superoperator[d];
-        Superoperator[][] dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
+        Superoperator[][] kq = new Superoperator[d][d], dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
         for (int a = 0; a < d; a++) {
-            drift[a] = kwInv.compose(k.linear()[a]);
-            for (int b = 0; b < d; b++) {
-                dif[a][b] = minusIKwInv.compose(k.quadratic()[a][b]);
-                bnmD[a][b] = rung.collision(x.quadratic()[a][b]).scale(-1 / tau);
-            }
+            drift[a] = kwInv.compose(k.kl[a]);
+            kq[a][a] = k.quadratic(a, a);
+            dif[a][a] = minusIKwInv.compose(kq[a][a]);
         }
-        return new DiffusionOperator(o, tau, ell, k.k0(), k.kOmega(), k.linear(), k.quadratic(), r, drift, dif,
-                l0.oneMinusCollision().scale(1 / tau), bnmD, null);
+        // the q_a q_b pairs a ≠ b and BNM's ½∂²I/∂q_a∂q_b (not needed by a diffusion constant along an axis): on first request
+        Runnable rest = () -> {
+            Superoperator[][] phiQ = x.quadratic();
+            for (int a = 0; a < d; a++)
+                for (int b = 0; b < d; b++) {
+                    if (b > a) {
+                        kq[a][b] = kq[b][a] = k.quadratic(a, b);
+                        dif[a][b] = minusIKwInv.compose(kq[a][b]);
+                        dif[b][a] = minusIKwInv.compose(kq[b][a]);
+                    }
+                    bnmD[a][b] = rung.collision(phiQ[a][b]).scale(-1 / tau);
+                }
+        };
+        Superoperator bnmR = k.oneMinusI0.scale(1 / tau);
+        return new DiffusionOperator(o, tau, ell, k0, kw, k.kl.clone(), kq, r, drift, dif, bnmR, bnmD, rest);
     }
 
     /** Eigenvalues of R: decay rates (real part) ± precession frequencies (imaginary part), sorted by real part. */
