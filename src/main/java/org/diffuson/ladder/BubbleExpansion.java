@@ -167,6 +167,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             Entries half = n == 2 && adjoint ? Entries.halved(entries, n) : null;
             // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
             boolean constant = constantOnAxis(curv);
+            // n = 2 with Σ1, Σ2 commuting with the rotation generator J: the ∂_y derivatives on the k_x axis by rotation
+            double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
+            int dv = delta != null ? 1 : d;
             KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> {
                 Work w = new Work(n, d, adjoint);
                 if (constant) second(h, curv, d, 0, 0, 0, true, w);
@@ -175,9 +178,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 for (int r = from; r < to; r++) {
                     double k = grid.radialNode(r);
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
-                    for (int a = 0; a < d; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
+                    for (int a = 0; a < dv; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
                     if (!constant) second(h, curv, d, k, 0, 0, true, w);
-                    if (n == 2) point2(grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, half != null ? half : entries);
+                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, half != null ? half : entries);
                     else point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                 }
             }, acc, true);
@@ -404,7 +407,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * (every matrix equal to {@link #point}'s bit for bit), and the entry sums over the lists of {@code entries} — for
      * the RA pair the halved lists of {@link Entries#halved}, with the cross term ∂_aG1·∂_aG2 of Φ̄_aa taken once, twice.
      */
-    private static void point2(double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
+    private static void point2(double k, double[] delta, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
                                double[] s2, double[] acc, Work w, Entries entries) {
         int m = 32;
         boolean adjoint = w.adjoint;
@@ -412,10 +415,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         if (!GreenWorkspace.inverse2(w.h, 0, z1r, z1i, s1, 1, x, G) || !(adjoint || GreenWorkspace.inverse2(w.h, 0, z2r, z2i, s2, 1, y, G)))
             throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
         double c00 = scalar(w.w[0], 2), c01 = scalar(w.w[1], 2), c11 = scalar(w.w[2], 2);
-        derivatives2(x, w, c00, c01, c11);
+        derivatives2(x, w, c00, c01, c11, k, delta);
         if (adjoint) {
             for (int b = G; b < T; b += 8) if (b != GDOT) GreenWorkspace.dagger2(x, b, y, b);
-        } else derivatives2(y, w, c00, c01, c11);
+        } else derivatives2(y, w, c00, c01, c11, k, delta);
         if (ds1 != null) {
             // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
             ZOps.mult2(ds1, 0, x, G, x, TMP);
@@ -479,7 +482,11 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * One side's k-derivatives for n = 2, d = 2 into the blocks of x (G given at {@link #G}): T_a = v_aG, ∂_aG = GT_a,
      * GG, and ∂_a∂_bG by {@link #secondDerivative}'s operations (c_ab: the curvature's scalar, NaN if not scalar).
      */
-    private static void derivatives2(double[] x, Work w, double c00, double c01, double c11) {
+    private static void derivatives2(double[] x, Work w, double c00, double c01, double c11, double k, double[] delta) {
+        if (delta != null) {
+            derivativesByRotation2(x, w, c00, k, delta);
+            return;
+        }
         for (int a = 0; a < 2; a++) {
             ZOps.mult2(w.v[a], 0, x, G, x, T + 8 * a);        // T_a = v_a G
             ZOps.mult2(x, G, x, T + 8 * a, x, D + 8 * a);     // ∂_aG = G T_a
@@ -503,6 +510,60 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 ZOps.mult2(x, G, w.u, 0, x, TMP);
                 for (int e = 0; e < 8; e++) x[out + e] += x[TMP + e];
             }
+    }
+
+    /**
+     * {@link #derivatives2} on the k_x axis of a rotation-covariant model whose Σ commutes with the generator J =
+     * diag(j): G(R_θk) = U_θG(k)U_θ†, U_θ = e^{−iJθ}, so ∂_θG = −i[J, G] and ∂²_θG = −[J, [J, G]], and in polar
+     * coordinates at (k, 0): ∂_yG = ∂_θG/k, ∂²_yyG = ∂_kG/k + ∂²_θG/k², ∂²_xyG = ∂_k∂_θG/k − ∂_θG/k². Entry-wise, with
+     * δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²). The
+     * x-derivatives are {@link #derivatives2}'s (same operations); the y-side costs no matrix product. Equal to the
+     * products with the exact v_y, w_xy, w_yy to rounding ({@code BubbleExpansionTest}).
+     */
+    private static void derivativesByRotation2(double[] x, Work w, double c00, double k, double[] delta) {
+        ZOps.mult2(w.v[0], 0, x, G, x, T);                 // T_x = v_x G
+        ZOps.mult2(x, G, x, T, x, D);                      // ∂_xG = G T_x
+        ZOps.mult2(x, G, x, G, x, GG);
+        int xx = DD + 8 * pair(0, 0, 2), xy = DD + 8 * pair(0, 1, 2), yy = DD + 8 * pair(1, 1, 2);
+        ZOps.mult2(x, D, x, T, x, xx);
+        for (int e = 0; e < 8; e++) x[xx + e] *= 2;
+        if (!Double.isNaN(c00)) {
+            if (c00 != 0) for (int e = 0; e < 8; e++) x[xx + e] += c00 * x[GG + e];
+        } else {
+            ZOps.mult2(w.w[0], 0, x, G, w.u, 0);
+            ZOps.mult2(x, G, w.u, 0, x, TMP);
+            for (int e = 0; e < 8; e++) x[xx + e] += x[TMP + e];
+        }
+        double inv = 1 / k;
+        for (int e = 0; e < 8; e += 2) {
+            double dl = delta[e / 2], f = dl * inv;
+            double gr = x[G + e], gi = x[G + e + 1], dr = x[D + e], di = x[D + e + 1];
+            x[D + 8 + e] = f * gi;                         // −iδG/k
+            x[D + 8 + e + 1] = -f * gr;
+            double ur = (dr - gr * inv) * inv, ui = (di - gi * inv) * inv;   // ∂_xG/k − G/k²
+            x[xy + e] = dl * ui;                           // −iδ(∂_xG/k − G/k²)
+            x[xy + e + 1] = -dl * ur;
+            x[yy + e] = dr * inv - f * f * gr;             // ∂_xG/k − δ²G/k²
+            x[yy + e + 1] = di * inv - f * f * gi;
+        }
+    }
+
+    /**
+     * δ_e = j_a − j_c for the entries e = (a, c) of a 2×2 matrix when the radial reduction's rotation covariance carries
+     * over to G, i.e. Σ1 and Σ2 commute with J (their entries between different j vanish); null otherwise.
+     */
+    private static double[] rotationCharges(Isotropy iso, double[] s1, double[] s2) {
+        double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[2] : iso.j();
+        if (j.length != 2) return null;
+        double[] delta = new double[4];
+        for (int a = 0; a < 2; a++)
+            for (int c = 0; c < 2; c++) {
+                double dl = j[a] - j[c];
+                int e = 2 * (2 * a + c);
+                if (Math.abs(dl) > 1e-12 && (s1[e] != 0 || s1[e + 1] != 0 || s2[e] != 0 || s2[e + 1] != 0)) return null;
+                delta[a * 2 + c] = Math.abs(dl) > 1e-12 ? dl : 0;
+            }
+        return delta;
     }
 
     /**
