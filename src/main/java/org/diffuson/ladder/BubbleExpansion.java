@@ -78,7 +78,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         Superoperator[][] kq = new Superoperator[d][d];
         for (int i = 0; i < d; i++)
             for (int j = i; j < d; j++) kq[i][j] = kq[j][i] = t.quadratic(i, j);
-        return new Kinetic(t.ia, t.kw, t.kl, kq);
+        Superoperator[] kl = new Superoperator[d];
+        for (int i = 0; i < d; i++) kl[i] = t.linear(i);
+        return new Kinetic(t.ia, t.kw, kl, kq);
     }
 
     /**
@@ -89,7 +91,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         final Rung rung;
         /** A = Φ̄₀⁻¹, 1 − I₀, K₀ = (1 − I₀)A, K_ω. */
         final Superoperator a, oneMinusI0, ia, kw;
-        final Superoperator[] kl, aPhiA, iLinearA;
+        private final Superoperator[] kl, aPhiA, iLinearA;
 
         KineticTerms(Rung rung) {
             this.rung = rung;
@@ -101,15 +103,22 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             kl = new Superoperator[d];
             aPhiA = new Superoperator[d];
             iLinearA = new Superoperator[d];
-            for (int i = 0; i < d; i++) {
+        }
+
+        /** K_a, with the axis's I[Φ̄_a]A and Φ̄_aA (computed on first use). */
+        Superoperator linear(int i) {
+            if (kl[i] == null) {
                 iLinearA[i] = rung.collision(linear[i]).compose(a);                 // I[Φ̄_a]A
                 kl[i] = ia.compose(linear[i]).compose(a).plus(iLinearA[i]).scale(-1);
                 aPhiA[i] = linear[i].compose(a);
             }
+            return kl[i];
         }
 
         /** K_ab (see {@link #kinetic}). */
         Superoperator quadratic(int i, int j) {
+            linear(i);
+            linear(j);
             Superoperator second = first(rung, ia, a, BubbleExpansion.this.quadratic[i][j]);
             Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
                     .plus(iLinearA[i].compose(aPhiA[j]))
