@@ -74,18 +74,32 @@ public final class FermiMomenta {
         private final double[] ks;
         private final double[][] raw; // [band][i]
 
-        private Scan(Hamiltonian h, CMatrix shift, double cutoff) {
+        private Scan(Hamiltonian h, CMatrix shift, double cutoff) { this(h, shift, cutoff, true); }
+
+        /** {@code prove}: try {@link #monotoneBands} (false: sample every band everywhere, for tests). */
+        Scan(Hamiltonian h, CMatrix shift, double cutoff, boolean prove) {
             this.h = h;
             this.shift = shift;
             this.cutoff = cutoff;
             this.scan = h.isotropy().reducible() ? SCAN_ISOTROPIC : SCAN_GENERAL;
             this.nb = h.dim();
             Bands f = new Bands(h, shift, 0);
+            this.bands0 = f;
             ks = new double[scan + 1];
             raw = new double[nb][scan + 1];
             ks[0] = cutoff * 1e-9;
+            for (int i = 1; i <= scan; i++) ks[i] = cutoff * i / scan;
+            monotone = prove && h.dim() == 2 && h instanceof org.diffuson.model.TermHamiltonian t && t.axisCoefficients() != null
+                    && monotoneBands(t.axisCoefficients(), shift == null ? new double[8] : shift.toArray());
+            if (monotone) {
+                // strictly monotone bands have no turns, and their crossings are found by bisection over the same samples
+                for (double[] y : raw) java.util.Arrays.fill(y, Double.NaN);
+                turnAt = new int[nb][0];
+                turnK = new double[nb][0];
+                turnE = new double[nb][0];
+                return;
+            }
             for (int i = 0; i <= scan; i++) {
-                if (i > 0) ks[i] = cutoff * i / scan;
                 double[] v = f.at(ks[i]);
                 for (int b = 0; b < nb; b++) raw[b][i] = v[b];
             }
@@ -112,6 +126,39 @@ public final class FermiMomenta {
 
         private final int[][] turnAt;
         private final double[][] turnK, turnE;
+        /** Every band proven strictly monotone on (0, k_c] ({@link #monotoneBands}): samples taken on demand. */
+        private final boolean monotone;
+        private final Bands bands0;
+
+        /** Sample i of band b (computed on first use when {@link #monotone}). */
+        private double sample(int b, int i) {
+            double y = raw[b][i];
+            if (Double.isNaN(y)) {
+                double[] v = bands0.at(ks[i]);
+                for (int c = 0; c < nb; c++) raw[c][i] = v[c];
+                y = raw[b][i];
+            }
+            return y;
+        }
+
+        /**
+         * The crossing of a strictly monotone band, exactly as the walk over all samples finds it: the pair (L, L + 1)
+         * with L the last sample on the starting side (E_b − E ≤ 0 for a rising band, ≥ 0 for a falling one), found by
+         * bisection over the sample indices; none when L is the last sample.
+         */
+        private void monotoneCrossing(Bands f, int b, double energy, double tol, List<Crossing> out) {
+            double first = sample(b, 0) - energy, last = sample(b, scan) - energy;
+            double s = sample(b, scan) > sample(b, 0) ? 1 : -1; // rising: v ≤ 0 is the starting side
+            if (s * first > 0 || s * last <= 0) return;
+            int lo = 0, hi = scan;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (s * (sample(b, mid) - energy) <= 0) lo = mid;
+                else hi = mid;
+            }
+            double vl = sample(b, lo) - energy, vh = sample(b, hi) - energy;
+            if (vl == 0 || vl * vh < 0) out.add(crossing(f, b, ks[lo], ks[hi], vl, vh, tol));
+        }
 
         private double lastEnergy = Double.NaN;
         private List<Crossing> lastCrossings;
@@ -130,6 +177,10 @@ public final class FermiMomenta {
             List<Crossing> out = new ArrayList<>(2);
             double tol = 1e-15 * cutoff;
             for (int b = 0; b < nb; b++) {
+                if (monotone) {
+                    monotoneCrossing(f, b, energy, tol, out);
+                    continue;
+                }
                 // the samples of this band, plus the extremum of a turn between samples (located once by the constructor)
                 // where E_b − E may touch zero, in k order; a crossing in every sign change between neighbours
                 double[] y = raw[b];
@@ -183,6 +234,77 @@ public final class FermiMomenta {
             for (int b = 0; b < nb; b++) for (double k : turnK[b]) out.add(k);
             return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
         }
+    }
+
+    /**
+     * Whether both bands of the 2×2 polynomial H(k, 0, 0) + S (axis coefficients [power][interleaved entry]; S Hermitian,
+     * interleaved) are strictly monotone on (0, ∞), proven from the polynomials: with m = (a + d)/2, h = (a − d)/2 and b
+     * the off-diagonal entry, E_± = m ± √Q, Q = h² + |b|². If Q > 0 for k > 0, E_±′ = 0 needs 4m′²Q − Q′² = 0; so when
+     * Q and P = 4m′²Q − Q′² each have coefficients of one sign (not all zero), neither has a positive root (Descartes'
+     * rule of signs) and neither band turns. A coefficient within 10⁻¹² of the size of the products it sums counts as
+     * of either sign (no proof; the bands are then scanned). The massive Dirac model: m′ = 0, P = −Q′² = −4α⁴k².
+     */
+    static boolean monotoneBands(double[][] axis, double[] shift) {
+        int deg = axis.length - 1;
+        double[] m = new double[deg + 1], h = new double[deg + 1], br = new double[deg + 1], bi = new double[deg + 1];
+        for (int p = 0; p <= deg; p++) {
+            double[] a = axis[p].clone();
+            if (p == 0) for (int i = 0; i < 8; i++) a[i] += shift[i];
+            m[p] = 0.5 * (a[0] + a[6]);
+            h[p] = 0.5 * (a[0] - a[6]);
+            br[p] = 0.5 * (a[2] + a[4]);
+            bi[p] = 0.5 * (a[3] - a[5]);
+        }
+        double[] q = add(add(mul(h, h), mul(br, br)), mul(bi, bi));
+        double[] qb = add(add(mul(abs(h), abs(h)), mul(abs(br), abs(br))), mul(abs(bi), abs(bi)));
+        if (sign(q, qb) <= 0) return false;
+        double[] dm = derivative(m), dq = derivative(q), dmb = abs(dm), dqb = derivative(qb);
+        double[] p = add(scale(4, mul(mul(dm, dm), q)), scale(-1, mul(dq, dq)));
+        double[] pb = add(scale(4, mul(mul(dmb, dmb), qb)), mul(dqb, dqb));
+        return sign(p, pb) != 0;
+    }
+
+    /** +1 or −1 when every coefficient of c is zero or of that sign beyond 10⁻¹² of its bound b (not all zero), else 0. */
+    private static int sign(double[] c, double[] b) {
+        int s = 0;
+        for (int i = 0; i < c.length; i++) {
+            if (b[i] == 0 && c[i] == 0) continue;
+            if (!(Math.abs(c[i]) > 1e-12 * b[i])) return 0;
+            int si = c[i] > 0 ? 1 : -1;
+            if (s != 0 && si != s) return 0;
+            s = si;
+        }
+        return s;
+    }
+
+    private static double[] mul(double[] a, double[] b) {
+        double[] c = new double[a.length + b.length - 1];
+        for (int i = 0; i < a.length; i++) for (int j = 0; j < b.length; j++) c[i + j] += a[i] * b[j];
+        return c;
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] c = new double[Math.max(a.length, b.length)];
+        for (int i = 0; i < c.length; i++) c[i] = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+        return c;
+    }
+
+    private static double[] scale(double f, double[] a) {
+        double[] c = new double[a.length];
+        for (int i = 0; i < a.length; i++) c[i] = f * a[i];
+        return c;
+    }
+
+    private static double[] abs(double[] a) {
+        double[] c = new double[a.length];
+        for (int i = 0; i < a.length; i++) c[i] = Math.abs(a[i]);
+        return c;
+    }
+
+    private static double[] derivative(double[] a) {
+        double[] c = new double[Math.max(1, a.length - 1)];
+        for (int i = 1; i < a.length; i++) c[i - 1] = i * a[i];
+        return c;
     }
 
     private static Crossing crossing(Bands f, int b, double lo, double hi, double flo, double fhi, double tol) {

@@ -16,11 +16,18 @@ public final class GaussLegendre {
     private GaussLegendre() {}
 
     private static final ConcurrentHashMap<Integer, double[][]> RULES = new ConcurrentHashMap<>();
+    /** The rules of up to 200 nodes by index (no boxing on the hot path), filled from {@link #RULES}. */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<double[][]> SMALL = new java.util.concurrent.atomic.AtomicReferenceArray<>(201);
 
     /** Nodes (ascending) and weights {t, w} of the n-point rule on [−1, 1] (shared arrays: do not modify). */
     static double[][] reference(int n) {
         if (n < 1 || n > 1000) throw new DiffusonException("nodes", "must be in [1, 1000], got " + n, "use 4–64 nodes per panel");
-        return RULES.computeIfAbsent(n, GaussLegendre::newtonRule);
+        double[][] r = n < SMALL.length() ? SMALL.get(n) : null;
+        if (r == null) {
+            r = RULES.computeIfAbsent(n, GaussLegendre::newtonRule);
+            if (n < SMALL.length()) SMALL.set(n, r);
+        }
+        return r;
     }
 
     private static double[][] newtonRule(int n) {

@@ -67,31 +67,32 @@ public final class GridPolicy {
     }
 
     /**
-     * The estimate's weight k^{d−1}‖A⁻¹‖²_F = k^{d−1}‖A‖²_F/|det A|² for a 2×2 builder model, A(k) = e + iη − S − H(k, 0, 0)
-     * with every entry a polynomial in k (from {@link org.diffuson.model.TermHamiltonian#axisCoefficients}), evaluated
-     * by Horner's rule in locals: equal to the general weight to rounding, without the table round trip.
+     * The estimate's weight k^{d−1}‖A⁻¹‖²_F = k^{d−1}‖A‖²_F/|det A|² for a 2×2 builder model, A(k) = e + iη − M(k) with
+     * M = H(k, 0, 0) + S Hermitian and every entry a polynomial in k (from
+     * {@link org.diffuson.model.TermHamiltonian#axisCoefficients}). In Pauli form M = m₀ + m·σ (real m₀, m), with
+     * x = e − m₀ and V = |m|²: ‖A‖²_F = 2(x² + η² + V) and det A = (x + iη)² − V, so |det A|² = (x² − η² − V)² + 4x²η²;
+     * four real polynomials by Horner's rule, equal to the entry-wise weight to rounding.
      */
     private static java.util.function.DoubleUnaryOperator polynomialWeight2(double[][] axis, double e, double broad, double[] s, int d) {
         int deg = axis.length - 1;
-        double[][] c = new double[deg + 1][8];
-        for (int p = 0; p <= deg; p++) for (int i = 0; i < 8; i++) c[p][i] = -axis[p][i];
-        for (int i = 0; i < 8; i++) c[0][i] -= s[i];
-        c[0][0] += e;
-        c[0][6] += e;
-        c[0][1] += broad;
-        c[0][7] += broad;
+        double[] x = new double[deg + 1], mx = new double[deg + 1], my = new double[deg + 1], mz = new double[deg + 1];
+        for (int p = 0; p <= deg; p++) {
+            double[] m = axis[p].clone();
+            if (p == 0) for (int i = 0; i < 8; i++) m[i] += s[i];
+            x[p] = (p == 0 ? e : 0) - 0.5 * (m[0] + m[6]);
+            mz[p] = 0.5 * (m[0] - m[6]);
+            mx[p] = 0.5 * (m[2] + m[4]);   // Re M01 = Re M10
+            my[p] = 0.5 * (m[5] - m[3]);   // M01 = m_x − i m_y
+        }
+        double eta2 = broad * broad, twoEta = 2 * broad;
         return k -> {
-            double[] top = c[deg];
-            double ar = top[0], ai = top[1], br = top[2], bi = top[3], cr = top[4], ci = top[5], dr = top[6], di = top[7];
+            double a = x[deg], b = mx[deg], c = my[deg], z = mz[deg];
             for (int p = deg - 1; p >= 0; p--) {
-                double[] q = c[p];
-                ar = ar * k + q[0]; ai = ai * k + q[1]; br = br * k + q[2]; bi = bi * k + q[3];
-                cr = cr * k + q[4]; ci = ci * k + q[5]; dr = dr * k + q[6]; di = di * k + q[7];
+                a = a * k + x[p]; b = b * k + mx[p]; c = c * k + my[p]; z = z * k + mz[p];
             }
-            double detr = ar * dr - ai * di - (br * cr - bi * ci);
-            double deti = ar * di + ai * dr - (br * ci + bi * cr);
-            double f = ar * ar + ai * ai + br * br + bi * bi + cr * cr + ci * ci + dr * dr + di * di;
-            f /= detr * detr + deti * deti;
+            double v = b * b + c * c + z * z, a2 = a * a;
+            double dr = a2 - eta2 - v, di = twoEta * a;
+            double f = 2 * (a2 + eta2 + v) / (dr * dr + di * di);
             return (d == 2 ? k : k * k) * f;
         };
     }

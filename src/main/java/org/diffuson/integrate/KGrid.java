@@ -211,7 +211,7 @@ public final class KGrid {
     public static final class Builder {
         private final int spaceDim;
         private final double cutoff;
-        private final TreeSet<Double> breaks = new TreeSet<>();
+        private final Breaks breaks = new Breaks();
         private int nodesPerPanel = 20, nTheta = 64, nCos = 16, nPhi = 16;
         private double[] refineFactors = {1, 3, 10, 40};
 
@@ -268,18 +268,15 @@ public final class KGrid {
             DiffusonException.requirePositive("tol", tol);
             double[][] rule = GaussLegendre.reference(nodesPerPanel);
             java.util.ArrayDeque<double[]> todo = new java.util.ArrayDeque<>();
-            Double prev = null;
             double total = 0;
-            for (double x : breaks) {
-                if (prev != null) {
-                    double v = panel(f, rule, prev, x);
-                    total += Math.abs(v);
-                    todo.add(new double[]{prev, x, v});
-                }
-                prev = x;
+            for (int i = 1; i < breaks.size; i++) {
+                double prev = breaks.at[i - 1], x = breaks.at[i];
+                double v = panel(f, rule, prev, x);
+                total += Math.abs(v);
+                todo.add(new double[]{prev, x, v});
             }
-            double last = breaks.floor(cutoff) == null ? cutoff : breaks.lower(cutoff) == null ? 0 : breaks.lower(cutoff);
-            int panels = breaks.size() - 1;
+            double last = breaks.size > 1 ? breaks.at[breaks.size - 2] : 0; // the largest breakpoint below the cutoff
+            int panels = breaks.size - 1;
             while (!todo.isEmpty() && panels < maxPanels) {
                 double[] p = todo.poll();
                 double a = p[0], b = p[1];
@@ -326,11 +323,30 @@ public final class KGrid {
 
         public KGrid build() {
             // drop breakpoints closer than 1e-12·k_c to avoid degenerate panels
-            List<Double> b = new ArrayList<>();
-            for (double x : breaks) if (b.isEmpty() || x - b.get(b.size() - 1) > 1e-12 * cutoff) b.add(x);
-            if (b.get(b.size() - 1) < cutoff) b.set(b.size() - 1, cutoff);
-            double[] bp = b.stream().mapToDouble(Double::doubleValue).toArray();
-            return new KGrid(spaceDim, cutoff, bp, nodesPerPanel, nTheta, nCos, nPhi);
+            double[] b = new double[breaks.size];
+            int m = 0;
+            for (int i = 0; i < breaks.size; i++) {
+                double x = breaks.at[i];
+                if (m == 0 || x - b[m - 1] > 1e-12 * cutoff) b[m++] = x;
+            }
+            if (b[m - 1] < cutoff) b[m - 1] = cutoff;
+            return new KGrid(spaceDim, cutoff, Arrays.copyOf(b, m), nodesPerPanel, nTheta, nCos, nPhi);
+        }
+    }
+
+    /** The breakpoints of a builder: distinct values in ascending order (a sorted set of doubles without boxing). */
+    private static final class Breaks {
+        double[] at = new double[32];
+        int size;
+
+        void add(double x) {
+            int i = Arrays.binarySearch(at, 0, size, x);
+            if (i >= 0) return;
+            i = -i - 1;
+            if (size == at.length) at = Arrays.copyOf(at, 2 * size);
+            System.arraycopy(at, i, at, i + 1, size - i);
+            at[i] = x;
+            size++;
         }
     }
 

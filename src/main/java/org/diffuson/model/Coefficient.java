@@ -64,7 +64,18 @@ public final class Coefficient {
         }
         merged.removeIf(m -> m.c == 0);
         this.terms = Collections.unmodifiableList(merged);
+        names = new String[merged.size()][];
+        powers = new int[merged.size()][];
+        for (int i = 0; i < merged.size(); i++) {
+            TreeMap<String, Integer> p = merged.get(i).params;
+            names[i] = p.keySet().toArray(new String[0]);
+            powers[i] = p.values().stream().mapToInt(Integer::intValue).toArray();
+        }
     }
+
+    // each monomial's parameters and powers in the TreeMap's order, for compile
+    private final String[][] names;
+    private final int[][] powers;
 
     private static Coefficient single(Monomial m) { return new Coefficient(List.of(m)); }
 
@@ -203,21 +214,24 @@ public final class Coefficient {
      * Numeric form for fast evaluation: every parameter replaced by its value. Throws naming any parameter without a
      * value.
      */
-    Compiled compile(Map<String, Double> values, String where) {
+    Compiled compile(Map<String, Double> values, String term) {
+        String where = "the " + term + " term";
         int n = terms.size();
         double[] c = new double[n], rx = new double[n], ry = new double[n], rz = new double[n];
         int[] px = new int[n], py = new int[n], pz = new int[n], trig = new int[n];
         for (int i = 0; i < n; i++) {
             Monomial m = terms.get(i);
             double v = m.c;
-            for (var e : m.params.entrySet()) {
-                Double p = values.get(e.getKey());
+            for (int j = 0; j < names[i].length; j++) {
+                String name = names[i][j];
+                int e = powers[i][j];
+                Double p = values.get(name);
                 if (p == null)
-                    throw new DiffusonException(e.getKey(), "has no value (used in " + where + ")",
-                            "supply it late: h.with(\"" + e.getKey() + "\", value)");
-                if (p == 0 && e.getValue() < 0)
-                    throw new DiffusonException(e.getKey(), "is 0 but appears as 1/" + e.getKey() + " in " + where, "give it a non-zero value");
-                v *= Math.pow(p, e.getValue());
+                    throw new DiffusonException(name, "has no value (used in " + where + ")",
+                            "supply it late: h.with(\"" + name + "\", value)");
+                if (p == 0 && e < 0)
+                    throw new DiffusonException(name, "is 0 but appears as 1/" + name + " in " + where, "give it a non-zero value");
+                v *= e == 1 ? p : Math.pow(p, e); // pow(x, 1) is x by its specification
             }
             c[i] = v;
             px[i] = m.px; py[i] = m.py; pz[i] = m.pz;

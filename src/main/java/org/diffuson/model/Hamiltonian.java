@@ -48,42 +48,59 @@ public interface Hamiltonian {
 
     /**
      * Checks Hermiticity at a few momenta up to {@code kmax}; throws a {@link DiffusonException} naming the first
-     * non-Hermitian point. Called by {@link Model} on construction.
+     * non-Hermitian point. Called by {@link Model} on construction. A Hamiltonian that is Hermitian by construction
+     * ({@link #hermitianByConstruction}) is only checked for finite entries there.
      */
     default void checkHermitian(double kmax) {
         double[][] probes = {{0, 0, 0}, {0.37 * kmax, 0.11 * kmax, 0.05 * kmax}, {-0.6 * kmax, 0.7 * kmax, -0.2 * kmax},
                 {0.9 * kmax, -0.3 * kmax, 0.4 * kmax}};
+        int n = dim();
+        double[] h = new double[2 * n * n];
+        boolean proven = hermitianByConstruction();
         for (double[] k : probes) {
-            CMatrix h = at(k);
-            if (!h.allFinite())
-                throw new DiffusonException("hamiltonian", "H(k) has non-finite entries at k=" + java.util.Arrays.toString(k), "check the model's parameters");
-            if (!h.isHermitian(1e-12))
+            eval(k[0], k[1], k[2], h, 0);
+            for (double x : h)
+                if (!Double.isFinite(x))
+                    throw new DiffusonException("hamiltonian", "H(k) has non-finite entries at k=" + java.util.Arrays.toString(k), "check the model's parameters");
+            if (proven) continue;
+            CMatrix m = CMatrix.of(n, n, h);
+            if (!m.isHermitian(1e-12))
                 throw new DiffusonException("hamiltonian", "H(k) is not Hermitian at k=" + java.util.Arrays.toString(k)
-                        + " (‖H − H†‖/2 = " + h.hermiticityError() + ")", "a Hamiltonian must satisfy H(k) = H(k)†; check the off-diagonal terms");
+                        + " (‖H − H†‖/2 = " + m.hermiticityError() + ")", "a Hamiltonian must satisfy H(k) = H(k)†; check the off-diagonal terms");
         }
     }
+
+    /**
+     * True when H(k) is exactly Hermitian at every k by its construction (e.g. a {@link TermHamiltonian}: real
+     * coefficients times exactly Hermitian matrices), so that {@link #checkHermitian} need not test it. Default false.
+     */
+    default boolean hermitianByConstruction() { return false; }
 
     /** Checks the declared isotropy at a few momenta; throws if H(R k) ≠ U H(k) U†. */
     default void checkIsotropy(double kmax) {
         Isotropy iso = isotropy();
         if (!iso.reducible()) return;
-        int n = dim();
+        int n = dim(), nn = 2 * n * n;
         double[] angles = {0.3, 1.1, 2.5};
         double k = 0.43 * kmax;
-        CMatrix h0 = at(k, 0, 0);
+        double[] h0 = new double[nn], hr = new double[nn];
+        eval(k, 0, 0, h0, 0);
+        double scale = 0;
+        for (int i = 0; i < nn; i += 2) scale = Math.max(scale, Math.sqrt(h0[i] * h0[i] + h0[i + 1] * h0[i + 1]));
+        double tol = 1e-10 * Math.max(1, scale);
         for (double phi : angles) {
-            CMatrix hr;
-            if (spaceDim() == 3 && iso.kind() == Isotropy.Kind.FULL) hr = at(k * Math.sin(phi) * Math.cos(2 * phi), k * Math.sin(phi) * Math.sin(2 * phi), k * Math.cos(phi));
-            else hr = at(k * Math.cos(phi), k * Math.sin(phi), 0);
-            double[] d = new double[2 * n * n];
+            if (spaceDim() == 3 && iso.kind() == Isotropy.Kind.FULL) eval(k * Math.sin(phi) * Math.cos(2 * phi), k * Math.sin(phi) * Math.sin(2 * phi), k * Math.cos(phi), hr, 0);
+            else eval(k * Math.cos(phi), k * Math.sin(phi), 0, hr, 0);
+            double err = 0;
             for (int a = 0; a < n; a++)
                 for (int b = 0; b < n; b++) {
+                    int i = 2 * (a * n + b);
                     double ph = iso.kind() == Isotropy.Kind.FULL ? 0 : -(iso.j()[a] - iso.j()[b]) * phi;
                     double c = Math.cos(ph), s = Math.sin(ph);
-                    d[2 * (a * n + b)] = c * h0.re(a, b) - s * h0.im(a, b);
-                    d[2 * (a * n + b) + 1] = s * h0.re(a, b) + c * h0.im(a, b);
+                    double dr = hr[i] - (c * h0[i] - s * h0[i + 1]), di = hr[i + 1] - (s * h0[i] + c * h0[i + 1]);
+                    err = Math.max(err, Math.sqrt(dr * dr + di * di));
                 }
-            if (!hr.approxEquals(CMatrix.of(n, n, d), 1e-10 * Math.max(1, h0.normMax())))
+            if (!(err <= tol))
                 throw new DiffusonException("isotropy", "declared " + iso + " but H(R k) ≠ U H(k) U† at angle " + phi,
                         "declare Isotropy.NONE or fix the generator j");
         }

@@ -92,45 +92,47 @@ public record Isotropy(Kind kind, double[] j) {
      * connected block and centred; all m = 0 is FULL; an inconsistency is NONE.
      */
     static Isotropy fromHarmonics(int n, int[][] found) {
-        Integer[] m = new Integer[n * n];
+        int[] m = new int[n * n];
+        java.util.Arrays.fill(m, ABSENT);
         for (int[] circle : found)
             for (int ab = 0; ab < n * n; ab++) {
                 if (circle[ab] == ABSENT) continue;
-                if (m[ab] != null && m[ab] != circle[ab]) return NONE;
+                if (m[ab] != ABSENT && m[ab] != circle[ab]) return NONE;
                 m[ab] = circle[ab];
             }
         boolean allZero = true;
         for (int a = 0; a < n; a++) {
-            if (m[a * n + a] != null && m[a * n + a] != 0) return NONE;
-            for (int b = 0; b < n; b++) if (m[a * n + b] != null && m[a * n + b] != 0) allZero = false;
+            if (m[a * n + a] != ABSENT && m[a * n + a] != 0) return NONE;
+            for (int b = 0; b < n; b++) if (m[a * n + b] != ABSENT && m[a * n + b] != 0) allZero = false;
         }
         if (allZero) return full(n);
         double[] j = new double[n];
         boolean[] seen = new boolean[n];
+        int[] block = new int[n], queue = new int[n];
         for (int root = 0; root < n; root++) {
             if (seen[root]) continue;
-            java.util.List<Integer> block = new java.util.ArrayList<>();
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-            queue.add(root);
+            // breadth-first over the entries with a harmonic: the connected block of root
+            int size = 0, head = 0, tail = 0;
+            queue[tail++] = root;
             seen[root] = true;
-            while (!queue.isEmpty()) {
-                int a = queue.poll();
-                block.add(a);
+            while (head < tail) {
+                int a = queue[head++];
+                block[size++] = a;
                 for (int b = 0; b < n; b++) {
-                    Integer mab = m[a * n + b];
-                    if (mab == null || a == b) continue;
+                    int mab = m[a * n + b];
+                    if (mab == ABSENT || a == b) continue;
                     double jb = j[a] + mab;   // j_a − j_b = −m_ab
                     if (!seen[b]) {
                         seen[b] = true;
                         j[b] = jb;
-                        queue.add(b);
+                        queue[tail++] = b;
                     } else if (Math.abs(j[b] - jb) > 1e-12) return NONE;
                 }
             }
             double mean = 0;
-            for (int a : block) mean += j[a];
-            mean /= block.size();
-            for (int a : block) j[a] -= mean;
+            for (int i = 0; i < size; i++) mean += j[block[i]];
+            mean /= size;
+            for (int i = 0; i < size; i++) j[block[i]] -= mean;
         }
         return axial(j);
     }

@@ -124,6 +124,22 @@ public enum Preset {
         return Disorder.scalar(2, p.positive("gamma")).plus(Disorder.magnetic(p.positive("magnetic")));
     }
 
+    /**
+     * The parameters that are nothing but the same-named coefficient of this preset's Hamiltonian (no other part of the
+     * model uses them and no check beyond finiteness applies), so that a {@link ModelFamily} may vary them: b_z of
+     * COPT_TI, say, but not COPT's m, which also sets the momentum cutoff.
+     */
+    public java.util.Set<String> hamiltonianCoefficients() {
+        return switch (this) {
+            case MINIMAL -> java.util.Set.of("b");
+            case COPT -> java.util.Set.of("alpha", "bz", "bx", "by");
+            case COPT_TI -> java.util.Set.of("alpha", "bz");
+            case DIRAC -> java.util.Set.of("M");
+            case RASHBA -> java.util.Set.of("alpha");
+            default -> java.util.Set.of();
+        };
+    }
+
     /** Looks a preset up by case-insensitive name ("copt", "copt-ti", "minimal", ...). */
     public static Preset named(String name) {
         String key = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -185,6 +201,19 @@ public enum Preset {
         }
 
         public Model build() { return preset.factory.apply(new Params(values)); }
+
+        /**
+         * The models of this builder with one Hamiltonian coefficient varied ({@link Preset#hamiltonianCoefficients}),
+         * e.g. a σ_xy(b_z) curve: {@code family.at(v)} is the model {@code with(parameter, v).build()} would build, with
+         * the Hamiltonian's compiled term structure, the disorder and the rung built once.
+         */
+        public ModelFamily family(String parameter) {
+            if (!preset.hamiltonianCoefficients().contains(parameter))
+                throw new DiffusonException(parameter, "cannot be varied in a model family of preset " + preset.name().toLowerCase(Locale.ROOT)
+                                + (values.containsKey(parameter) ? " (it enters more than the Hamiltonian's coefficient of that name, or is checked)" : " (no such parameter)"),
+                        "vary one of " + new java.util.TreeSet<>(preset.hamiltonianCoefficients()) + ", or build each model with with(\"" + parameter + "\", value).build()");
+            return new ModelFamily(build(), parameter);
+        }
     }
 
     static final class Params {

@@ -38,6 +38,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
     private final int n, d;
     private final List<Term> terms;
     private final Map<String, Double> values;   // every parameter, in order of first use; null = not yet given
+    private final Structure structure;
     // compiled form (null until every parameter has a value)
     private final Coefficient.Compiled[] f;
     private final Coefficient.Compiled[][] df; // [axis][term]
@@ -48,63 +49,127 @@ public final class TermHamiltonian implements GradientHamiltonian {
     private final double[][][] velocityAxis;    // the same for ∂H/∂k_a(k, 0, 0), [axis][p][entry]
     private final boolean polynomial;
 
+    /**
+     * What a Hamiltonian's terms fix independently of the parameter values, shared by every {@link #with} of it: the
+     * matrices' non-zero entries, the symbolic derivatives ∂f_i/∂k_a, whether every coefficient is a polynomial, and
+     * whether every M_i is exactly Hermitian (then H(k) = Σ_i f_i(k) M_i with real f_i is Hermitian bit for bit at every
+     * k: the entries (a, b) and (b, a) are sums of the same products in the same order, one the conjugate of the
+     * other, and rounding commutes with conjugation).
+     */
+    private static final class Structure {
+        final int[][] idx;
+        final double[][] mre, mim;
+        final Coefficient[][] derivatives; // [axis][term]
+        final boolean polynomial, exactlyHermitian;
+
+        Structure(int n, int d, List<Term> terms) {
+            int t = terms.size();
+            idx = new int[t][];
+            mre = new double[t][];
+            mim = new double[t][];
+            boolean herm = true;
+            for (int i = 0; i < t; i++) {
+                var m = terms.get(i).op().matrix();
+                List<Integer> pos = new ArrayList<>();
+                for (int a = 0; a < n; a++)
+                    for (int b = 0; b < n; b++) {
+                        if (m.re(a, b) != 0 || m.im(a, b) != 0) pos.add(a * n + b);
+                        herm &= m.re(a, b) == m.re(b, a) && m.im(a, b) == -m.im(b, a);
+                    }
+                idx[i] = new int[pos.size()];
+                mre[i] = new double[pos.size()];
+                mim[i] = new double[pos.size()];
+                for (int p = 0; p < pos.size(); p++) {
+                    int ab = pos.get(p);
+                    idx[i][p] = 2 * ab;
+                    mre[i][p] = m.re(ab / n, ab % n);
+                    mim[i][p] = m.im(ab / n, ab % n);
+                }
+            }
+            exactlyHermitian = herm;
+            derivatives = new Coefficient[3][t];
+            for (Axis a : Axis.values())
+                for (int i = 0; i < t; i++) derivatives[a.index()][i] = terms.get(i).coefficient().derivative(a);
+            boolean poly = true;
+            for (Term x : terms) poly &= x.coefficient().isPolynomial();
+            polynomial = poly;
+            // the parameters in order of first use (the order of every values map of this structure), and per term the
+            // bit set of those its coefficient (row 0) and its derivatives (rows 1–3) use; all bits set past 64 parameters
+            List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(terms.stream().flatMap(x -> x.coefficient().parameters().stream()).toList()));
+            this.names = names;
+            uses = new long[4][t];
+            for (int i = 0; i < t; i++)
+                for (int r = 0; r < 4; r++) {
+                    Coefficient c = r == 0 ? terms.get(i).coefficient() : derivatives[r - 1][i];
+                    for (String p : c.parameters()) uses[r][i] |= bit(names.indexOf(p));
+                }
+        }
+
+        final List<String> names;
+        final long[][] uses;
+
+        static long bit(int index) { return index < 64 ? 1L << index : -1L; }
+
+        /** Whether term i's coefficient (axis −1) or its ∂/∂k_a uses any parameter of the bit set {@code changed}. */
+        boolean uses(int axis, int i, long changed) { return (uses[axis + 1][i] & changed) != 0; }
+    }
+
     private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values) {
-        this(name, n, d, terms, values, derivatives(terms, d));
+        this(name, n, d, List.copyOf(terms), Collections.unmodifiableMap(new LinkedHashMap<>(values)), new Structure(n, d, terms));
     }
 
-    /** ∂f_i/∂k_a of every term, [axis][term] (symbolic; independent of the parameter values, so shared by {@link #with}). */
-    private static Coefficient[][] derivatives(List<Term> terms, int d) {
-        Coefficient[][] c = new Coefficient[3][terms.size()];
-        for (Axis a : Axis.values())
-            for (int i = 0; i < terms.size(); i++) c[a.index()][i] = terms.get(i).coefficient().derivative(a);
-        return c;
+    /** {@code terms} and {@code values} are taken as they are (immutable); the structure is shared by {@link #with}. */
+    private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values, Structure structure) {
+        this(name, n, d, terms, values, structure, null, 0);
     }
 
-    private final Coefficient[][] derivatives;
-
-    private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values, Coefficient[][] derivatives) {
-        this.derivatives = derivatives;
+    /**
+     * As above; {@code from} (may be null) is a Hamiltonian of the same structure whose values differ from these only
+     * in the parameters {@code changed}: its compiled coefficients of the terms (and derivatives) that use none of
+     * them are the ones these values give, and are reused, as are its velocity tables when no derivative changes.
+     */
+    private TermHamiltonian(String name, int n, int d, List<Term> terms, Map<String, Double> values, Structure structure,
+                            TermHamiltonian from, long changed) {
+        this.structure = structure;
         this.name = name;
         this.n = n;
         this.d = d;
-        this.terms = List.copyOf(terms);
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.terms = terms;
+        this.values = values;
         int t = terms.size();
-        idx = new int[t][];
-        mre = new double[t][];
-        mim = new double[t][];
-        for (int i = 0; i < t; i++) {
-            var m = terms.get(i).op().matrix();
-            List<Integer> pos = new ArrayList<>();
-            for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) if (m.re(a, b) != 0 || m.im(a, b) != 0) pos.add(a * n + b);
-            idx[i] = new int[pos.size()];
-            mre[i] = new double[pos.size()];
-            mim[i] = new double[pos.size()];
-            for (int p = 0; p < pos.size(); p++) {
-                int ab = pos.get(p);
-                idx[i][p] = 2 * ab;
-                mre[i][p] = m.re(ab / n, ab % n);
-                mim[i][p] = m.im(ab / n, ab % n);
-            }
-        }
-        if (values.values().stream().allMatch(v -> v != null)) {
+        idx = structure.idx;
+        mre = structure.mre;
+        mim = structure.mim;
+        boolean bound = true;
+        for (Double v : values.values()) bound &= v != null;
+        boolean reuse = bound && from != null && from.f != null;
+        boolean velocityChanged = !reuse;
+        if (bound) {
             f = new Coefficient.Compiled[t];
             df = new Coefficient.Compiled[3][t];
             for (int i = 0; i < t; i++) {
-                Term term = terms.get(i);
-                String where = "the " + term.op().label() + " term";
-                f[i] = term.coefficient().compile(values, where);
-                for (Axis a : Axis.values()) df[a.index()][i] = derivatives[a.index()][i].compile(values, where);
+                String label = terms.get(i).op().label();
+                f[i] = reuse && !structure.uses(-1, i, changed) ? from.f[i] : terms.get(i).coefficient().compile(values, label);
+                for (int a = 0; a < 3; a++) {
+                    boolean same = reuse && !structure.uses(a, i, changed);
+                    df[a][i] = same ? from.df[a][i] : structure.derivatives[a][i].compile(values, label);
+                    velocityChanged |= !same;
+                }
             }
         } else {
             f = null;
             df = null;
         }
-        polynomial = terms.stream().allMatch(x -> x.coefficient().isPolynomial());
+        polynomial = structure.polynomial;
         axis = f != null && polynomial ? axisPolynomial(f) : null;
-        velocityAxis = f != null && polynomial ? new double[][][]{axisPolynomial(df[0]), axisPolynomial(df[1]), axisPolynomial(df[2])} : null;
+        if (!velocityChanged && from.velocityAxis != null) {
+            velocityAxis = from.velocityAxis; // immutable once built: read only, handed out as copies
+            dpoly = from.dpoly;
+        } else {
+            velocityAxis = f != null && polynomial ? new double[][][]{axisPolynomial(df[0]), axisPolynomial(df[1]), axisPolynomial(df[2])} : null;
+            dpoly = f != null && polynomial ? new Poly[]{new Poly(df[0]), new Poly(df[1]), d == 3 ? new Poly(df[2]) : null} : null;
+        }
         poly = f != null && polynomial ? new Poly(f) : null;
-        dpoly = f != null && polynomial ? new Poly[]{new Poly(df[0]), new Poly(df[1]), d == 3 ? new Poly(df[2]) : null} : null;
     }
 
     /**
@@ -119,32 +184,42 @@ public final class TermHamiltonian implements GradientHamiltonian {
         final int maxDeg;
 
         Poly(Coefficient.Compiled[] c) {
-            Map<List<Integer>, double[]> m = new LinkedHashMap<>();
+            // the distinct monomials in order of first (non-zero) appearance, each with its summed matrix
+            int total = 0;
+            for (Coefficient.Compiled x : c) total += x.c().length;
+            int[] kx = new int[total], ky = new int[total], kz = new int[total];
+            double[][] sum = new double[total][];
+            int size = 0;
             for (int t = 0; t < c.length; t++)
                 for (int i = 0; i < c[t].c().length; i++) {
                     double v = c[t].c()[i];
                     if (v == 0) continue;
-                    double[] e = m.computeIfAbsent(List.of(c[t].px()[i], c[t].py()[i], d == 2 ? 0 : c[t].pz()[i]), key -> new double[2 * n * n]);
+                    int a = c[t].px()[i], b = c[t].py()[i], z = d == 2 ? 0 : c[t].pz()[i], slot = 0;
+                    while (slot < size && (kx[slot] != a || ky[slot] != b || kz[slot] != z)) slot++;
+                    if (slot == size) {
+                        kx[size] = a; ky[size] = b; kz[size] = z;
+                        sum[size++] = new double[2 * n * n];
+                    }
+                    double[] e = sum[slot];
                     if (d == 2 && c[t].pz()[i] != 0) continue; // k_z = 0 in 2D
                     for (int q = 0; q < idx[t].length; q++) {
                         e[idx[t][q]] += v * mre[t][q];
                         e[idx[t][q] + 1] += v * mim[t][q];
                     }
                 }
-            int size = m.size(), k = 0, deg = 0;
+            int deg = 0;
             px = new int[size]; py = new int[size]; pz = new int[size];
             at = new int[size][];
             val = new double[size][];
-            for (var en : m.entrySet()) {
-                px[k] = en.getKey().get(0); py[k] = en.getKey().get(1); pz[k] = en.getKey().get(2);
+            for (int k = 0; k < size; k++) {
+                px[k] = kx[k]; py[k] = ky[k]; pz[k] = kz[k];
                 deg = Math.max(deg, Math.max(px[k], Math.max(py[k], pz[k])));
-                double[] e = en.getValue();
+                double[] e = sum[k];
                 int nz = 0;
                 for (double x : e) if (x != 0) nz++;
                 at[k] = new int[nz];
                 val[k] = new double[nz];
                 for (int j = 0, q = 0; j < e.length; j++) if (e[j] != 0) { at[k][q] = j; val[k][q++] = e[j]; }
-                k++;
             }
             maxDeg = deg;
             // total degree ≤ 2 (k·p models to second order): dense rows per monomial 1, k_a, k_a k_b, branch-free
@@ -209,7 +284,10 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 double scale = 1;
                 for (int ab = 0; ab < n2; ab++) {
                     double sum = 0;
-                    for (int l = 0; l < span; l++) sum += Math.sqrt(cre[ab * span + l] * cre[ab * span + l] + cim[ab * span + l] * cim[ab * span + l]);
+                    for (int l = 0; l < span; l++) {
+                        double m2 = cre[ab * span + l] * cre[ab * span + l] + cim[ab * span + l] * cim[ab * span + l];
+                        if (m2 != 0) sum += Math.sqrt(m2); // √0 adds nothing
+                    }
                     scale = Math.max(scale, sum);
                 }
                 double tolSq = 1e-18 * scale * scale;
@@ -268,6 +346,19 @@ public final class TermHamiltonian implements GradientHamiltonian {
 
     /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, cached. */
     private static double[][] fourier(int p, int q) {
+        if (p < FOURIER_SMALL && q < FOURIER_SMALL) return FOURIER_TABLE[p * FOURIER_SMALL + q];
+        return fourierTable(p, q);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> FOURIER = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The tables of p, q below this are computed once, when the class loads. */
+    private static final int FOURIER_SMALL = 8;
+    private static final double[][][] FOURIER_TABLE = new double[FOURIER_SMALL * FOURIER_SMALL][][];
+    static {
+        for (int p = 0; p < FOURIER_SMALL; p++) for (int q = 0; q < FOURIER_SMALL; q++) FOURIER_TABLE[p * FOURIER_SMALL + q] = fourierTable(p, q);
+    }
+
+    private static double[][] fourierTable(int p, int q) {
         return FOURIER.computeIfAbsent(p * 1024 + q, key -> {
             int deg = p + q;
             double[] re = new double[2 * deg + 1], im = new double[2 * deg + 1];
@@ -288,7 +379,6 @@ public final class TermHamiltonian implements GradientHamiltonian {
         });
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> FOURIER = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Poly poly;
     private final Poly[] dpoly;
@@ -386,11 +476,14 @@ public final class TermHamiltonian implements GradientHamiltonian {
     /** The same Hamiltonian with the given parameter values (unknown names are an error). */
     public TermHamiltonian with(Map<String, ? extends Number> params) {
         Map<String, Double> v = new LinkedHashMap<>(values);
-        params.forEach((k, x) -> {
+        long changed = 0;
+        for (var e : params.entrySet()) {
+            String k = e.getKey();
             if (!v.containsKey(k)) throw new DiffusonException(k, "is not a parameter of " + name, "parameters: " + v.keySet());
-            v.put(k, DiffusonException.requireFinite(k, x.doubleValue()));
-        });
-        return new TermHamiltonian(name, n, d, terms, v, derivatives);
+            Double old = v.put(k, DiffusonException.requireFinite(k, e.getValue().doubleValue()));
+            if (old == null || Double.doubleToLongBits(old) != Double.doubleToLongBits(v.get(k))) changed |= Structure.bit(structure.names.indexOf(k));
+        }
+        return new TermHamiltonian(name, n, d, terms, Collections.unmodifiableMap(v), structure, this, changed);
     }
 
     /** Parameter values in order of first use (a missing value is null). */
@@ -526,6 +619,13 @@ public final class TermHamiltonian implements GradientHamiltonian {
     public LatticeTermHamiltonian onLattice(double b1x, double b1y, double b2x, double b2y) {
         return new LatticeTermHamiltonian(this, b1x, b1y, b2x, b2y);
     }
+
+    /**
+     * True when every matrix M_i is exactly Hermitian: then H(k) = Σ_i f_i(k) M_i with real f_i is Hermitian bit for
+     * bit at every k (see {@link Structure}), and the model's construction checks only that its entries are finite.
+     */
+    @Override
+    public boolean hermitianByConstruction() { return structure.exactlyHermitian; }
 
     /** True if every coefficient is a polynomial in k (a k·p model); false if it has lattice harmonics. */
     public boolean isPolynomial() { return polynomial; }

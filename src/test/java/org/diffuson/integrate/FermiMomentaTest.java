@@ -89,4 +89,32 @@ class FermiMomentaTest {
             }
         }
     }
+
+    /**
+     * Bands proven strictly monotone (the massive Dirac surface, any gap, with or without a σ_z shift) are bisected over
+     * the scan's own samples: the crossings equal the full scan's bit for bit (same bracket, same Brent iterates), k_F
+     * the closed form √(E² − b²)/|α| to 1e-13, and no extrema. The Rashba ring (a turning lower band) is not proven
+     * monotone and keeps the full scan with its extremum.
+     */
+    @Test
+    void monotoneBandsBisectLikeTheFullScan() {
+        var dirac = org.diffuson.model.Hamiltonians.rashbaExchange(false);
+        CMatrix[] shifts = {null, Pauli.SZ.scale(-0.07), Pauli.S0.scale(0.1).plus(Pauli.SZ.scale(0.2))};
+        for (double b : new double[]{0, 0.005, 0.3, 0.995, 2.0}) {
+            var h = dirac.with("alpha", -1.0, "bx", 0, "by", 0, "bz", b);
+            for (CMatrix s : shifts) {
+                assertEquals(true, FermiMomenta.monotoneBands(h.axisCoefficients(), s == null ? new double[8] : s.toArray()), "b=" + b);
+                for (double e : new double[]{-3, -1, -0.5, 0, b, 0.2, 1.0, 1.0 + 1e-12, 7, 39.9, 45}) {
+                    FermiMomenta.Scan fast = new FermiMomenta.Scan(h, s, 40, true), full = new FermiMomenta.Scan(h, s, 40, false);
+                    assertEquals(full.crossings(e), fast.crossings(e), "b=" + b + " E=" + e + " shift " + s);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(full.extrema(), fast.extrema());
+                    if (s == null && e > b && e < 40) assertEquals(Math.sqrt(e * e - b * b), fast.crossings(e).get(fast.crossings(e).size() - 1).k(), 1e-13 * Math.max(1, e));
+                }
+            }
+        }
+        var ring = org.diffuson.model.Hamiltonians.rashbaExchange(true).with("m", 1, "alpha", 0.5, "bx", 0, "by", 0, "bz", 0.1);
+        assertEquals(false, FermiMomenta.monotoneBands(ring.axisCoefficients(), new double[8]));
+        assertEquals(1, FermiMomenta.extrema(ring, null, 20).length);
+        check(1, 0.5, 0.1, -0.1, 20);
+    }
 }

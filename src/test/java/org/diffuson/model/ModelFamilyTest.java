@@ -1,0 +1,90 @@
+package org.diffuson.model;
+
+import org.diffuson.DiffusonException;
+import org.diffuson.green.SelfEnergies;
+import org.diffuson.integrate.GridOptions;
+import org.diffuson.kubo.Kubo;
+import org.diffuson.ladder.Ladder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A model family point is the model the preset builds (tolerance 0: the same numbers bit for bit), and a
+ * {@link TermHamiltonian#with} that reuses the unchanged terms' compiled coefficients equals a Hamiltonian compiled
+ * from scratch with the same values.
+ */
+class ModelFamilyTest {
+    /** H, ∂H/∂k_x, ∂H/∂k_y at a few k and on the axis, interleaved, for bit-for-bit comparison. */
+    static double[] probe(TermHamiltonian h) {
+        double[][] ks = {{0, 0}, {0.3, -1.7}, {2.5, 0.4}, {-11, 7}, {39, -0.01}};
+        int nn = 2 * h.dim() * h.dim();
+        double[] out = new double[ks.length * 5 * nn];
+        int o = 0;
+        for (double[] k : ks) {
+            h.eval(k[0], k[1], 0, out, o); o += nn;
+            h.evalVelocity(Axis.X, k[0], k[1], 0, out, o); o += nn;
+            h.evalVelocity(Axis.Y, k[0], k[1], 0, out, o); o += nn;
+            h.evalAxis(k[0], out, o); o += nn;
+            h.evalVelocityAxis(Axis.Y, k[1], out, o); o += nn;
+        }
+        return out;
+    }
+
+    @Test
+    void familyPointIsThePresetModel() {
+        ModelFamily f = Preset.COPT_TI.with("alpha", -1.0).with("gamma", 0.05).with("kc", 40.0).family("bz");
+        GridOptions grid = new GridOptions(8, 4, 16, 16);
+        for (double xi : new double[]{0.005, 0.3, 0.995, 0.0, -0.4}) {
+            Model a = f.at(xi), b = Preset.COPT_TI.with("alpha", -1.0).with("gamma", 0.05).with("kc", 40.0).with("bz", xi).build();
+            assertEquals(b.parameters(), a.parameters());
+            assertEquals(b.toString(), a.toString());
+            assertEquals(b.hamiltonian().isotropy(), a.hamiltonian().isotropy());
+            assertArrayEquals(probe((TermHamiltonian) b.hamiltonian()), probe((TermHamiltonian) a.hamiltonian()));
+            assertSame(f.base().disorder(), a.disorder());
+            if (xi > 0) assertEquals(sigma(b, grid), sigma(a, grid), 0, "σ_xy at ξ=" + xi);
+        }
+    }
+
+    static double sigma(Model m, GridOptions grid) {
+        return new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid)).fermiSurface(0, 1).fermiSurface();
+    }
+
+    @Test
+    void withRecompilesOnlyWhatChangedAndEqualsAFreshCompile() {
+        var copt = Hamiltonians.rashbaExchange(true);
+        var base = copt.with("m", 1, "alpha", 0.5, "bx", 0.1, "by", 0, "bz", 0.5);
+        double[][] changes = {{0.7, 0.5}, {0.5, -0.2}, {0.0, 0.5}, {0.5, 0.0}, {-1.3, 2.0}};
+        for (double[] c : changes) {
+            TermHamiltonian step = base.with("alpha", c[0]).with("bz", c[1]), fresh = copt.with("m", 1, "alpha", c[0], "bx", 0.1, "by", 0, "bz", c[1]);
+            assertArrayEquals(probe(fresh), probe(step));
+            assertEquals(fresh.isotropy(), step.isotropy());
+            assertArrayEquals(fresh.velocityAxisCoefficients(Axis.X), step.velocityAxisCoefficients(Axis.X));
+            assertEquals(fresh.toString(), step.toString());
+        }
+        // an unchanged value shares everything and still answers the same
+        assertArrayEquals(probe(base), probe(base.with("bz", 0.5)));
+    }
+
+    @Test
+    void onlyHamiltonianCoefficientsVary() {
+        var b = Preset.COPT.with("alpha", 0.3);
+        for (String p : new String[]{"m", "gamma", "cutoffEnergy", "nope"}) {
+            DiffusonException ex = assertThrows(DiffusonException.class, () -> b.family(p));
+            assertEquals(p, ex.parameter());
+            assertTrue(ex.getMessage().contains("alpha"), ex.getMessage());
+        }
+        assertThrows(DiffusonException.class, () -> Preset.COPT_TI.builder().family("bz").at(Double.NaN));
+        assertEquals(0.25, Preset.COPT.builder().family("bx").at(0.25).parameters().get("bx"));
+    }
+
+    @Test
+    void builderHamiltoniansAreHermitianByConstruction() {
+        assertTrue(Hamiltonians.rashbaExchange(true).with("m", 1, "alpha", 0.5, "bx", 0.1, "by", 0, "bz", 0.5).hermitianByConstruction());
+        assertEquals(false, Hamiltonian.of(2, 2, k -> org.diffuson.linalg.Pauli.SZ).hermitianByConstruction());
+    }
+}
