@@ -93,8 +93,11 @@ public final class Bubble {
         boolean zero = qx == 0 && qy == 0 && qz == 0;
         if (zero && reducible) {
             java.util.Arrays.fill(out, 0, m, 0);
-            accumulate(space.radialTable(), null, true, 0, grid.radialSize(), 0, 0, 0, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
-            projectAngular(out);
+            if (n == 2) radialZero2(z1r, z1i, s1, z2r, z2i, s2, out);
+            else {
+                accumulate(space.radialTable(), null, true, 0, grid.radialSize(), 0, 0, 0, z1r, z1i, s1, z2r, z2i, s2, out, new Work(n));
+                projectAngular(out);
+            }
             return;
         }
         if (!zero && grid.spaceDim() == 2 && !grid.isPointGrid()) {
@@ -669,6 +672,39 @@ public final class Bubble {
     }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
+    /**
+     * The q = 0 radial sum for n = 2 with the operations of {@link #accumulate} + {@link #kron2} + {@link #projectAngular}
+     * (equal bit for bit), computing only the entries the angular average keeps, and one inversion per node when both
+     * sides are the same Green function (z1 = z2, Σ1 = Σ2: the RR bubble of dΣ/dz).
+     */
+    private void radialZero2(double z1r, double z1i, double[] s1, double z2r, double z2i, double[] s2, double[] out) {
+        Isotropy iso = model.hamiltonian().isotropy();
+        int count = 0;
+        int[] kept = new int[3 * 16];
+        for (int a = 0; a < 2; a++)
+            for (int c = 0; c < 2; c++)
+                for (int b = 0; b < 2; b++)
+                    for (int d = 0; d < 2; d++)
+                        if (iso.keeps(a, b, c, d)) {
+                            kept[count++] = 2 * ((a + 2 * b) * 4 + c + 2 * d);
+                            kept[count++] = 2 * (a * 2 + c);
+                            kept[count++] = 2 * (d * 2 + b);
+                        }
+        boolean same = z1r == z2r && z1i == z2i && java.util.Arrays.equals(s1, s2);
+        double[] tab = space.radialTable(), g1 = new double[8], g2 = same ? g1 : new double[8];
+        for (int i = 0, nr = grid.radialSize(); i < nr; i++) {
+            double wt = grid.radialWeight(i);
+            if (!GreenWorkspace.inverse2(tab, 8 * i, z1r, z1i, s1, 1, g1, 0) || !(same || GreenWorkspace.inverse2(tab, 8 * i, z2r, z2i, s2, 1, g2, 0)))
+                throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+            for (int e = 0; e < count; e += 3) {
+                int idx = kept[e], x = kept[e + 1], y = kept[e + 2];
+                double pr = g1[x] * wt, pi = g1[x + 1] * wt, qr = g2[y], qi = g2[y + 1];
+                out[idx] += pr * qr - pi * qi;
+                out[idx + 1] += pr * qi + pi * qr;
+            }
+        }
+    }
+
     static void kron2(double[] g1, double[] g2, double w, double[] out) { kron2(g1, 0, g2, 0, w, out); }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b] with G1 at g1[o1..], G2 at g2[o2..]. */
