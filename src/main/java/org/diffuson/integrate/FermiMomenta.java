@@ -222,6 +222,7 @@ public final class FermiMomenta {
 
         /** The band extrema in (0, k_c) (see {@link FermiMomenta#extrema}). */
         public double[] extrema() {
+            if (monotone) return new double[0];
             java.util.TreeSet<Double> out = new java.util.TreeSet<>();
             for (int b = 0; b < nb; b++) for (double k : turnK[b]) out.add(k);
             return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();

@@ -61,6 +61,8 @@ public final class TermHamiltonian implements GradientHamiltonian {
         final double[][] mre, mim;
         final Coefficient[][] derivatives; // [axis][term]
         final boolean polynomial, exactlyHermitian;
+        /** Per term: a k-independent coefficient times a diagonal matrix (b_z σ_z, say). */
+        final boolean[] diagonalConstant;
 
         Structure(int n, int d, List<Term> terms) {
             int t = terms.size();
@@ -87,6 +89,13 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 }
             }
             exactlyHermitian = herm;
+            diagonalConstant = new boolean[t];
+            for (int i = 0; i < t; i++) {
+                Coefficient c = terms.get(i).coefficient();
+                boolean diag = true;
+                for (int q : idx[i]) diag &= (q / 2) / n == (q / 2) % n;
+                diagonalConstant[i] = diag && c.isPolynomial() && c.degree() == 0;
+            }
             derivatives = new Coefficient[3][t];
             for (Axis a : Axis.values())
                 for (int i = 0; i < t; i++) derivatives[a.index()][i] = terms.get(i).coefficient().derivative(a);
@@ -140,8 +149,12 @@ public final class TermHamiltonian implements GradientHamiltonian {
         idx = structure.idx;
         mre = structure.mre;
         mim = structure.mim;
-        boolean bound = true;
-        for (Double v : values.values()) bound &= v != null;
+        // with() sets only values, so a Hamiltonian made from a bound one is bound
+        boolean bound = from != null && from.f != null;
+        if (!bound) {
+            bound = true;
+            for (Double v : values.values()) bound &= v != null;
+        }
         boolean reuse = bound && from != null && from.f != null;
         boolean velocityChanged = !reuse;
         if (bound) {
@@ -170,6 +183,27 @@ public final class TermHamiltonian implements GradientHamiltonian {
             dpoly = f != null && polynomial ? new Poly[]{new Poly(df[0]), new Poly(df[1]), d == 3 ? new Poly(df[2]) : null} : null;
         }
         poly = f != null && polynomial ? new Poly(f) : null;
+        // Changing only k-independent diagonal terms keeps the rotational symmetry exactly: ΔH = Σ Δf_i M_i is the same at
+        // every k and commutes with every U = diag(e^{−ij_aφ}), so H(Rk) = U H(k) U† holds for H + ΔH iff for H (and the
+        // off-diagonal harmonics that fix j are untouched). The detected symmetry, and the check it passed at a cutoff,
+        // carry over.
+        boolean keeps = from != null && f != null;
+        for (int i = 0; keeps && i < t; i++) keeps = !structure.uses(-1, i, changed) || structure.diagonalConstant[i];
+        if (keeps && from.isotropy != null) {
+            isotropy = from.isotropy;
+            checkedAt = from.checkedAt;
+        }
+    }
+
+    /** The cutoff at which {@link #checkIsotropy} passed for this symmetry (NaN: not yet). */
+    private volatile double checkedAt = Double.NaN;
+
+    /** {@link Hamiltonian#checkIsotropy}, once per cutoff (and not again for a {@link #with} that provably keeps it). */
+    @Override
+    public void checkIsotropy(double kmax) {
+        if (Double.doubleToLongBits(checkedAt) == Double.doubleToLongBits(kmax)) return;
+        GradientHamiltonian.super.checkIsotropy(kmax);
+        checkedAt = kmax;
     }
 
     /**
