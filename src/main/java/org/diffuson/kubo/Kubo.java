@@ -407,7 +407,8 @@ public final class Kubo {
      * (G^A v G^R)_pq = Σ_cd v_cd K[d,c,q,p], Tr[v_a G^R v_b G^A] = Σ v_a,qp v_b,cd K[p,q,c,d], and the bubble's entry
      * (a+2b),(c+2d) is K[a,b,c,d]. With the axis velocities polynomials v_b(k) = Σ_s k^s V_b,s, the k-sums need only
      * the moments M_s = Σ_r w_r k_r^s K_r (s ≤ twice the velocity degree): K is the outer product g g† of the four
-     * entries of G^R, so 10 products per radial node instead of eight 2×2 products, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
+     * entries of G^R = adj(A)/det A (A = E − H − Σ^R), i.e. adj(A) adj(A)†/|det A|², so 10 products of the adjugate's
+     * entries per radial node with 1/|det A|² in the node's weight, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
      * {@link org.diffuson.ladder.Bubble} to rounding, KuboPolarTest). The scale slot gets Σ_b Σ_s ‖V_b,s‖_F Σ_r w_r k_r^s ‖G^R‖²_F,
      * an upper bound of Σ_r w_r ‖G^R v_b G^A‖_F. The bubble is projected on the entries the rotation keeps ({@link org.diffuson.model.Isotropy#keeps}).
      */
