@@ -187,6 +187,15 @@ public final class Scba {
      * matrix −s·(Σ − Σ†)/2i, i.e. the largest eigenvalue of the broadening with the wrong sign (0 for a causal Σ).
      */
     static double causalityViolation(double[] sigma, int n, int s) {
+        if (n == 2) {
+            // B = s·(Σ − Σ†)/2i = [[p, q], [q*, r]]: p = s·Im Σ₀₀, r = s·Im Σ₁₁, |q|² = |Σ₀₁ − Σ₁₀*|²/4;
+            // λ_min = (p + r)/2 − √(((p − r)/2)² + |q|²) in closed form (the Jacobi rotation of the general path)
+            double p = s * sigma[1], r = s * sigma[7];
+            double ur = sigma[2] - sigma[4], ui = sigma[3] + sigma[5];
+            double half = 0.5 * (p - r);
+            double min = 0.5 * (p + r) - Math.sqrt(half * half + 0.25 * (ur * ur + ui * ui));
+            return Math.max(0, -min);
+        }
         CMatrix x = CMatrix.of(n, n, sigma);
         CMatrix broadening = x.minus(x.dagger()).scale(0, -0.5 * s); // s·(Σ − Σ†)/2i: ≥ 0 when causal
         double min = Double.POSITIVE_INFINITY;

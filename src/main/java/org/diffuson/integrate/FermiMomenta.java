@@ -43,15 +43,23 @@ public final class FermiMomenta {
     public static Scan scan(Hamiltonian h, CMatrix shift, double cutoff) {
         if (!(h instanceof org.diffuson.model.TermHamiltonian)) return new Scan(h, shift, cutoff);
         // A builder model is immutable, so its scan (and its crossings) can be shared by the calls of one pipeline on
-        // this thread (on-shell Born Σ, then the grid policy): the last scan is kept per thread.
-        Scan last = LAST.get();
-        if (last != null && last.h == h && last.cutoff == cutoff && sameShift(last.shift, shift)) return last;
+        // this thread (on-shell Born Σ, then the grid policy): the last two scans are kept per thread (the SCBA's second
+        // grid asks for the bands of H + Re Σ and then again for the bare bands its first grid scanned).
+        Scan[] last = LAST.get();
+        for (int i = 0; i < last.length; i++) {
+            Scan c = last[i];
+            if (c != null && c.h == h && c.cutoff == cutoff && sameShift(c.shift, shift)) {
+                if (i > 0) { last[i] = last[0]; last[0] = c; }
+                return c;
+            }
+        }
         Scan s = new Scan(h, shift, cutoff);
-        LAST.set(s);
+        last[1] = last[0];
+        last[0] = s;
         return s;
     }
 
-    private static final ThreadLocal<Scan> LAST = new ThreadLocal<>();
+    private static final ThreadLocal<Scan[]> LAST = ThreadLocal.withInitial(() -> new Scan[2]);
 
     private static boolean sameShift(CMatrix a, CMatrix b) {
         return a == b || (a != null && b != null && java.util.Arrays.equals(a.toArray(), b.toArray()));

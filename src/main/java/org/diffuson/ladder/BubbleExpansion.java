@@ -73,25 +73,58 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * (for the conserving rung I = ΓΦ̄ this is the expansion of Φ̄⁻¹ − Γ).
      */
     public Kinetic kinetic(Rung rung) {
+        KineticTerms t = new KineticTerms(rung);
         int d = linear.length;
-        Superoperator a = phi0.inverse(), oneMinusI0 = rung.collision(phi0).oneMinus(), ia = oneMinusI0.compose(a);
-        Superoperator kw = phiOmega == null ? null : first(rung, ia, a, phiOmega);
-        Superoperator[] kl = new Superoperator[d];
-        Superoperator[] aPhiA = new Superoperator[d];
-        for (int i = 0; i < d; i++) {
-            kl[i] = first(rung, ia, a, linear[i]);
-            aPhiA[i] = linear[i].compose(a);
-        }
         Superoperator[][] kq = new Superoperator[d][d];
         for (int i = 0; i < d; i++)
-            for (int j = i; j < d; j++) {
-                Superoperator second = first(rung, ia, a, quadratic[i][j]);
-                Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
-                        .plus(rung.collision(linear[i]).compose(a).compose(aPhiA[j]))
-                        .plus(rung.collision(linear[j]).compose(a).compose(aPhiA[i]));
-                kq[i][j] = kq[j][i] = second.plus(cross.scale(0.5));
+            for (int j = i; j < d; j++) kq[i][j] = kq[j][i] = t.quadratic(i, j);
+        Superoperator[] kl = new Superoperator[d];
+        for (int i = 0; i < d; i++) kl[i] = t.linear(i);
+        return new Kinetic(t.ia, t.kw, kl, kq);
+    }
+
+    /**
+     * The terms of {@link #kinetic} with the q_aq_b coefficients one pair at a time ({@link #quadratic}), so that a caller
+     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair.
+     */
+    final class KineticTerms {
+        final Rung rung;
+        /** A = Φ̄₀⁻¹, 1 − I₀, K₀ = (1 − I₀)A, K_ω. */
+        final Superoperator a, oneMinusI0, ia, kw;
+        private final Superoperator[] kl, aPhiA, iLinearA;
+
+        KineticTerms(Rung rung) {
+            this.rung = rung;
+            int d = linear.length;
+            a = phi0.inverse();
+            oneMinusI0 = rung.collision(phi0).oneMinus();
+            ia = oneMinusI0.compose(a);
+            kw = phiOmega == null ? null : first(rung, ia, a, phiOmega);
+            kl = new Superoperator[d];
+            aPhiA = new Superoperator[d];
+            iLinearA = new Superoperator[d];
+        }
+
+        /** K_a, with the axis's I[Φ̄_a]A and Φ̄_aA (computed on first use). */
+        Superoperator linear(int i) {
+            if (kl[i] == null) {
+                iLinearA[i] = rung.collision(linear[i]).compose(a);                 // I[Φ̄_a]A
+                kl[i] = ia.compose(linear[i]).compose(a).plus(iLinearA[i]).scale(-1);
+                aPhiA[i] = linear[i].compose(a);
             }
-        return new Kinetic(ia, kw, kl, kq);
+            return kl[i];
+        }
+
+        /** K_ab (see {@link #kinetic}). */
+        Superoperator quadratic(int i, int j) {
+            linear(i);
+            linear(j);
+            Superoperator second = first(rung, ia, a, BubbleExpansion.this.quadratic[i][j]);
+            Superoperator cross = ia.compose(aPhiA[i].compose(aPhiA[j]).plus(aPhiA[j].compose(aPhiA[i])))
+                    .plus(iLinearA[i].compose(aPhiA[j]))
+                    .plus(iLinearA[j].compose(aPhiA[i]));
+            return second.plus(cross.scale(0.5));
+        }
     }
 
     /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A. */
@@ -138,15 +171,29 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             double[][] vTab = new double[d][];
             for (int a = 0; a < d; a++) vTab[a] = space.radialVelocityTable(a);
             int nn = 2 * n * n;
-            KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> new Work(n, d, adjoint), (from, to, part, w) -> {
+            // n = 2: the closed-form kernel; for the RA pair (G2 = G1†) only one entry of each conjugate pair of Φ̄_a,
+            // Φ̄_ab (see Entries.halved), the other filled in after the sum
+            Entries half = n == 2 && adjoint ? Entries.halved(entries, n) : null;
+            // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
+            boolean constant = constantOnAxis(curv);
+            // n = 2 with Σ1, Σ2 commuting with the rotation generator J: the ∂_y derivatives on the k_x axis by rotation
+            double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
+            int dv = delta != null ? 1 : d;
+            KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> {
+                Work w = new Work(n, d, adjoint);
+                if (constant) second(h, curv, d, 0, 0, 0, true, w);
+                return w;
+            }, (from, to, part, w) -> {
                 for (int r = from; r < to; r++) {
                     double k = grid.radialNode(r);
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
-                    for (int a = 0; a < d; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
-                    second(h, curv, d, k, 0, 0, true, w);
-                    point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
+                    for (int a = 0; a < dv; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
+                    if (!constant) second(h, curv, d, k, 0, 0, true, w);
+                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, half != null ? half : entries);
+                    else point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                 }
             }, acc, true);
+            if (half != null) half.fillPartners(acc, m);
             return project(h.isotropy(), n, acc, dSigma1 != null);
         }
         int nn = 2 * n * n;
@@ -166,6 +213,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     /** Scratch of one task: H, v_a, w_ab, the two G, their first and second k-derivatives, products. */
     private static final class Work {
         final double[] h, g1, g2, gg1, gg2, t, u, gdot, buf;
+        /** n = 2, d = 2 ({@link #point2}): the matrices of each side as 2×2 blocks at the offsets {@link #G} … {@link #TMP}. */
+        final double[] x1 = new double[BLOCKS], x2 = new double[BLOCKS];
         /** G2 = G1† (RA pair at a real energy): the z2 side is the adjoint of the z1 side. */
         final boolean adjoint;
         final double[][] v, w, t1, t2, d1, d2, dd1, dd2;
@@ -193,8 +242,59 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * average keeps (Φ̄₀, Φ̄_ω: m = 0; Φ̄_a: |m| = 1; Φ̄_ab: m ∈ {0, ±2}; see {@link #angularWeights}), otherwise all.
      * Entry e of G2ᵀ⊗G1 is G1[a][c]·G2[d][b] at (a + nb, c + nd); stored as (offset in acc, offset of G1[a][c], of G2[d][b]).
      */
-    record Entries(int[] zero, int[] linear, int[] quadratic, int[] mixed) {
-        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e, e); }
+    record Entries(int[] zero, int[] linear, int[] quadratic, int[] mixed, int[] partners) {
+        static Entries all(int n) { int[] e = select(n, null, -1); return new Entries(e, e, e, e, null); }
+
+        /**
+         * For the RA pair at a real energy (G2 = G1†, ∂G2 = (∂G1)†, ∂²G2 = (∂²G1)†): Φ̄_a[X]† = −Φ̄_a[X†] and
+         * Φ̄_ab[X]† = Φ̄_ab[X†], i.e. the entry (ba),(dc) of Φ̄_a is −conj of the entry (ab),(cd), of Φ̄_ab its conj. The
+         * lists of Φ̄_a, Φ̄_ab keep one entry of each such pair (and the self-paired a = b, c = d); {@link #fillPartners}
+         * writes the others after the sum. Φ̄₀ and Φ̄_ω keep every entry (Φ̄₀ stays the q = 0 bubble bit for bit).
+         * {@code partners}: (offset kept, offset filled) pairs within a block, for the Φ̄_a lists then a −1, then Φ̄_aa, −1,
+         * then Φ̄_ab (a ≠ b), −1.
+         */
+        static Entries halved(Entries e, int n) {
+            java.util.List<Integer> pairs = new java.util.ArrayList<>();
+            int[] lin = keep(e.linear, n, pairs);
+            pairs.add(-1);
+            int[] quad = keep(e.quadratic, n, pairs);
+            pairs.add(-1);
+            int[] mix = keep(e.mixed, n, pairs);
+            pairs.add(-1);
+            return new Entries(e.zero, lin, quad, mix, pairs.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The entries (ab),(cd) of the list with (ab),(cd) ≤ (ba),(dc) in offset order; the pairs kept→filled into out. */
+        private static int[] keep(int[] list, int n, java.util.List<Integer> pairs) {
+            int n2 = n * n;
+            java.util.List<int[]> l = new java.util.ArrayList<>();
+            for (int i = 0; i < list.length; i += 3) {
+                int o = list[i] / 2, row = o / n2, col = o % n2;          // row = a + nb, col = c + nd
+                int a = row % n, b = row / n, c = col % n, dd = col / n;
+                int p = 2 * ((b + n * a) * n2 + dd + n * c);
+                if (p < list[i]) continue;
+                l.add(new int[]{list[i], list[i + 1], list[i + 2]});
+                if (p != list[i]) { pairs.add(list[i]); pairs.add(p); }
+            }
+            int[] out = new int[3 * l.size()];
+            for (int i = 0; i < l.size(); i++) System.arraycopy(l.get(i), 0, out, 3 * i, 3);
+            return out;
+        }
+
+        /** Writes the partner entries of {@link #halved} into the blocks of acc (2D: Φ̄_x, Φ̄_y; Φ̄_xx, Φ̄_yy; Φ̄_xy). */
+        void fillPartners(double[] acc, int m) {
+            int i = 0;
+            for (int group = 0; group < 3; group++, i++) {
+                int[] blocks = group == 0 ? new int[]{2, 3} : group == 1 ? new int[]{4, 6} : new int[]{5};
+                double sign = group == 0 ? -1 : 1;                            // Φ̄_a: −conj, Φ̄_ab: conj
+                for (; partners[i] >= 0; i += 2)
+                    for (int blk : blocks) {
+                        int o = blk * m + partners[i], p = blk * m + partners[i + 1];
+                        acc[p] = sign * acc[o];
+                        acc[p + 1] = -sign * acc[o + 1];
+                    }
+            }
+        }
 
         /**
          * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
@@ -202,7 +302,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
          */
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
-            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3));
+            return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3), null);
         }
 
         /** kind −1: all; 0: m = 0; 1: |m| = 1; 2: m ∈ {0, ±2}; 3: |m| = 2. */
@@ -308,6 +408,173 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
     }
 
+    /** Offsets of the 2×2 blocks in {@link Work#x1}/{@link Work#x2}: G, Ġ, ∂_xG, ∂_yG, ∂²_xxG, ∂²_xyG, ∂²_yyG, T_x, T_y, GG, scratch. */
+    private static final int G = 0, GDOT = 8, D = 16, DD = 32, T = 56, GG = 72, TMP = 80, BLOCKS = 88;
+
+    /**
+     * {@link #point} for n = 2, d = 2 (the radial reduction): the same 2×2 products in the same order on flat blocks
+     * (every matrix equal to {@link #point}'s bit for bit), and the entry sums over the lists of {@code entries} — for
+     * the RA pair the halved lists of {@link Entries#halved}, with the cross term ∂_aG1·∂_aG2 of Φ̄_aa taken once, twice.
+     */
+    private static void point2(double k, double[] delta, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
+                               double[] s2, double[] acc, Work w, Entries entries) {
+        int m = 32;
+        boolean adjoint = w.adjoint;
+        double[] x = w.x1, y = w.x2;
+        if (!GreenWorkspace.inverse2(w.h, 0, z1r, z1i, s1, 1, x, G) || !(adjoint || GreenWorkspace.inverse2(w.h, 0, z2r, z2i, s2, 1, y, G)))
+            throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
+        double c00 = scalar(w.w[0], 2), c01 = scalar(w.w[1], 2), c11 = scalar(w.w[2], 2);
+        derivatives2(x, w, c00, c01, c11, k, delta);
+        if (adjoint) {
+            for (int b = G; b < T; b += 8) if (b != GDOT) GreenWorkspace.dagger2(x, b, y, b);
+        } else derivatives2(y, w, c00, c01, c11, k, delta);
+        if (ds1 != null) {
+            // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
+            ZOps.mult2(ds1, 0, x, G, x, TMP);
+            ZOps.mult2(x, G, x, TMP, x, GDOT);
+            for (int e = 0; e < 8; e++) x[GDOT + e] -= x[GG + e];
+        }
+        int[] z = entries.zero();
+        for (int i = 0; i < z.length; i += 3) {
+            int o = z[i], xi = G + z[i + 1], yi = G + z[i + 2];
+            // the operations of Bubble.kron2, so that Φ̄₀ is the q = 0 bubble bit for bit
+            double ar = x[xi] * wt, ai = x[xi + 1] * wt, br = y[yi], bi = y[yi + 1];
+            acc[o] += ar * br - ai * bi;
+            acc[o + 1] += ar * bi + ai * br;
+            if (ds1 != null) {
+                double cr = x[xi + GDOT] * wt, ci = x[xi + GDOT + 1] * wt;
+                acc[m + o] += cr * br - ci * bi;
+                acc[m + o + 1] += cr * bi + ci * br;
+            }
+        }
+        int[] l1 = entries.linear();
+        double half = 0.5 * wt, eighth = 0.125 * wt;
+        for (int a = 0; a < 2; a++) {
+            int da = D + 8 * a, ob = (2 + a) * m;
+            for (int i = 0; i < l1.length; i += 3) {
+                int o = ob + l1[i], xi = l1[i + 1], yi = l1[i + 2];
+                double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+                double d1r = x[da + xi], d1i = x[da + xi + 1], d2r = y[da + yi], d2i = y[da + yi + 1];
+                // ½(∂_aG1[a][c]·G2[d][b] − G1[a][c]·∂_aG2[d][b])
+                acc[o] += half * (d1r * g2r - d1i * g2i - (g1r * d2r - g1i * d2i));
+                acc[o + 1] += half * (d1r * g2i + d1i * g2r - (g1r * d2i + g1i * d2r));
+            }
+        }
+        int[] l2 = entries.quadratic();
+        for (int a = 0; a < 2; a++) {
+            int da = D + 8 * a, pa = DD + 8 * BubbleExpansion.pair(a, a, 2), ob = (4 + pair(a, a, 2)) * m;
+            for (int i = 0; i < l2.length; i += 3) {
+                int o = ob + l2[i], xi = l2[i + 1], yi = l2[i + 2];
+                double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+                double p1r = x[pa + xi], p1i = x[pa + xi + 1], p2r = y[pa + yi], p2i = y[pa + yi + 1];
+                double d1r = x[da + xi], d1i = x[da + xi + 1], d2r = y[da + yi], d2i = y[da + yi + 1];
+                // ⅛(∂²G1·G2 + G1·∂²G2 − 2∂_aG1·∂_aG2), entry [a][c]·[d][b]
+                acc[o] += eighth * (p1r * g2r - p1i * g2i + g1r * p2r - g1i * p2i - 2 * (d1r * d2r - d1i * d2i));
+                acc[o + 1] += eighth * (p1r * g2i + p1i * g2r + g1r * p2i + g1i * p2r - 2 * (d1r * d2i + d1i * d2r));
+            }
+        }
+        int[] l3 = entries.mixed();
+        int ob = (4 + pair(0, 1, 2)) * m, pxy = DD + 8 * pair(0, 1, 2);
+        for (int i = 0; i < l3.length; i += 3) {
+            int o = ob + l3[i], xi = l3[i + 1], yi = l3[i + 2];
+            double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+            double p1r = x[pxy + xi], p1i = x[pxy + xi + 1], p2r = y[pxy + yi], p2i = y[pxy + yi + 1];
+            double ar = x[D + xi], ai = x[D + xi + 1], br = x[D + 8 + xi], bi = x[D + 8 + xi + 1];
+            double er = y[D + yi], ei = y[D + yi + 1], fr = y[D + 8 + yi], fi = y[D + 8 + yi + 1];
+            // ⅛(∂²G1·G2 + G1·∂²G2 − ∂_xG1·∂_yG2 − ∂_yG1·∂_xG2)
+            acc[o] += eighth * (p1r * g2r - p1i * g2i + g1r * p2r - g1i * p2i - (ar * fr - ai * fi) - (br * er - bi * ei));
+            acc[o + 1] += eighth * (p1r * g2i + p1i * g2r + g1r * p2i + g1i * p2r - (ar * fi + ai * fr) - (br * ei + bi * er));
+        }
+    }
+
+    /**
+     * One side's k-derivatives for n = 2, d = 2 into the blocks of x (G given at {@link #G}): T_a = v_aG, ∂_aG = GT_a,
+     * GG, and ∂_a∂_bG by {@link #secondDerivative}'s operations (c_ab: the curvature's scalar, NaN if not scalar).
+     */
+    private static void derivatives2(double[] x, Work w, double c00, double c01, double c11, double k, double[] delta) {
+        if (delta != null) {
+            derivativesByRotation2(x, w, c00, k, delta);
+            return;
+        }
+        for (int a = 0; a < 2; a++) {
+            ZOps.mult2(w.v[a], 0, x, G, x, T + 8 * a);        // T_a = v_a G
+            ZOps.mult2(x, G, x, T + 8 * a, x, D + 8 * a);     // ∂_aG = G T_a
+        }
+        ZOps.mult2(x, G, x, G, x, GG);
+        for (int a = 0; a < 2; a++)
+            for (int b = a; b < 2; b++) {
+                int p = pair(a, b, 2), out = DD + 8 * p;
+                double c = p == 0 ? c00 : p == 1 ? c01 : c11;
+                ZOps.mult2(x, D + 8 * a, x, T + 8 * b, x, out);
+                if (a == b) for (int e = 0; e < 8; e++) x[out + e] *= 2;
+                else {
+                    ZOps.mult2(x, D + 8 * b, x, T + 8 * a, x, TMP);
+                    for (int e = 0; e < 8; e++) x[out + e] += x[TMP + e];
+                }
+                if (!Double.isNaN(c)) {
+                    if (c != 0) for (int e = 0; e < 8; e++) x[out + e] += c * x[GG + e];
+                    continue;
+                }
+                ZOps.mult2(w.w[p], 0, x, G, w.u, 0);
+                ZOps.mult2(x, G, w.u, 0, x, TMP);
+                for (int e = 0; e < 8; e++) x[out + e] += x[TMP + e];
+            }
+    }
+
+    /**
+     * {@link #derivatives2} on the k_x axis of a rotation-covariant model whose Σ commutes with the generator J =
+     * diag(j): G(R_θk) = U_θG(k)U_θ†, U_θ = e^{−iJθ}, so ∂_θG = −i[J, G] and ∂²_θG = −[J, [J, G]], and in polar
+     * coordinates at (k, 0): ∂_yG = ∂_θG/k, ∂²_yyG = ∂_kG/k + ∂²_θG/k², ∂²_xyG = ∂_k∂_θG/k − ∂_θG/k². Entry-wise, with
+     * δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²). The
+     * x-derivatives are {@link #derivatives2}'s (same operations); the y-side costs no matrix product. Equal to the
+     * products with the exact v_y, w_xy, w_yy to rounding ({@code BubbleExpansionTest}).
+     */
+    private static void derivativesByRotation2(double[] x, Work w, double c00, double k, double[] delta) {
+        ZOps.mult2(w.v[0], 0, x, G, x, T);                 // T_x = v_x G
+        ZOps.mult2(x, G, x, T, x, D);                      // ∂_xG = G T_x
+        ZOps.mult2(x, G, x, G, x, GG);
+        int xx = DD + 8 * pair(0, 0, 2), xy = DD + 8 * pair(0, 1, 2), yy = DD + 8 * pair(1, 1, 2);
+        ZOps.mult2(x, D, x, T, x, xx);
+        for (int e = 0; e < 8; e++) x[xx + e] *= 2;
+        if (!Double.isNaN(c00)) {
+            if (c00 != 0) for (int e = 0; e < 8; e++) x[xx + e] += c00 * x[GG + e];
+        } else {
+            ZOps.mult2(w.w[0], 0, x, G, w.u, 0);
+            ZOps.mult2(x, G, w.u, 0, x, TMP);
+            for (int e = 0; e < 8; e++) x[xx + e] += x[TMP + e];
+        }
+        double inv = 1 / k;
+        for (int e = 0; e < 8; e += 2) {
+            double dl = delta[e / 2], f = dl * inv;
+            double gr = x[G + e], gi = x[G + e + 1], dr = x[D + e], di = x[D + e + 1];
+            x[D + 8 + e] = f * gi;                         // −iδG/k
+            x[D + 8 + e + 1] = -f * gr;
+            double ur = (dr - gr * inv) * inv, ui = (di - gi * inv) * inv;   // ∂_xG/k − G/k²
+            x[xy + e] = dl * ui;                           // −iδ(∂_xG/k − G/k²)
+            x[xy + e + 1] = -dl * ur;
+            x[yy + e] = dr * inv - f * f * gr;             // ∂_xG/k − δ²G/k²
+            x[yy + e + 1] = di * inv - f * f * gi;
+        }
+    }
+
+    /**
+     * δ_e = j_a − j_c for the entries e = (a, c) of a 2×2 matrix when the radial reduction's rotation covariance carries
+     * over to G, i.e. Σ1 and Σ2 commute with J (their entries between different j vanish); null otherwise.
+     */
+    private static double[] rotationCharges(Isotropy iso, double[] s1, double[] s2) {
+        double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[2] : iso.j();
+        if (j.length != 2) return null;
+        double[] delta = new double[4];
+        for (int a = 0; a < 2; a++)
+            for (int c = 0; c < 2; c++) {
+                double dl = j[a] - j[c];
+                int e = 2 * (2 * a + c);
+                if (Math.abs(dl) > 1e-12 && (s1[e] != 0 || s1[e + 1] != 0 || s2[e] != 0 || s2[e + 1] != 0)) return null;
+                delta[a * 2 + c] = Math.abs(dl) > 1e-12 ? dl : 0;
+            }
+        return delta;
+    }
+
     /**
      * out ← ∂_a∂_bG = G v_a G v_b G + G v_b G v_a G + G w_ab G = ∂_aG·T_b + ∂_bG·T_a + G w_ab G, with T_a = v_aG; for a
      * curvature w_ab = c·1 (c not NaN) the last term is c·GG.
@@ -365,6 +632,16 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
             return out;
         });
+    }
+
+    /** True when every symbolic ∂_a∂_bH is a polynomial of degree 0 on the k_x axis (its Horner value is the constant). */
+    private static boolean constantOnAxis(Hamiltonian[] curv) {
+        if (curv == null) return false;
+        for (Hamiltonian c : curv) {
+            double[][] coeff = c instanceof TermHamiltonian t ? t.axisCoefficients() : null;
+            if (coeff == null || coeff.length != 1) return false;
+        }
+        return true;
     }
 
     /**
@@ -425,7 +702,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                         if (Math.abs(mm - harmonic) > 1e-9)
                             throw new DiffusonException("model", "angular momenta j = " + java.util.Arrays.toString(j) + " give a non-integer harmonic " + mm,
                                     "use a model whose rotation generators differ by integers");
-                        double[][] wgt = weights.computeIfAbsent(harmonic, BubbleExpansion::angularWeights);
+                        double[][] wgt = weights.computeIfAbsent(harmonic, BubbleExpansion::cachedAngularWeights);
                         int e = 2 * ((a + n * b) * n2 + c + n * dd);
                         if (harmonic == 0) {
                             out[e] = acc[e];
@@ -478,6 +755,20 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * two above |m| + 2, exact for these trigonometric polynomials of degree |m| + 2 (values below 1e-15 are exact zeros).
      */
     static double[][] angularWeights(int m) {
+        return computeAngularWeights(m);
+    }
+
+    /** {@link #angularWeights} of |m| ≤ 8, computed once (read-only tables; the same numbers). */
+    private static final double[][][] WEIGHTS = new double[17][][];
+    static {
+        for (int m = -8; m <= 8; m++) WEIGHTS[m + 8] = computeAngularWeights(m);
+    }
+
+    private static double[][] cachedAngularWeights(int m) {
+        return Math.abs(m) <= 8 ? WEIGHTS[m + 8] : computeAngularWeights(m);
+    }
+
+    private static double[][] computeAngularWeights(int m) {
         int nAng = 8;
         while (nAng <= Math.abs(m) + 2) nAng *= 2;
         double[] w1 = new double[8], w2 = new double[32];

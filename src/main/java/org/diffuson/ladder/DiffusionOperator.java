@@ -20,7 +20,9 @@ import java.util.Locale;
  * There, derivatives are central differences with steps h_q (qℓ ≪ 1 is enforced) and h_ω. For a rotation-covariant 2D
  * model only the ladders at q = h x̂ and √2 h x̂ are computed; ±h x̂, ±h ŷ and (±h, ±h) follow by {@link Ladder#rotate}.
  * The mixed terms q_a q_b (a ≠ b, the ladders along the diagonal) are computed when first asked for, so a diagonal
- * diffusion constant ({@link #zeroModeDiffusion} with a = b) costs one finite-q ladder.
+ * diffusion constant ({@link #zeroModeDiffusion} with a = b) costs one finite-q ladder. With the analytic expansion the
+ * terms of each axis (K_a, K_aa, drift, D_aa) are computed when first asked for too, so {@link #effectiveDiffusion}(0)
+ * computes nothing along y.
  */
 public final class DiffusionOperator {
     private final Options options;
@@ -30,10 +32,14 @@ public final class DiffusionOperator {
     private final Superoperator[][] kQuadratic, diffusion, bnmDiffusion;
     /** Computes the off-diagonal q_a q_b terms (a ≠ b) on first request; null once done. */
     private Runnable offDiagonal;
+    /** Computes the terms of one axis a (K_a, K_aa, drift_a, D_aa) on first request (analytic expansion); null: all present. */
+    private final java.util.function.IntConsumer axis;
+    private final boolean[] axisDone;
 
     private DiffusionOperator(Options options, double tau, double meanFreePath, Superoperator k0, Superoperator kOmega,
                               Superoperator[] kLinear, Superoperator[][] kQuadratic, Superoperator relaxation, Superoperator[] drift,
-                              Superoperator[][] diffusion, Superoperator bnmRelaxation, Superoperator[][] bnmDiffusion, Runnable offDiagonal) {
+                              Superoperator[][] diffusion, Superoperator bnmRelaxation, Superoperator[][] bnmDiffusion, Runnable offDiagonal,
+                              java.util.function.IntConsumer axis) {
         this.options = options;
         this.tau = tau;
         this.meanFreePath = meanFreePath;
@@ -47,6 +53,8 @@ public final class DiffusionOperator {
         this.bnmRelaxation = bnmRelaxation;
         this.bnmDiffusion = bnmDiffusion;
         this.offDiagonal = offDiagonal;
+        this.axis = axis;
+        this.axisDone = new boolean[kLinear.length];
     }
 
     public Options options() { return options; }
@@ -58,13 +66,13 @@ public final class DiffusionOperator {
     /** ∂K/∂ω. */
     public Superoperator kOmega() { return kOmega; }
     /** ∂K/∂q_a. */
-    public Superoperator[] kLinear() { return kLinear.clone(); }
+    public Superoperator[] kLinear() { axes(); return kLinear.clone(); }
     /** ½∂²K/∂q_a∂q_b (the off-diagonal entries are computed on this first request). */
     public Superoperator[][] kQuadratic() { complete(); return copy(kQuadratic); }
     /** R = −iK_ω⁻¹K₀. */
     public Superoperator relaxation() { return relaxation; }
     /** K_ω⁻¹K_a. */
-    public Superoperator[] drift() { return drift.clone(); }
+    public Superoperator[] drift() { axes(); return drift.clone(); }
     /** D_ab = −iK_ω⁻¹K_ab (the off-diagonal entries are computed on this first request). */
     public Superoperator[][] diffusion() { complete(); return copy(diffusion); }
     /** BNM's (1 − I₀)/τ. */
@@ -80,13 +88,28 @@ public final class DiffusionOperator {
         return c;
     }
 
+    /** The terms of axis a, computed on first request (the analytic expansion); a no-op once present. */
+    private synchronized void axis(int a) {
+        if (axis != null && !axisDone[a]) {
+            axis.accept(a);
+            axisDone[a] = true;
+        }
+    }
+
+    private synchronized void axes() {
+        for (int a = 0; a < axisDone.length; a++) axis(a);
+    }
+
     /** D_ab for one pair: a diagonal entry needs no off-diagonal ladders (nothing computed and thrown away). */
     private Superoperator diffusion(int a, int b) {
+        axis(a);
+        axis(b);
         if (a != b) complete();
         return diffusion[a][b];
     }
 
     private synchronized void complete() {
+        axes();
         if (offDiagonal != null) {
             offDiagonal.run();
             offDiagonal = null;
@@ -191,7 +214,7 @@ public final class DiffusionOperator {
                 }
         };
         Superoperator bnmR = l0.oneMinusCollision().scale(1 / tau);
-        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD, d > 1 ? offDiagonal : null);
+        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD, d > 1 ? offDiagonal : null, null);
     }
 
     /**
@@ -204,22 +227,36 @@ public final class DiffusionOperator {
         CMatrix s1 = ladder.sigma(e1), s2 = ladder.sigma(e2);
         BubbleExpansion x = ladder.bubble().expansion(e1, s1, ladder.sigmaDerivative(e1), e2, s2);
         org.diffuson.model.Rung rung = ladder.model().rung();
-        BubbleExpansion.Kinetic k = x.kinetic(rung);
-        LadderResult l0 = new LadderResult(new double[d], e1, e2, s1, s2, ladder.selfEnergy().name(), x.phi0(), rung.collision(x.phi0()));
-        Superoperator kwInv = k.kOmega().inverse();
+        BubbleExpansion.KineticTerms k = x.new KineticTerms(rung);
+        Superoperator k0 = k.ia, kw = k.kw;
+        Superoperator kwInv = kw.inverse();
         Superoperator minusIKwInv = kwInv.scale(new Complex(0, -1));
-        Superoperator r = minusIKwInv.compose(k.k0());
-        Superoperator[] drift = new Superoperator[d];
-        Superoperator[][] dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
-        for (int a = 0; a < d; a++) {
-            drift[a] = kwInv.compose(k.linear()[a]);
-            for (int b = 0; b < d; b++) {
-                dif[a][b] = minusIKwInv.compose(k.quadratic()[a][b]);
-                bnmD[a][b] = rung.collision(x.quadratic()[a][b]).scale(-1 / tau);
-            }
-        }
-        return new DiffusionOperator(o, tau, ell, k.k0(), k.kOmega(), k.linear(), k.quadratic(), r, drift, dif,
-                l0.oneMinusCollision().scale(1 / tau), bnmD, null);
+        Superoperator r = minusIKwInv.compose(k0);
+        Superoperator[] drift = new Superoperator[d], kl = new Superoperator[d];
+        Superoperator[][] kq = new Superoperator[d][d], dif = new Superoperator[d][d], bnmD = new Superoperator[d][d];
+        // each axis's K_a, K_aa, drift and D_aa on first request: a diffusion constant along x needs nothing of y
+        java.util.function.IntConsumer axis = a -> {
+            kl[a] = k.linear(a);
+            drift[a] = kwInv.compose(kl[a]);
+            kq[a][a] = k.quadratic(a, a);
+            dif[a][a] = minusIKwInv.compose(kq[a][a]);
+        };
+        // the q_a q_b pairs a ≠ b and BNM's ½∂²I/∂q_a∂q_b (not needed by a diffusion constant along an axis): on first
+        // request, after every axis
+        Runnable rest = () -> {
+            Superoperator[][] phiQ = x.quadratic();
+            for (int a = 0; a < d; a++)
+                for (int b = 0; b < d; b++) {
+                    if (b > a) {
+                        kq[a][b] = kq[b][a] = k.quadratic(a, b);
+                        dif[a][b] = minusIKwInv.compose(kq[a][b]);
+                        dif[b][a] = minusIKwInv.compose(kq[b][a]);
+                    }
+                    bnmD[a][b] = rung.collision(phiQ[a][b]).scale(-1 / tau);
+                }
+        };
+        Superoperator bnmR = k.oneMinusI0.scale(1 / tau);
+        return new DiffusionOperator(o, tau, ell, k0, kw, kl, kq, r, drift, dif, bnmR, bnmD, rest, axis);
     }
 
     /** Eigenvalues of R: decay rates (real part) ± precession frequencies (imaginary part), sorted by real part. */
@@ -258,6 +295,7 @@ public final class DiffusionOperator {
      * scalar band); for CoPt, where charge couples to in-plane spin at O(q) (seed 000 Eqs. 412–415), it does not.
      */
     public Complex effectiveDiffusion(int a) {
+        axis(a);
         return effectiveDiffusion(relaxation, drift[a].scale(new Complex(0, -1)), diffusion[a][a]);
     }
 

@@ -14,7 +14,10 @@ import java.util.Locale;
 public final class PoleFinder {
     private PoleFinder() {}
 
-    /** A pole ω(q) with the number of secant steps and the final |λ|. */
+    /**
+     * A pole ω(q) with the number of steps and |λ| there: evaluated when the iteration stopped on an evaluated point,
+     * else the estimate |λ′|·|ω_Muller − ω_secant| of the last step ({@link #find(Ladder, double[], Complex)}).
+     */
     public record Pole(double[] q, Complex omega, int iterations, double residual) {
         /** i ω / q²: the effective diffusion constant of a diffusive pole. */
         public Complex effectiveDiffusion() {
@@ -35,24 +38,60 @@ public final class PoleFinder {
      */
     public static Pole find(Ladder ladder, double[] q) { return find(ladder, q, ladder.diffusion().expandedPole(q)); }
 
-    /** Finds the pole near {@code guess} (e.g. −i·rate from the linearized R). */
+    /** Relative tolerance on ω: the returned pole's estimated error. */
+    static final double TOLERANCE = 1e-10;
+
+    /**
+     * Finds the pole near {@code guess} (e.g. −i·rate from the linearized R): secant steps on the eigenvalue λ(ω) of
+     * K(q, ω) that vanishes there. Once three values of λ are known, the root of the quadratic through them (Muller's
+     * step) is compared with the secant step from the last two: their difference is the secant step's error (the
+     * quadratic term the secant neglects, O(e_{k−1}e_k)), and Muller's root is of higher order still, so when they
+     * agree to {@link #TOLERANCE}·|ω| the Muller root is returned without evaluating λ there. Otherwise λ is evaluated
+     * at the secant point and the iteration goes on; it also stops on a step below the tolerance or a vanishing λ.
+     * Started from {@link DiffusionOperator#expandedPole} (error O((qℓ)²)) this takes three evaluations of K.
+     */
     public static Pole find(Ladder ladder, double[] q, Complex guess) {
         Complex w0 = guess, w1 = guess.add(new Complex(0, -1e-3 * Math.max(guess.norm(), 1e-3 / ladder.scbaResult().tau())));
         Complex f0 = smallestEigen(ladder, q, w0, null), f1 = smallestEigen(ladder, q, w1, f0);
+        Complex wOld = null, fOld = null;   // the point before w0, once there is one
         double scale = Math.max(f0.norm(), 1e-300);
         for (int it = 1; it <= 60; it++) {
             Complex denom = f1.subtract(f0);
             if (denom.norm() == 0) break;
-            Complex w2 = w1.subtract(f1.multiply(w1.subtract(w0)).divide(denom));
+            Complex slope = denom.divide(w1.subtract(w0));
+            Complex w2 = w1.subtract(f1.divide(slope));
+            if (wOld != null) {
+                Complex m = muller(wOld, fOld, w0, f0, w1, f1);
+                double diff = m == null ? Double.POSITIVE_INFINITY : m.subtract(w2).norm();
+                if (m != null && diff <= TOLERANCE * m.norm()) return new Pole(q.clone(), m, it, slope.norm() * diff);
+            }
+            wOld = w0;
+            fOld = f0;
             w0 = w1;
             f0 = f1;
             w1 = w2;
             f1 = smallestEigen(ladder, q, w1, f0);
-            if (w1.subtract(w0).norm() <= 1e-10 * Math.max(w1.norm(), 1e-300) || f1.norm() < 1e-13 * scale)
+            if (w1.subtract(w0).norm() <= TOLERANCE * Math.max(w1.norm(), 1e-300) || f1.norm() < 1e-13 * scale)
                 return new Pole(q.clone(), w1, it, f1.norm());
         }
         throw new DiffusonException("pole", "secant iteration did not converge near ω = " + guess + " at q=" + java.util.Arrays.toString(q),
                 "start closer (use −i × an eigenvalue of the linearized R) or reduce q");
+    }
+
+    /**
+     * Muller's step: the root nearest x2 of the quadratic through (x0, f0), (x1, f1), (x2, f2) (the larger-modulus
+     * denominator b ± √(b² − 4ac), which avoids cancellation); null if it is not finite.
+     */
+    static Complex muller(Complex x0, Complex f0, Complex x1, Complex f1, Complex x2, Complex f2) {
+        Complex h1 = x1.subtract(x0), h2 = x2.subtract(x1);
+        Complex d1 = f1.subtract(f0).divide(h1), d2 = f2.subtract(f1).divide(h2);
+        Complex a = d2.subtract(d1).divide(h2.add(h1));
+        Complex b = a.multiply(h2).add(d2);
+        Complex root = b.multiply(b).subtract(a.multiply(f2).multiply(4)).sqrt();
+        Complex dp = b.add(root), dm = b.subtract(root);
+        Complex den = dp.norm() >= dm.norm() ? dp : dm;
+        Complex x3 = x2.subtract(f2.multiply(2).divide(den));
+        return Double.isFinite(x3.getReal()) && Double.isFinite(x3.getImaginary()) ? x3 : null;
     }
 
     /** The eigenvalue of K(q, ω) closest to {@code previous} (or of smallest modulus). */

@@ -36,6 +36,15 @@ public interface Hamiltonian {
     /** Symmetry hint for angular reductions; NONE unless the model says otherwise. */
     default Isotropy isotropy() { return Isotropy.NONE; }
 
+    /**
+     * The mirror k_y → −k_y of a 2D model as a symmetry with the spin structure transformed: signs s_a = ±1 (s_0 = 1)
+     * such that H(k_x, −k_y) = S H(k_x, k_y)ᵀ S with S = diag(s) holds identically, or null when the model has none
+     * or does not know (the default). Then G(k_x, −k_y, z) = S G(k_x, k_y, z)ᵀ S for every Σ with S Σᵀ S = Σ, which
+     * halves a finite-q bubble's angular sum at q ∥ x̂. Rashba + b_z σ_z (CoPt) and massive Dirac: S = σ_z;
+     * Dresselhaus, a single band: S = 1; an in-plane exchange field breaks it.
+     */
+    default double[] mirrorY() { return null; }
+
     /** H(k) as a value. */
     default CMatrix at(double... k) {
         double[] out = new double[2 * dim() * dim()];

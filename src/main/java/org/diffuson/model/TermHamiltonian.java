@@ -355,6 +355,33 @@ public final class TermHamiltonian implements GradientHamiltonian {
             return Isotropy.fromHarmonics(n, found);
         }
 
+        /** Signs s with S Cᵀ S = (−1)^q C for every monomial k_x^p k_y^q C (S = diag(s)), or {@link #NO_MIRROR}. */
+        double[] mirrorY() {
+            if (n > 6) return NO_MIRROR;
+            double scale = 0;
+            for (double[] v : val) for (double x : v) scale = Math.max(scale, Math.abs(x));
+            double tol = 1e-14 * scale;
+            double[][] c = new double[px.length][2 * n * n];
+            for (int m = 0; m < px.length; m++) for (int q = 0; q < at[m].length; q++) c[m][at[m][q]] = val[m][q];
+            for (int pattern = 0; pattern < 1 << (n - 1); pattern++) {
+                double[] s = new double[n];
+                for (int a = 0; a < n; a++) s[a] = a > 0 && (pattern >> (a - 1) & 1) == 1 ? -1 : 1;
+                boolean ok = true;
+                for (int m = 0; m < px.length && ok; m++) {
+                    double parity = py[m] % 2 == 0 ? 1 : -1;
+                    for (int a = 0; a < n && ok; a++)
+                        for (int b = 0; b < n && ok; b++) {
+                            // (S Cᵀ S)_ab = s_a s_b C_ba
+                            double sab = s[a] * s[b];
+                            ok = Math.abs(sab * c[m][2 * (b * n + a)] - parity * c[m][2 * (a * n + b)]) <= tol
+                                    && Math.abs(sab * c[m][2 * (b * n + a) + 1] - parity * c[m][2 * (a * n + b) + 1]) <= tol;
+                        }
+                }
+                if (ok) return s;
+            }
+            return NO_MIRROR;
+        }
+
         void eval(double kx, double ky, double kz, double[] out, int off) {
             if (dense != null) {
                 double[] c = dense;
@@ -678,6 +705,26 @@ public final class TermHamiltonian implements GradientHamiltonian {
 
     /** True if every coefficient is a polynomial in k (a k·p model); false if it has lattice harmonics. */
     public boolean isPolynomial() { return polynomial; }
+
+    /**
+     * The mirror k_y → −k_y (see {@link Hamiltonian#mirrorY}), proved from the monomials of a 2D polynomial model:
+     * every monomial k_x^p k_y^q with matrix C must satisfy S Cᵀ S = (−1)^q C, entry by entry, for one of the 2^(n−1)
+     * sign patterns (n ≤ 6; relative tolerance 1e-14 of the largest entry). An identity of the coefficients, so it holds
+     * at every k. Null for lattice and 3D models.
+     */
+    @Override
+    public double[] mirrorY() {
+        double[] m = mirror;
+        if (m == null) {
+            requireBound();
+            m = d == 2 && poly != null ? poly.mirrorY() : NO_MIRROR;
+            mirror = m;
+        }
+        return m == NO_MIRROR ? null : m.clone();
+    }
+
+    private static final double[] NO_MIRROR = new double[0];
+    private volatile double[] mirror;
 
     /** The rotational symmetry, detected from H itself ({@link Isotropy#detect}); NONE for lattice models. */
     @Override

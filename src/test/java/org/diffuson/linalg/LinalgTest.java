@@ -141,6 +141,33 @@ class LinalgTest {
         }
     }
 
+    /** The unrolled inner dimension 4 (superoperator products of 2×2 models) equals the general loop bit for bit. */
+    @Test
+    void mult4EqualsTheGeneralLoop() {
+        Random rnd = new Random(4);
+        for (int[] shape : new int[][]{{4, 4}, {4, 1}, {1, 4}, {3, 5}}) {
+            int m = shape[0], n = shape[1];
+            for (int t = 0; t < 100; t++) {
+                double[] a = new double[2 * m * 4], b = new double[2 * 4 * n], c = new double[2 * m * n], ref = new double[2 * m * n];
+                for (int i = 0; i < a.length; i++) a[i] = rnd.nextGaussian();
+                for (int i = 0; i < b.length; i++) b[i] = rnd.nextGaussian() * 1e3;
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < n; j++) {
+                        double sr = 0, si = 0;
+                        for (int l = 0; l < 4; l++) {
+                            double ar = a[2 * (i * 4 + l)], ai = a[2 * (i * 4 + l) + 1], br = b[2 * (l * n + j)], bi = b[2 * (l * n + j) + 1];
+                            sr += ar * br - ai * bi;
+                            si += ar * bi + ai * br;
+                        }
+                        ref[2 * (i * n + j)] = sr;
+                        ref[2 * (i * n + j) + 1] = si;
+                    }
+                ZOps.mult(a, m, 4, b, n, c);
+                assertArrayEquals(ref, c, 0);
+            }
+        }
+    }
+
     /**
      * Band-storage LU with pivoting against the dense LU on the same banded matrix (oracle: the dense solve and the
      * residual |A x − b|). Small diagonal entries force row exchanges, so the pivoting fill (upper band kl + ku) is used.
