@@ -193,6 +193,8 @@ public final class TermHamiltonian implements GradientHamiltonian {
             isotropy = from.isotropy;
             checkedAt = from.checkedAt;
         }
+        // the same for the mirror k_y → −k_y: a constant diagonal ΔH satisfies S ΔHᵀ S = ΔH for every sign pattern S
+        if (keeps) mirror = from.mirror;
     }
 
     /** The cutoff at which {@link #checkIsotropy} passed for this symmetry (NaN: not yet). */
@@ -358,6 +360,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
         /** Signs s with S Cᵀ S = (−1)^q C for every monomial k_x^p k_y^q C (S = diag(s)), or {@link #NO_MIRROR}. */
         double[] mirrorY() {
             if (n > 6) return NO_MIRROR;
+            compressed();
             double scale = 0;
             for (double[] v : val) for (double x : v) scale = Math.max(scale, Math.abs(x));
             double tol = 1e-14 * scale;

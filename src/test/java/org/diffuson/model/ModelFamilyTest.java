@@ -44,6 +44,7 @@ class ModelFamilyTest {
             assertEquals(b.parameters(), a.parameters());
             assertEquals(b.toString(), a.toString());
             assertEquals(b.hamiltonian().isotropy(), a.hamiltonian().isotropy());
+            assertArrayEquals(b.hamiltonian().mirrorY(), a.hamiltonian().mirrorY());
             assertArrayEquals(probe((TermHamiltonian) b.hamiltonian()), probe((TermHamiltonian) a.hamiltonian()));
             assertSame(f.base().disorder(), a.disorder());
             if (xi > 0) assertEquals(sigma(b, grid), sigma(a, grid), 0, "σ_xy at ξ=" + xi);
