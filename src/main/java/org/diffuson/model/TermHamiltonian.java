@@ -603,8 +603,11 @@ public final class TermHamiltonian implements GradientHamiltonian {
      */
     public double[][] quadraticRows2d() {
         if (poly == null || poly.dense == null || d != 2) return null;
-        double[][] r = poly.dense;
-        return new double[][]{r[0].clone(), r[1].clone(), r[2].clone(), r[4].clone(), r[5].clone(), r[7].clone()};
+        int len = 2 * n * n;
+        double[][] out = new double[6][];
+        int[] rows = {0, 1, 2, 4, 5, 7};   // 1, x, y, xx, xy, yy in the dense layout (row r at r·len)
+        for (int i = 0; i < 6; i++) out[i] = java.util.Arrays.copyOfRange(poly.dense, rows[i] * len, (rows[i] + 1) * len);
+        return out;
     }
 
     /** H(k, 0, 0) by Horner's rule on the per-entry axis polynomial (equal to {@link #eval} to rounding). */
