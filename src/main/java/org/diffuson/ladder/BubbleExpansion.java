@@ -164,21 +164,22 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
         Hamiltonian[] curv = curvature(h, d);
         double[] acc = new double[blocks * m];
-        Entries entries = radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
         boolean adjoint = z2r == z1r && z2i == -z1i && sigma2.equals(sigma1.dagger());
+        // n = 2: the closed-form kernel; for the RA pair (G2 = G1†) only one entry of each conjugate pair of Φ̄_a, Φ̄_ab
+        // (Entries.halved, lists kept per generator), the other filled in after the sum
+        Entries half = radial && n == 2 && adjoint ? Entries.halvedByHarmonic(n, h.isotropy()) : null;
+        Entries entries = half != null ? half : radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
         if (radial) {
             double[] hTab = space.radialTable();
-            double[][] vTab = new double[d][];
-            for (int a = 0; a < d; a++) vTab[a] = space.radialVelocityTable(a);
-            int nn = 2 * n * n;
-            // n = 2: the closed-form kernel; for the RA pair (G2 = G1†) only one entry of each conjugate pair of Φ̄_a,
-            // Φ̄_ab (see Entries.halved), the other filled in after the sum
-            Entries half = n == 2 && adjoint ? Entries.halved(entries, n) : null;
-            // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
-            boolean constant = constantOnAxis(curv);
             // n = 2 with Σ1, Σ2 commuting with the rotation generator J: the ∂_y derivatives on the k_x axis by rotation
+            // (no v_y table)
             double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
             int dv = delta != null ? 1 : d;
+            double[][] vTab = new double[d][];
+            for (int a = 0; a < dv; a++) vTab[a] = space.radialVelocityTable(a);
+            int nn = 2 * n * n;
+            // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
+            boolean constant = constantOnAxis(curv);
             KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> {
                 Work w = new Work(n, d, adjoint);
                 if (constant) second(h, curv, d, 0, 0, 0, true, w);
@@ -189,7 +190,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
                     for (int a = 0; a < dv; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
                     if (!constant) second(h, curv, d, k, 0, 0, true, w);
-                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, half != null ? half : entries);
+                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                     else point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                 }
             }, acc, true);
@@ -300,6 +301,14 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
          * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
          * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
          */
+        /** {@link #halved} of {@link #byHarmonic}, kept per (n, j) (read-only lists). */
+        static Entries halvedByHarmonic(int n, Isotropy iso) {
+            double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
+            return HALVED.computeIfAbsent(n + ":" + java.util.Arrays.toString(j), key -> halved(byHarmonic(n, iso), n));
+        }
+
+        private static final Map<String, Entries> HALVED = new java.util.concurrent.ConcurrentHashMap<>();
+
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
             return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3), null);
