@@ -175,8 +175,6 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             // (no v_y table)
             double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
             int dv = delta != null ? 1 : d;
-            double[][] vTab = new double[d][];
-            for (int a = 0; a < dv; a++) vTab[a] = space.radialVelocityTable(a);
             int nn = 2 * n * n;
             // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
             boolean constant = constantOnAxis(curv);
@@ -188,7 +186,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 for (int r = from; r < to; r++) {
                     double k = grid.radialNode(r);
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
-                    for (int a = 0; a < dv; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
+                    // v_a on the axis by the call KSpace.radialVelocityTable makes (no table for one pass over the nodes)
+                    for (int a = 0; a < dv; a++) GradientHamiltonian.velocityAxis(h, a, k, w.buf, w.v[a]);
                     if (!constant) second(h, curv, d, k, 0, 0, true, w);
                     if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                     else point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
