@@ -528,6 +528,11 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             double d1r = x[D + xi], d1i = x[D + xi + 1], d2r = y[D + yi], d2i = y[D + yi + 1];
             double mm = delta[xi >> 1] - delta[yi >> 1], c = mm * mm * ik2;
             double pqr = d1r * g2r - d1i * g2i + g1r * d2r - g1i * d2i, pqi = d1r * g2i + d1i * g2r + g1r * d2i + g1i * d2r;
+            if (c == 0) {                                   // m = 0: no R term
+                acc[o] += eighth * (pqr * ik);
+                acc[o + 1] += eighth * (pqi * ik);
+                continue;
+            }
             double rr = g1r * g2r - g1i * g2i, ri = g1r * g2i + g1i * g2r;
             acc[o] += eighth * (pqr * ik - c * rr);
             acc[o + 1] += eighth * (pqi * ik - c * ri);
