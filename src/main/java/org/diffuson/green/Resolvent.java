@@ -53,7 +53,7 @@ public final class Resolvent {
         Isotropy iso = model.hamiltonian().isotropy();
         this.reduced = useSymmetry && iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         points = reduced ? grid.radialSize() : grid.size();
-        offDiagonalKept = n != 2 || iso.keeps(0, 1);
+        offDiagonalKept = n != 2 || !reduced || iso.keeps(0, 1);
         wk = new double[points];
         for (int i = 0; i < points; i++) wk[i] = reduced ? grid.radialWeight(i) : grid.weight(i);
     }
