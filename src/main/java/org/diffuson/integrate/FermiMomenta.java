@@ -87,18 +87,18 @@ public final class FermiMomenta {
             this.bands0 = f;
             ks = new double[scan + 1];
             raw = new double[nb][scan + 1];
-            ks[0] = cutoff * 1e-9;
-            for (int i = 1; i <= scan; i++) ks[i] = cutoff * i / scan;
-            monotone = prove && h.dim() == 2 && h instanceof org.diffuson.model.TermHamiltonian t && t.axisCoefficients() != null
-                    && monotoneBands(t.axisCoefficients(), shift == null ? new double[8] : shift.toArray());
+            double[][] axis = prove && h.dim() == 2 && h instanceof org.diffuson.model.TermHamiltonian t ? t.axisCoefficients() : null;
+            monotone = axis != null && monotoneBands(axis, shift == null ? new double[8] : shift.toArray());
+            sampled = monotone ? new boolean[scan + 1] : null;
             if (monotone) {
                 // strictly monotone bands have no turns, and their crossings are found by bisection over the same samples
-                for (double[] y : raw) java.util.Arrays.fill(y, Double.NaN);
+                // (sample points and values computed on demand)
                 turnAt = new int[nb][0];
                 turnK = new double[nb][0];
                 turnE = new double[nb][0];
                 return;
             }
+            for (int i = 0; i <= scan; i++) ks[i] = k(i);
             for (int i = 0; i <= scan; i++) {
                 double[] v = f.at(ks[i]);
                 for (int b = 0; b < nb; b++) raw[b][i] = v[b];
@@ -130,15 +130,20 @@ public final class FermiMomenta {
         private final boolean monotone;
         private final Bands bands0;
 
+        private final boolean[] sampled; // monotone: which samples are computed
+
+        /** Scan point i: 10⁻⁹k_c, then i·k_c/scan. */
+        private double k(int i) { return i == 0 ? cutoff * 1e-9 : cutoff * i / scan; }
+
         /** Sample i of band b (computed on first use when {@link #monotone}). */
         private double sample(int b, int i) {
-            double y = raw[b][i];
-            if (Double.isNaN(y)) {
+            if (!sampled[i]) {
+                ks[i] = k(i);
                 double[] v = bands0.at(ks[i]);
                 for (int c = 0; c < nb; c++) raw[c][i] = v[c];
-                y = raw[b][i];
+                sampled[i] = true;
             }
-            return y;
+            return raw[b][i];
         }
 
         /**
@@ -230,6 +235,7 @@ public final class FermiMomenta {
 
         /** The band extrema in (0, k_c) (see {@link FermiMomenta#extrema}). */
         public double[] extrema() {
+            if (monotone) return new double[0];
             java.util.TreeSet<Double> out = new java.util.TreeSet<>();
             for (int b = 0; b < nb; b++) for (double k : turnK[b]) out.add(k);
             return out.stream().mapToDouble(Double::doubleValue).filter(k -> k > 1e-9 * cutoff && k < cutoff).toArray();
@@ -245,22 +251,43 @@ public final class FermiMomenta {
      * of either sign (no proof; the bands are then scanned). The massive Dirac model: m′ = 0, P = −Q′² = −4α⁴k².
      */
     static boolean monotoneBands(double[][] axis, double[] shift) {
-        int deg = axis.length - 1;
+        int deg = axis.length - 1, dq = 2 * deg;
+        // m, h, Re b, Im b per power, then Q and its bound (sums of the absolute products)
         double[] m = new double[deg + 1], h = new double[deg + 1], br = new double[deg + 1], bi = new double[deg + 1];
         for (int p = 0; p <= deg; p++) {
-            double[] a = axis[p].clone();
-            if (p == 0) for (int i = 0; i < 8; i++) a[i] += shift[i];
-            m[p] = 0.5 * (a[0] + a[6]);
-            h[p] = 0.5 * (a[0] - a[6]);
-            br[p] = 0.5 * (a[2] + a[4]);
-            bi[p] = 0.5 * (a[3] - a[5]);
+            double[] a = axis[p];
+            double s0 = p == 0 ? shift[0] : 0, s2 = p == 0 ? shift[2] : 0, s3 = p == 0 ? shift[3] : 0;
+            double s4 = p == 0 ? shift[4] : 0, s5 = p == 0 ? shift[5] : 0, s6 = p == 0 ? shift[6] : 0;
+            double a0 = a[0] + s0, a6 = a[6] + s6;
+            m[p] = 0.5 * (a0 + a6);
+            h[p] = 0.5 * (a0 - a6);
+            br[p] = 0.5 * ((a[2] + s2) + (a[4] + s4));
+            bi[p] = 0.5 * ((a[3] + s3) - (a[5] + s5));
         }
-        double[] q = add(add(mul(h, h), mul(br, br)), mul(bi, bi));
-        double[] qb = add(add(mul(abs(h), abs(h)), mul(abs(br), abs(br))), mul(abs(bi), abs(bi)));
+        double[] q = new double[dq + 1], qb = new double[dq + 1];
+        for (int i = 0; i <= deg; i++)
+            for (int j = 0; j <= deg; j++) {
+                q[i + j] += h[i] * h[j] + br[i] * br[j] + bi[i] * bi[j];
+                qb[i + j] += Math.abs(h[i] * h[j]) + Math.abs(br[i] * br[j]) + Math.abs(bi[i] * bi[j]);
+            }
         if (sign(q, qb) <= 0) return false;
-        double[] dm = derivative(m), dq = derivative(q), dmb = abs(dm), dqb = derivative(qb);
-        double[] p = add(scale(4, mul(mul(dm, dm), q)), scale(-1, mul(dq, dq)));
-        double[] pb = add(scale(4, mul(mul(dmb, dmb), qb)), mul(dqb, dqb));
+        // P = 4m′²Q − Q′² and its bound 4|m′|²Q_b + Q_b′²
+        int dp = Math.max(2 * (deg - 1) + dq, 2 * (dq - 1));
+        if (deg == 0) return false; // constant bands
+        double[] p = new double[dp + 1], pb = new double[dp + 1];
+        for (int i = 0; i < deg; i++)
+            for (int j = 0; j < deg; j++) {
+                double mm = (i + 1) * m[i + 1] * ((j + 1) * m[j + 1]);
+                for (int l = 0; l <= dq; l++) {
+                    p[i + j + l] += 4 * mm * q[l];
+                    pb[i + j + l] += 4 * Math.abs(mm) * qb[l];
+                }
+            }
+        for (int i = 0; i < dq; i++)
+            for (int j = 0; j < dq; j++) {
+                p[i + j] -= (i + 1) * q[i + 1] * ((j + 1) * q[j + 1]);
+                pb[i + j] += (i + 1) * qb[i + 1] * ((j + 1) * qb[j + 1]);
+            }
         return sign(p, pb) != 0;
     }
 
@@ -275,36 +302,6 @@ public final class FermiMomenta {
             s = si;
         }
         return s;
-    }
-
-    private static double[] mul(double[] a, double[] b) {
-        double[] c = new double[a.length + b.length - 1];
-        for (int i = 0; i < a.length; i++) for (int j = 0; j < b.length; j++) c[i + j] += a[i] * b[j];
-        return c;
-    }
-
-    private static double[] add(double[] a, double[] b) {
-        double[] c = new double[Math.max(a.length, b.length)];
-        for (int i = 0; i < c.length; i++) c[i] = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
-        return c;
-    }
-
-    private static double[] scale(double f, double[] a) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) c[i] = f * a[i];
-        return c;
-    }
-
-    private static double[] abs(double[] a) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) c[i] = Math.abs(a[i]);
-        return c;
-    }
-
-    private static double[] derivative(double[] a) {
-        double[] c = new double[Math.max(1, a.length - 1)];
-        for (int i = 1; i < a.length; i++) c[i - 1] = i * a[i];
-        return c;
     }
 
     private static Crossing crossing(Bands f, int b, double lo, double hi, double flo, double fhi, double tol) {

@@ -47,16 +47,11 @@ public final class KGrid {
             this.nCos = 0;
             this.nPhi = nTheta;
             nAngles = nTheta;
-            dirX = new double[nTheta];
-            dirY = new double[nTheta];
-            dirZ = new double[nTheta];
-            dirW = new double[nTheta];
-            for (int j = 0; j < nTheta; j++) {
-                double th = 2 * Math.PI * (j + 0.5) / nTheta;
-                dirX[j] = Math.cos(th);
-                dirY[j] = Math.sin(th);
-                dirW[j] = 1.0 / nTheta;
-            }
+            double[][] dirs = circle(nTheta);
+            dirX = dirs[0];
+            dirY = dirs[1];
+            dirZ = dirs[2];
+            dirW = dirs[3];
         } else {
             this.nCos = nCos;
             this.nPhi = nPhi;
@@ -79,6 +74,26 @@ public final class KGrid {
         size = kr.length * nAngles;
         // the point arrays of a polar grid are built on first use: the symmetry-reduced sums never need them
     }
+
+    /**
+     * The 2D midpoint angles θ_j = 2π(j + ½)/n as unit directions {cos, sin, 0, weight 1/n}, computed once per n ≤ 1024
+     * and shared by every grid (never modified).
+     */
+    private static double[][] circle(int n) {
+        double[][] d = n < CIRCLES.length() ? CIRCLES.get(n) : null;
+        if (d != null) return d;
+        d = new double[4][n];
+        for (int j = 0; j < n; j++) {
+            double th = 2 * Math.PI * (j + 0.5) / n;
+            d[0][j] = Math.cos(th);
+            d[1][j] = Math.sin(th);
+            d[3][j] = 1.0 / n;
+        }
+        if (n < CIRCLES.length()) CIRCLES.set(n, d);
+        return d;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<double[][]> CIRCLES = new java.util.concurrent.atomic.AtomicReferenceArray<>(1025);
 
     /** The full-grid points and weights (built once, on first use, for polar grids). */
     private static final class Points {

@@ -407,7 +407,8 @@ public final class Kubo {
      * (G^A v G^R)_pq = Σ_cd v_cd K[d,c,q,p], Tr[v_a G^R v_b G^A] = Σ v_a,qp v_b,cd K[p,q,c,d], and the bubble's entry
      * (a+2b),(c+2d) is K[a,b,c,d]. With the axis velocities polynomials v_b(k) = Σ_s k^s V_b,s, the k-sums need only
      * the moments M_s = Σ_r w_r k_r^s K_r (s ≤ twice the velocity degree): K is the outer product g g† of the four
-     * entries of G^R, so 10 products per radial node instead of eight 2×2 products, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
+     * entries of G^R = adj(A)/det A (A = E − H − Σ^R), i.e. adj(A) adj(A)†/|det A|², so 10 products of the adjugate's
+     * entries per radial node with 1/|det A|² in the node's weight, and the contractions once per call. Exact algebra (equal to {@link #polarNodes2} and
      * {@link org.diffuson.ladder.Bubble} to rounding, KuboPolarTest). The scale slot gets Σ_b Σ_s ‖V_b,s‖_F Σ_r w_r k_r^s ‖G^R‖²_F,
      * an upper bound of Σ_r w_r ‖G^R v_b G^A‖_F. The bubble is projected on the entries the rotation keeps ({@link org.diffuson.model.Isotropy#keeps}).
      */
@@ -416,55 +417,50 @@ public final class Kubo {
         // K as a 4×4 matrix over u = 2p + c, v = 2q + d is the outer product g g† of the entries g_u = G_pc: Hermitian,
         // so only its upper triangle (4 real diagonal + 6 complex entries) is summed, at tri[s][·]
         double[][] tri = new double[ns][16];
-        double[] hk = new double[8], gr = new double[8];
-        // a builder model's H on the axis as per-entry polynomials: Horner's rule and the 2×2 inverse in locals, the same
-        // operations in the same order as evalAxis and GreenWorkspace.inverse2 (equal bit for bit), without the tables
+        double[] hk = new double[8];
+        // a builder model's H on the axis as per-entry polynomials, by Horner's rule in locals (as evalAxis does)
         double[][] hp = h instanceof TermHamiltonian t ? t.axisCoefficients() : null;
         int hdeg = hp == null ? -1 : hp.length - 1;
         // the s = 0 moment in locals (the only one for k-independent velocities), higher ones in tri[s]
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0, a14 = 0, a15 = 0;
         for (int r = 0; r < g.radialSize(); r++) {
             double k = g.radialNode(r);
-            double g0r, g0i, g1r, g1i, g2r, g2i, g3r, g3i;
+            double h0, h1, h2, h3, h4, h5, h6, h7;
             if (hp != null) {
                 double[] top = hp[hdeg];
-                double h0 = top[0], h1 = top[1], h2 = top[2], h3 = top[3], h4 = top[4], h5 = top[5], h6 = top[6], h7 = top[7];
+                h0 = top[0]; h1 = top[1]; h2 = top[2]; h3 = top[3]; h4 = top[4]; h5 = top[5]; h6 = top[6]; h7 = top[7];
                 for (int p = hdeg - 1; p >= 0; p--) {
                     double[] c = hp[p];
                     h0 = h0 * k + c[0]; h1 = h1 * k + c[1]; h2 = h2 * k + c[2]; h3 = h3 * k + c[3];
                     h4 = h4 * k + c[4]; h5 = h5 * k + c[5]; h6 = h6 * k + c[6]; h7 = h7 * k + c[7];
                 }
-                double ar = e - h0 - sig[0], ai = 0 - h1 - sig[1];
-                double br = -h2 - sig[2], bi = -h3 - sig[3];
-                double cr = -h4 - sig[4], ci = -h5 - sig[5];
-                double dr = e - h6 - sig[6], di = 0 - h7 - sig[7];
-                double detr = ar * dr - ai * di - (br * cr - bi * ci);
-                double deti = ar * di + ai * dr - (br * ci + bi * cr);
-                double mod = detr * detr + deti * deti;
-                if (mod == 0) throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
-                double den = 1 / mod;
-                double ir = detr * den, ii = -deti * den;
-                g0r = dr * ir - di * ii; g0i = dr * ii + di * ir;
-                g1r = -(br * ir - bi * ii); g1i = -(br * ii + bi * ir);
-                g2r = -(cr * ir - ci * ii); g2i = -(cr * ii + ci * ir);
-                g3r = ar * ir - ai * ii; g3i = ar * ii + ai * ir;
             } else {
                 h.evalAxis(k, hk, 0);
-                if (!GreenWorkspace.inverse2(hk, 0, e, 0, sig, 1, gr, 0))
-                    throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
-                g0r = gr[0]; g0i = gr[1]; g1r = gr[2]; g1i = gr[3]; g2r = gr[4]; g2i = gr[5]; g3r = gr[6]; g3i = gr[7];
+                h0 = hk[0]; h1 = hk[1]; h2 = hk[2]; h3 = hk[3]; h4 = hk[4]; h5 = hk[5]; h6 = hk[6]; h7 = hk[7];
             }
+            // A = E − H − Σ^R = [[a, b], [c, d]]; G^R = adj(A)/det A with adj(A) = [[d, −b], [−c, a]], so
+            // K = g g† = adj(A) adj(A)† / |det A|²: the products of the adjugate's entries, the real 1/|det A|² folded
+            // into the node's weight (no complex division per entry)
+            double ar = e - h0 - sig[0], ai = 0 - h1 - sig[1];
+            double br = -h2 - sig[2], bi = -h3 - sig[3];
+            double cr = -h4 - sig[4], ci = -h5 - sig[5];
+            double dr = e - h6 - sig[6], di = 0 - h7 - sig[7];
+            double detr = ar * dr - ai * di - (br * cr - bi * ci);
+            double deti = ar * di + ai * dr - (br * ci + bi * cr);
+            double mod = detr * detr + deti * deti;
+            if (!(mod > 0)) throw new DiffusonException("energy", "E − H − Σ is singular at |k|=" + k, "Σ needs Im Σ^R < 0");
+            double g0r = dr, g0i = di, g1r = -br, g1i = -bi, g2r = -cr, g2i = -ci, g3r = ar, g3i = ai;
             double k00 = g0r * g0r + g0i * g0i, k11 = g1r * g1r + g1i * g1i, k22 = g2r * g2r + g2i * g2i, k33 = g3r * g3r + g3i * g3i;
             // g_u conj(g_v) for u < v
             double k01r = g0r * g1r + g0i * g1i, k01i = g0i * g1r - g0r * g1i, k02r = g0r * g2r + g0i * g2i, k02i = g0i * g2r - g0r * g2i;
             double k03r = g0r * g3r + g0i * g3i, k03i = g0i * g3r - g0r * g3i, k12r = g1r * g2r + g1i * g2i, k12i = g1i * g2r - g1r * g2i;
             double k13r = g1r * g3r + g1i * g3i, k13i = g1i * g3r - g1r * g3i, k23r = g2r * g3r + g2i * g3i, k23i = g2i * g3r - g2r * g3i;
-            double w = g.radialWeight(r);
+            double w = g.radialWeight(r) / mod;
             a0 += w * k00; a1 += w * k11; a2 += w * k22; a3 += w * k33;
             a4 += w * k01r; a5 += w * k01i; a6 += w * k02r; a7 += w * k02i; a8 += w * k03r; a9 += w * k03i;
             a10 += w * k12r; a11 += w * k12i; a12 += w * k13r; a13 += w * k13i; a14 += w * k23r; a15 += w * k23i;
             double f = w * k;
-            for (int s = 1; s < ns; s++, f *= k) {
+            for (int s = 1; s < ns; s++, f *= k) { // w includes 1/|det A|²
                 double[] t = tri[s];
                 t[0] += f * k00; t[1] += f * k11; t[2] += f * k22; t[3] += f * k33;
                 t[4] += f * k01r; t[5] += f * k01i; t[6] += f * k02r; t[7] += f * k02i; t[8] += f * k03r; t[9] += f * k03i;

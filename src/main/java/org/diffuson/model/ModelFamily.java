@@ -29,6 +29,9 @@ public final class ModelFamily {
         this.base = base;
         this.hamiltonian = t;
         this.parameter = parameter;
+        // the symmetries, found once: every point whose change keeps them inherits them (TermHamiltonian.with)
+        t.isotropy();
+        t.mirrorY();
     }
 
     /** The model at the given value of the parameter (finite; the model's own checks run as for any model). */

@@ -61,6 +61,8 @@ public final class TermHamiltonian implements GradientHamiltonian {
         final double[][] mre, mim;
         final Coefficient[][] derivatives; // [axis][term]
         final boolean polynomial, exactlyHermitian;
+        /** Per term: a k-independent coefficient times a diagonal matrix (b_z σ_z, say). */
+        final boolean[] diagonalConstant;
 
         Structure(int n, int d, List<Term> terms) {
             int t = terms.size();
@@ -87,6 +89,13 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 }
             }
             exactlyHermitian = herm;
+            diagonalConstant = new boolean[t];
+            for (int i = 0; i < t; i++) {
+                Coefficient c = terms.get(i).coefficient();
+                boolean diag = true;
+                for (int q : idx[i]) diag &= (q / 2) / n == (q / 2) % n;
+                diagonalConstant[i] = diag && c.isPolynomial() && c.degree() == 0;
+            }
             derivatives = new Coefficient[3][t];
             for (Axis a : Axis.values())
                 for (int i = 0; i < t; i++) derivatives[a.index()][i] = terms.get(i).coefficient().derivative(a);
@@ -140,8 +149,12 @@ public final class TermHamiltonian implements GradientHamiltonian {
         idx = structure.idx;
         mre = structure.mre;
         mim = structure.mim;
-        boolean bound = true;
-        for (Double v : values.values()) bound &= v != null;
+        // with() sets only values, so a Hamiltonian made from a bound one is bound
+        boolean bound = from != null && from.f != null;
+        if (!bound) {
+            bound = true;
+            for (Double v : values.values()) bound &= v != null;
+        }
         boolean reuse = bound && from != null && from.f != null;
         boolean velocityChanged = !reuse;
         if (bound) {
@@ -170,6 +183,29 @@ public final class TermHamiltonian implements GradientHamiltonian {
             dpoly = f != null && polynomial ? new Poly[]{new Poly(df[0]), new Poly(df[1]), d == 3 ? new Poly(df[2]) : null} : null;
         }
         poly = f != null && polynomial ? new Poly(f) : null;
+        // Changing only k-independent diagonal terms keeps the rotational symmetry exactly: ΔH = Σ Δf_i M_i is the same at
+        // every k and commutes with every U = diag(e^{−ij_aφ}), so H(Rk) = U H(k) U† holds for H + ΔH iff for H (and the
+        // off-diagonal harmonics that fix j are untouched). The detected symmetry, and the check it passed at a cutoff,
+        // carry over.
+        boolean keeps = from != null && f != null;
+        for (int i = 0; keeps && i < t; i++) keeps = !structure.uses(-1, i, changed) || structure.diagonalConstant[i];
+        if (keeps && from.isotropy != null) {
+            isotropy = from.isotropy;
+            checkedAt = from.checkedAt;
+        }
+        // the same for the mirror k_y → −k_y: a constant diagonal ΔH satisfies S ΔHᵀ S = ΔH for every sign pattern S
+        if (keeps) mirror = from.mirror;
+    }
+
+    /** The cutoff at which {@link #checkIsotropy} passed for this symmetry (NaN: not yet). */
+    private volatile double checkedAt = Double.NaN;
+
+    /** {@link Hamiltonian#checkIsotropy}, once per cutoff (and not again for a {@link #with} that provably keeps it). */
+    @Override
+    public void checkIsotropy(double kmax) {
+        if (Double.doubleToLongBits(checkedAt) == Double.doubleToLongBits(kmax)) return;
+        GradientHamiltonian.super.checkIsotropy(kmax);
+        checkedAt = kmax;
     }
 
     /**
@@ -179,8 +215,9 @@ public final class TermHamiltonian implements GradientHamiltonian {
      */
     private final class Poly {
         final int[] px, py, pz;     // per monomial
-        final int[][] at;           // per monomial: interleaved entry positions
-        final double[][] val;       // per monomial: values at those positions
+        private final double[][] sum; // per monomial: its summed matrix, interleaved
+        private int[][] at;         // per monomial: interleaved entry positions of the non-zero entries (see compressed())
+        private double[][] val;     // per monomial: values at those positions
         final int maxDeg;
 
         Poly(Coefficient.Compiled[] c) {
@@ -208,31 +245,45 @@ public final class TermHamiltonian implements GradientHamiltonian {
                     }
                 }
             int deg = 0;
-            px = new int[size]; py = new int[size]; pz = new int[size];
-            at = new int[size][];
-            val = new double[size][];
-            for (int k = 0; k < size; k++) {
-                px[k] = kx[k]; py[k] = ky[k]; pz[k] = kz[k];
-                deg = Math.max(deg, Math.max(px[k], Math.max(py[k], pz[k])));
-                double[] e = sum[k];
-                int nz = 0;
-                for (double x : e) if (x != 0) nz++;
-                at[k] = new int[nz];
-                val[k] = new double[nz];
-                for (int j = 0, q = 0; j < e.length; j++) if (e[j] != 0) { at[k][q] = j; val[k][q++] = e[j]; }
-            }
+            px = java.util.Arrays.copyOf(kx, size); py = java.util.Arrays.copyOf(ky, size); pz = java.util.Arrays.copyOf(kz, size);
+            this.sum = java.util.Arrays.copyOf(sum, size);
+            for (int k = 0; k < size; k++) deg = Math.max(deg, Math.max(px[k], Math.max(py[k], pz[k])));
             maxDeg = deg;
-            // total degree ≤ 2 (k·p models to second order): dense rows per monomial 1, k_a, k_a k_b, branch-free
+            // total degree ≤ 2 (k·p models to second order): dense rows per monomial 1, k_a, k_a k_b, branch-free, in one
+            // array (row r at r·len); an entry's row is the sum of its monomial's non-zero values (adding the zero entries
+            // too changes no bit: x + (±0) = x)
             boolean quadratic = true;
             for (int q = 0; q < size; q++) quadratic &= px[q] + py[q] + pz[q] <= 2;
             if (quadratic) {
                 int len = 2 * n * n;
-                dense = new double[10][len];
+                dense = new double[10 * len];
                 for (int q = 0; q < size; q++) {
-                    double[] row = dense[quadraticIndex(px[q], py[q], pz[q])];
-                    for (int j = 0; j < at[q].length; j++) row[at[q][j]] += val[q][j];
+                    int row = quadraticIndex(px[q], py[q], pz[q]) * len;
+                    double[] e = this.sum[q];
+                    for (int j = 0; j < len; j++) if (e[j] != 0) dense[row + j] += e[j];
                 }
-            } else dense = null;
+            } else {
+                dense = null;
+                compressed();
+            }
+        }
+
+        /** The non-zero entries of each monomial's matrix (at, val), made on first use (isotropy; eval of higher degree). */
+        private synchronized void compressed() {
+            if (val != null) return;
+            int size = sum.length;
+            int[][] a = new int[size][];
+            double[][] v = new double[size][];
+            for (int k = 0; k < size; k++) {
+                double[] e = sum[k];
+                int nz = 0;
+                for (double x : e) if (x != 0) nz++;
+                a[k] = new int[nz];
+                v[k] = new double[nz];
+                for (int j = 0, q = 0; j < e.length; j++) if (e[j] != 0) { a[k][q] = j; v[k][q++] = e[j]; }
+            }
+            at = a;
+            val = v;
         }
 
         /** Row of monomial k_x^p k_y^q k_z^r (p + q + r ≤ 2) in the order 1, x, y, z, xx, xy, xz, yy, yz, zz. */
@@ -245,7 +296,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
             return q == 1 ? 8 : 9;
         }
 
-        final double[][] dense; // quadratic models: [monomial][entry], else null
+        final double[] dense; // quadratic models: [monomial row · 2n² + entry], else null
 
         /**
          * {@link Isotropy#detect} from the coefficients (2D): on the same test circles, the angular Fourier coefficient
@@ -253,6 +304,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
          * cos^p φ sin^q φ), a harmonic counted where |c| > 10⁻⁹·max(1, max_ab Σ_ℓ |c_ab(ℓ)|).
          */
         Isotropy isotropy() {
+            compressed();
             int n2 = n * n, span = 2 * maxDeg * 2 + 1, mid = 2 * maxDeg; // ℓ ∈ [−2D, 2D] covers |ℓ| ≤ p + q
             double[][] fre = new double[px.length][], fim = new double[px.length][];
             for (int m = 0; m < px.length; m++) {
@@ -308,6 +360,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
         /** Signs s with S Cᵀ S = (−1)^q C for every monomial k_x^p k_y^q C (S = diag(s)), or {@link #NO_MIRROR}. */
         double[] mirrorY() {
             if (n > 6) return NO_MIRROR;
+            compressed();
             double scale = 0;
             for (double[] v : val) for (double x : v) scale = Math.max(scale, Math.abs(x));
             double tol = 1e-14 * scale;
@@ -334,18 +387,17 @@ public final class TermHamiltonian implements GradientHamiltonian {
 
         void eval(double kx, double ky, double kz, double[] out, int off) {
             if (dense != null) {
-                double[] c0 = dense[0], cx = dense[1], cy = dense[2], cxx = dense[4], cxy = dense[5], cyy = dense[7];
+                double[] c = dense;
                 double xx = kx * kx, xy = kx * ky, yy = ky * ky;
-                int len = c0.length;
+                int len = 2 * n * n;
                 if (d == 2) {
                     for (int e = 0; e < len; e++)
-                        out[off + e] = c0[e] + kx * cx[e] + ky * cy[e] + xx * cxx[e] + xy * cxy[e] + yy * cyy[e];
+                        out[off + e] = c[e] + kx * c[len + e] + ky * c[2 * len + e] + xx * c[4 * len + e] + xy * c[5 * len + e] + yy * c[7 * len + e];
                 } else {
-                    double[] cz = dense[3], cxz = dense[6], cyz = dense[8], czz = dense[9];
                     double xz = kx * kz, yz = ky * kz, zz = kz * kz;
                     for (int e = 0; e < len; e++)
-                        out[off + e] = c0[e] + kx * cx[e] + ky * cy[e] + kz * cz[e] + xx * cxx[e] + xy * cxy[e] + yy * cyy[e]
-                                + xz * cxz[e] + yz * cyz[e] + zz * czz[e];
+                        out[off + e] = c[e] + kx * c[len + e] + ky * c[2 * len + e] + kz * c[3 * len + e] + xx * c[4 * len + e] + xy * c[5 * len + e]
+                                + yy * c[7 * len + e] + xz * c[6 * len + e] + yz * c[8 * len + e] + zz * c[9 * len + e];
                 }
                 return;
             }
@@ -542,6 +594,20 @@ public final class TermHamiltonian implements GradientHamiltonian {
         requireBound();
         if (poly != null) poly.eval(kx, ky, kz, out, off);
         else accumulate(f, kx, ky, kz, out, off);
+    }
+
+    /**
+     * The rows of a 2D model of total degree ≤ 2, H(k) = C_1 + k_x C_x + k_y C_y + k_x² C_xx + k_xk_y C_xy + k_y² C_yy, as
+     * {C_1, C_x, C_y, C_xx, C_xy, C_yy} (interleaved n×n each, copies), for callers that evaluate a few entries in their
+     * own loops: the same sum per entry as {@link #eval}, so equal to it bit for bit. Null for other models.
+     */
+    public double[][] quadraticRows2d() {
+        if (poly == null || poly.dense == null || d != 2) return null;
+        int len = 2 * n * n;
+        double[][] out = new double[6][];
+        int[] rows = {0, 1, 2, 4, 5, 7};   // 1, x, y, xx, xy, yy in the dense layout (row r at r·len)
+        for (int i = 0; i < 6; i++) out[i] = java.util.Arrays.copyOfRange(poly.dense, rows[i] * len, (rows[i] + 1) * len);
+        return out;
     }
 
     /** H(k, 0, 0) by Horner's rule on the per-entry axis polynomial (equal to {@link #eval} to rounding). */

@@ -44,6 +44,7 @@ class ModelFamilyTest {
             assertEquals(b.parameters(), a.parameters());
             assertEquals(b.toString(), a.toString());
             assertEquals(b.hamiltonian().isotropy(), a.hamiltonian().isotropy());
+            assertArrayEquals(b.hamiltonian().mirrorY(), a.hamiltonian().mirrorY());
             assertArrayEquals(probe((TermHamiltonian) b.hamiltonian()), probe((TermHamiltonian) a.hamiltonian()));
             assertSame(f.base().disorder(), a.disorder());
             if (xi > 0) assertEquals(sigma(b, grid), sigma(a, grid), 0, "σ_xy at ξ=" + xi);
@@ -66,6 +67,15 @@ class ModelFamilyTest {
             assertArrayEquals(fresh.velocityAxisCoefficients(Axis.X), step.velocityAxisCoefficients(Axis.X));
             assertEquals(fresh.toString(), step.toString());
         }
+        // a k-dependent term changed: the symmetry is detected again (α = 0 leaves a scalar band plus b·σ: AXIAL → FULL
+        // only without b_x), not inherited
+        var axial = copt.with("m", 1, "alpha", 0.5, "bx", 0, "by", 0, "bz", 0.5);
+        assertEquals(Isotropy.Kind.AXIAL, axial.isotropy().kind());
+        assertEquals(Isotropy.Kind.FULL, axial.with("alpha", 0.0).isotropy().kind());
+        // a k-independent diagonal term changed: inherited, and equal to a fresh detection (b_z = 0 too)
+        for (double bz : new double[]{0, -3, 1e-3}) assertEquals(copt.with("m", 1, "alpha", 0.5, "bx", 0, "by", 0, "bz", bz).isotropy(), axial.with("bz", bz).isotropy());
+        // an in-plane field breaks the symmetry, and is not a diagonal term: detected again
+        assertEquals(Isotropy.Kind.NONE, axial.with("bx", 0.2).isotropy().kind());
         // an unchanged value shares everything and still answers the same
         assertArrayEquals(probe(base), probe(base.with("bz", 0.5)));
     }
