@@ -86,7 +86,7 @@ PEER_CMD = dict(l.split('\t', 1) for l in os.environ['PEER_CMDS'].splitlines() i
 names = {'kubo-fs': 'Kubo σ_xy(ξ) curve, 100 ξ, RA Fermi surface + q = 0 ladder (massive Dirac, on-shell Born)',
          'kubo-full': 'same curve, Středa I + II (RR term and Fermi sea)',
          'copt-diffusion': 'CoPt E = 0: SCBA + physical D_eff from the analytic q, ω expansion of the RA ladder (Σ′ linearised)',
-         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant from the expanded pole, SCBA at complex ω)'}
+         'copt-pole': 'CoPt E = 0: diffusion pole of det K(q, ω) at qℓ = 0.1 (secant from the expanded pole with Muller-checked stop, SCBA at complex ω)'}
 gc = {}
 try:
     for r in json.load(open(gcf)):

@@ -10,7 +10,9 @@ expanded, and the physical diffusion constant of the conserved mode, D_eff = w^+
 (R = -i K_w^-1 K_0 with eigenpairs (l_m, v_m, w_m), P = -i K_w^-1 K_x, D = -i K_w^-1 K_xx; seed 000 Eqs. 412-415) -- the
 same algorithm as DiffusionOperator (Method.ANALYTIC) and effectiveDiffusion(0).
 Workflow 2 (--workflow pole): from the same SCBA, the diffusion pole at q = 0.1/l x: the complex w where an eigenvalue
-of K(q, w) vanishes (secant on that eigenvalue; Sigma(E + w) by SCBA continued to complex energy), started from the pole
+of K(q, w) vanishes (secant on that eigenvalue, stopped on a step below 1e-10 relative -- or, with --muller, as PoleFinder.find
+now stops: when Muller's root through the last three points agrees with the secant step; Sigma(E + w) by SCBA continued
+to complex energy), started from the pole
 of the expanded K (computed before the timed search, as PeerBench's set-up), as PoleFinder.find.
 The q = 0 k-sums use the axial symmetry (angle average keeps the diagonal of G; the bubble keeps the entries with
 j_a - j_b = j_c - j_d), the finite-q bubbles run on the radial nodes x uniform angles, vectorized over k.
@@ -276,13 +278,33 @@ def pole(g, s, q, tau, w0):
     f0 = lam(w0, None)
     f1 = lam(w1, f0)
     scale = abs(f0)
+    w_old = f_old = None
     for it in range(60):
         w2 = w1 - f1 * (w1 - w0) / (f1 - f0)
+        if MULLER and w_old is not None:
+            # PoleFinder's stop: Muller's root through the last three points, accepted when it agrees with the secant step
+            m = muller(w_old, f_old, w0, f0, w1, f1)
+            if abs(m - w2) <= 1e-10 * abs(m):
+                return m, q
+        w_old, f_old = w0, f0
         w0, f0, w1 = w1, f1, w2
         f1 = lam(w1, f0)
         if abs(w1 - w0) <= 1e-10 * abs(w1) or abs(f1) < 1e-13 * scale:
             return w1, q
     raise RuntimeError('secant did not converge')
+
+
+MULLER = False   # --muller: PoleFinder's stopping rule (3 evaluations of K from the expanded pole instead of 4)
+
+
+def muller(x0, f0, x1, f1, x2, f2):
+    h1, h2 = x1 - x0, x2 - x1
+    d1, d2 = (f1 - f0) / h1, (f2 - f1) / h2
+    a = (d2 - d1) / (h2 + h1)
+    b = a * h2 + d2
+    root = np.sqrt(b * b - 4 * a * f2 + 0j)
+    den = b + root if abs(b + root) >= abs(b - root) else b - root
+    return x2 - 2 * f2 / den
 
 
 def run(workflow, nodes, angles, ratio, state=None):
@@ -304,7 +326,10 @@ def main():
     p.add_argument('--repeat', type=int, default=5)
     p.add_argument('--calibrate', type=float, default=None)
     p.add_argument('--json', action='store_true')
+    p.add_argument('--muller', action='store_true', help="pole: PoleFinder's Muller-checked stop (3 evaluations)")
     a = p.parse_args()
+    global MULLER
+    MULLER = a.muller
     nodes, angles, ratio = int(a.grid.split(',')[0]), int(a.grid.split(',')[1]), float(a.grid.split(',')[2])
 
     def value(n, an, r):

@@ -29,6 +29,12 @@ public final class Bubble {
     private final KSpace space; // H on the k_x axis at radial nodes (q = 0 reduction) and on the full grid (q = 0)
     /** Signs S of the model's mirror k_y → −k_y ({@link Hamiltonian#mirrorY}) on a 2D polar grid, else null. */
     private final double[] mirror;
+    /**
+     * n = 2 builder models of degree ≤ 2: the coefficients of (H_00, H_11, Re H_01, Im H_01) on the monomials
+     * 1, k_x, k_y, k_x², k_xk_y, k_y² ({@link org.diffuson.model.TermHamiltonian#quadraticRows2d}), [entry][monomial];
+     * the finite-q tables evaluate these four entries only (the same sums as H.eval). Null otherwise.
+     */
+    private final double[][] hermitianRows;
 
     public Bubble(Model model, KGrid grid) { this(model, new KSpace(model.hamiltonian(), grid)); }
 
@@ -42,6 +48,12 @@ public final class Bubble {
         this.reducible = iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         this.minAngles = minAngles(iso);
         this.mirror = grid.spaceDim() == 2 && !grid.isPointGrid() ? model.hamiltonian().mirrorY() : null;
+        double[][] rows = n == 2 && model.hamiltonian() instanceof org.diffuson.model.TermHamiltonian th ? th.quadraticRows2d() : null;
+        if (rows != null) {
+            hermitianRows = new double[4][6];
+            int[] entry = {0, 6, 2, 3};
+            for (int e = 0; e < 4; e++) for (int mono = 0; mono < 6; mono++) hermitianRows[e][mono] = rows[mono][entry[e]];
+        } else hermitianRows = null;
     }
 
     public Model model() { return model; }
@@ -208,6 +220,10 @@ public final class Bubble {
         double[] c = java.util.Arrays.copyOf(cs, count), sv = java.util.Arrays.copyOf(sn, count), wv = java.util.Arrays.copyOf(aw, count);
         // chunks of about KSum.CHUNK points, equal in radial nodes (a function of the sizes only)
         int chunks = Math.max(1, (nr * count + KSum.CHUNK - 1) / KSum.CHUNK), perChunk = (nr + chunks - 1) / chunks;
+        // a level of a few chunks is ~10–30 µs of work, below the cost of handing a chunk to another core (measured:
+        // the fork-join worker rarely starts before the caller is done, and on one core the hand-off itself costs
+        // ~20 % more CPU); such levels run serially, with the same chunks and hence the same bits
+        boolean split = parallel && chunks >= PARALLEL_CHUNKS;
         // H(k + q/2) at this level's points, and G(k − q/2, z2), are kept for the next call at the same q: a pole
         // search (or an ω sweep) varies only z1, so later calls evaluate and invert only the z1 side (same numbers)
         PolarLevel cached = polarCache.find(qx, qy, nAng, theta0, mirrored);
@@ -221,10 +237,10 @@ public final class Bubble {
             // H(k − q/2) from the kept H(k' + q/2) at θ' = π − θ when the mirror and the rotation by π both hold
             double[] image = mirrored && g2Known == null ? halfTurnImage(shifted, nAng) : null;
             KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange2(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2,
-                    part, w, t, fill, g2Known, g2New, image), acc, parallel);
+                    part, w, t, fill, g2Known, g2New, image), acc, split);
         } else {
             KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
-                    t, fill, g2Known, g2New), acc, parallel);
+                    t, fill, g2Known, g2New), acc, split);
         }
         if (mirrored) addMirrorImages(acc);
         if (t != null) {
@@ -334,8 +350,17 @@ public final class Bubble {
             int base = r * nAng;
             if (fill)
                 for (int j = 0; j < nAng; j++) {
-                    h.eval(k * cs[j] + hx, k * sn[j] + hy, 0, hb, 0);
                     int o = 4 * (base + j);
+                    double kx = k * cs[j] + hx, ky = k * sn[j] + hy;
+                    if (hermitianRows != null) {
+                        double xx = kx * kx, xy = kx * ky, yy = ky * ky;
+                        for (int e = 0; e < 4; e++) {
+                            double[] c = hermitianRows[e];
+                            h1[o + e] = c[0] + kx * c[1] + ky * c[2] + xx * c[3] + xy * c[4] + yy * c[5];
+                        }
+                        continue;
+                    }
+                    h.eval(kx, ky, 0, hb, 0);
                     h1[o] = hb[0];
                     h1[o + 1] = hb[6];
                     h1[o + 2] = hb[2];
@@ -374,8 +399,8 @@ public final class Bubble {
         double dr = zr - h11 - s[6], di = zi - s[7];
         double detr = ar * dr - ai * di - (br * cr - bi * ci);
         double deti = ar * di + ai * dr - (br * ci + bi * cr);
-        double mod = detr * detr + deti * deti;
-        double ir = detr / mod, ii = -deti / mod;
+        double mod = detr * detr + deti * deti, den = 1 / mod;
+        double ir = detr * den, ii = -deti * den;
         out[o] = dr * ir - di * ii; out[o + 1] = dr * ii + di * ir;
         out[o + 2] = -(br * ir - bi * ii); out[o + 3] = -(br * ii + bi * ir);
         out[o + 4] = -(cr * ir - ci * ii); out[o + 5] = -(cr * ii + ci * ir);
@@ -537,6 +562,9 @@ public final class Bubble {
             return this.qx == qx && this.qy == qy && this.nAng == nAng && this.theta0 == theta0 && this.mirrored == mirrored;
         }
     }
+
+    /** Fewest chunks of a finite-q level that are summed in parallel. */
+    private static final int PARALLEL_CHUNKS = 4;
 
     /** Doubles per cached table (H(k + q/2) and G(k − q/2, z2) per point): at most ~1 MB per level. */
     private static final int CACHED_DOUBLES = 1 << 16;

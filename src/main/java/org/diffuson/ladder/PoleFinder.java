@@ -1,6 +1,7 @@
 package org.diffuson.ladder;
 
 import org.diffuson.DiffusonException;
+import org.diffuson.green.Energy;
 import org.diffuson.linalg.Eigen;
 import org.hipparchus.complex.Complex;
 
@@ -49,10 +50,32 @@ public final class PoleFinder {
      * agree to {@link #TOLERANCE}·|ω| the Muller root is returned without evaluating λ there. Otherwise λ is evaluated
      * at the secant point and the iteration goes on; it also stops on a step below the tolerance or a vanishing λ.
      * Started from {@link DiffusionOperator#expandedPole} (error O((qℓ)²)) this takes three evaluations of K.
+     * <p>The two starting evaluations are independent: with more than one core the second runs as a fork-join task
+     * beside the first (Σ at both frequencies is solved first, in order, so every number is the same as serially).
      */
-    public static Pole find(Ladder ladder, double[] q, Complex guess) {
+    public static Pole find(Ladder ladder, double[] q, Complex guess) { return find(ladder, q, guess, Runtime.getRuntime().availableProcessors() > 1); }
+
+    /** {@link #find(Ladder, double[], Complex)} with the two starting evaluations side by side or not (same numbers). */
+    static Pole find(Ladder ladder, double[] q, Complex guess, boolean parallelStart) {
         Complex w0 = guess, w1 = guess.add(new Complex(0, -1e-3 * Math.max(guess.norm(), 1e-3 / ladder.scbaResult().tau())));
-        Complex f0 = smallestEigen(ladder, q, w0, null), f1 = smallestEigen(ladder, q, w1, f0);
+        Complex f0, f1;
+        if (parallelStart) {
+            Energy e = Energy.retarded(ladder.energy());
+            ladder.sigma(e.shift(w0));
+            ladder.sigma(e.shift(w1));
+            Complex w = w1;
+            java.util.concurrent.ForkJoinTask<Complex[]> second = java.util.concurrent.ForkJoinTask.adapt(() -> kineticEigenvalues(ladder, q, w)).fork();
+            try {
+                f0 = closest(kineticEigenvalues(ladder, q, w0), null);
+            } catch (RuntimeException failure) {   // e.g. a cancelled cell: do not leave the other start running
+                second.cancel(true);
+                throw failure;
+            }
+            f1 = closest(second.join(), f0);
+        } else {
+            f0 = smallestEigen(ladder, q, w0, null);
+            f1 = smallestEigen(ladder, q, w1, f0);
+        }
         Complex wOld = null, fOld = null;   // the point before w0, once there is one
         double scale = Math.max(f0.norm(), 1e-300);
         for (int it = 1; it <= 60; it++) {
@@ -96,7 +119,15 @@ public final class PoleFinder {
 
     /** The eigenvalue of K(q, ω) closest to {@code previous} (or of smallest modulus). */
     static Complex smallestEigen(Ladder ladder, double[] q, Complex omega, Complex previous) {
-        Complex[] ev = Eigen.values(ladder.retardedAdvanced(q, omega).kinetic().matrix());
+        return closest(kineticEigenvalues(ladder, q, omega), previous);
+    }
+
+    private static Complex[] kineticEigenvalues(Ladder ladder, double[] q, Complex omega) {
+        return Eigen.values(ladder.retardedAdvanced(q, omega).kinetic().matrix());
+    }
+
+    /** The eigenvalue closest to {@code previous} (or of smallest modulus). */
+    private static Complex closest(Complex[] ev, Complex previous) {
         Complex best = ev[0];
         for (Complex c : ev) {
             double d = previous == null ? c.norm() : c.subtract(previous).norm();

@@ -596,6 +596,20 @@ public final class TermHamiltonian implements GradientHamiltonian {
         else accumulate(f, kx, ky, kz, out, off);
     }
 
+    /**
+     * The rows of a 2D model of total degree ≤ 2, H(k) = C_1 + k_x C_x + k_y C_y + k_x² C_xx + k_xk_y C_xy + k_y² C_yy, as
+     * {C_1, C_x, C_y, C_xx, C_xy, C_yy} (interleaved n×n each, copies), for callers that evaluate a few entries in their
+     * own loops: the same sum per entry as {@link #eval}, so equal to it bit for bit. Null for other models.
+     */
+    public double[][] quadraticRows2d() {
+        if (poly == null || poly.dense == null || d != 2) return null;
+        int len = 2 * n * n;
+        double[][] out = new double[6][];
+        int[] rows = {0, 1, 2, 4, 5, 7};   // 1, x, y, xx, xy, yy in the dense layout (row r at r·len)
+        for (int i = 0; i < 6; i++) out[i] = java.util.Arrays.copyOfRange(poly.dense, rows[i] * len, (rows[i] + 1) * len);
+        return out;
+    }
+
     /** H(k, 0, 0) by Horner's rule on the per-entry axis polynomial (equal to {@link #eval} to rounding). */
     @Override
     public void evalAxis(double k, double[] out, int off) {

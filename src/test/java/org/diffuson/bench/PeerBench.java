@@ -41,7 +41,8 @@ import java.util.stream.IntStream;
  *   <li>{@link #coptDiffusion()}: CoPt at E = 0: SCBA, then the physical diffusion constant D_eff of the conserved
  *   mode (with its O(q) coupling to in-plane spin, {@link DiffusionOperator#effectiveDiffusion}) from the analytic
  *   q- and ω-expansion of the RA ladder ({@link org.diffuson.ladder.BubbleExpansion}, Σ′ by the linearised SCBA).</li>
- *   <li>{@link #coptPoleSearch()}: the diffusion pole of det K(q, ω) at qℓ = 0.1 from the ladder of that SCBA, started
+ *   <li>{@link #coptPoleSearch()}: the diffusion pole of det K(q, ω) at qℓ = 0.1 from the ladder of that SCBA (secant on
+ *   the vanishing eigenvalue with {@link PoleFinder}'s Muller-checked stop: three evaluations of K), started
  *   from the pole of the expanded K ({@link DiffusionOperator#expandedPole}, computed once in the set-up on both
  *   sides: the timed call is the finite-q root search).</li>
  * </ul>

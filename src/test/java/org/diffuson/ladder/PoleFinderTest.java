@@ -42,4 +42,30 @@ class PoleFinderTest {
         }
         assertEquals(0, w1.subtract(w).norm() / w.norm(), 1e-11, "converged secant root " + w1 + " vs " + w);
     }
+
+    @Test
+    void parallelStartGivesTheSerialPoleBitForBit() {
+        Ladder scba = Ladder.scba(Preset.COPT.build(), 0.0, new GridOptions(12, 64, 16, 16), ScbaOptions.defaults());
+        double[] q = {0.1 / scba.meanFreePath(), 0};
+        Complex start = scba.diffusion().expandedPole(q);
+        // fresh ladders on the same SCBA result: nothing solved or kept carries over between the two searches
+        PoleFinder.Pole serial = PoleFinder.find(Ladder.fromScba(scba.scbaResult(), ScbaOptions.defaults()), q, start, false);
+        PoleFinder.Pole parallel = PoleFinder.find(Ladder.fromScba(scba.scbaResult(), ScbaOptions.defaults()), q, start, true);
+        assertEquals(serial.omega(), parallel.omega());
+        assertEquals(serial.iterations(), parallel.iterations());
+    }
+
+    @Test
+    void continuedSigmaFromTheExtrapolatedSeedIsTheScbaSolution() {
+        // a pole search's Σ(E + ω) is seeded on the line through the two nearest solutions; it must be the SCBA
+        // solution all the same: against Scba.solve seeded with Σ(E), within twice the SCBA tolerance (1e-13 each)
+        Ladder l = Ladder.scba(Preset.COPT.build(), 0.0, new GridOptions(12, 64, 16, 16), ScbaOptions.defaults());
+        Complex w = new Complex(-1.6e-7, -3.484e-4);
+        for (Complex omega : new Complex[]{w, w.multiply(1.001), w.multiply(0.9995), w.multiply(1.0004)}) {
+            org.diffuson.green.Energy e = org.diffuson.green.Energy.retarded(0).shift(omega);
+            org.diffuson.linalg.CMatrix s = l.sigma(e);
+            org.diffuson.linalg.CMatrix ref = org.diffuson.green.Scba.solve(l.resolvent(), e, l.scbaResult().sigma(), ScbaOptions.defaults()).sigma();
+            assertEquals(0, s.minus(ref).normMax(), 2e-13, "Σ at ω = " + omega);
+        }
+    }
 }
