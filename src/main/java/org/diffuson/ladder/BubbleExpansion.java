@@ -164,21 +164,20 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
         Hamiltonian[] curv = curvature(h, d);
         double[] acc = new double[blocks * m];
-        Entries entries = radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
         boolean adjoint = z2r == z1r && z2i == -z1i && sigma2.equals(sigma1.dagger());
+        // n = 2: the closed-form kernel; for the RA pair (G2 = G1†) only one entry of each conjugate pair of Φ̄_a, Φ̄_ab
+        // (Entries.halved, lists kept per generator), the other filled in after the sum
+        Entries half = radial && n == 2 && adjoint ? Entries.halvedByHarmonic(n, h.isotropy()) : null;
+        Entries entries = half != null ? half : radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
         if (radial) {
             double[] hTab = space.radialTable();
-            double[][] vTab = new double[d][];
-            for (int a = 0; a < d; a++) vTab[a] = space.radialVelocityTable(a);
-            int nn = 2 * n * n;
-            // n = 2: the closed-form kernel; for the RA pair (G2 = G1†) only one entry of each conjugate pair of Φ̄_a,
-            // Φ̄_ab (see Entries.halved), the other filled in after the sum
-            Entries half = n == 2 && adjoint ? Entries.halved(entries, n) : null;
-            // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
-            boolean constant = constantOnAxis(curv);
             // n = 2 with Σ1, Σ2 commuting with the rotation generator J: the ∂_y derivatives on the k_x axis by rotation
+            // (no v_y table)
             double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
             int dv = delta != null ? 1 : d;
+            int nn = 2 * n * n;
+            // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
+            boolean constant = constantOnAxis(curv);
             KSum.sum(grid.radialSize(), KSum.CHUNK, acc.length, () -> {
                 Work w = new Work(n, d, adjoint);
                 if (constant) second(h, curv, d, 0, 0, 0, true, w);
@@ -187,9 +186,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 for (int r = from; r < to; r++) {
                     double k = grid.radialNode(r);
                     System.arraycopy(hTab, r * nn, w.h, 0, nn);
-                    for (int a = 0; a < dv; a++) System.arraycopy(vTab[a], r * nn, w.v[a], 0, nn);
+                    // v_a on the axis by the call KSpace.radialVelocityTable makes (no table for one pass over the nodes)
+                    for (int a = 0; a < dv; a++) GradientHamiltonian.velocityAxis(h, a, k, w.buf, w.v[a]);
                     if (!constant) second(h, curv, d, k, 0, 0, true, w);
-                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, half != null ? half : entries);
+                    if (n == 2) point2(k, delta, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                     else point(n, d, grid.radialWeight(r), z1r, z1i, s1, ds1, z2r, z2i, s2, part, w, entries);
                 }
             }, acc, true);
@@ -300,6 +300,14 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
          * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
          * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
          */
+        /** {@link #halved} of {@link #byHarmonic}, kept per (n, j) (read-only lists). */
+        static Entries halvedByHarmonic(int n, Isotropy iso) {
+            double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
+            return HALVED.computeIfAbsent(n + ":" + java.util.Arrays.toString(j), key -> halved(byHarmonic(n, iso), n));
+        }
+
+        private static final Map<String, Entries> HALVED = new java.util.concurrent.ConcurrentHashMap<>();
+
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
             return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3), null);
@@ -426,7 +434,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         double c00 = scalar(w.w[0], 2), c01 = scalar(w.w[1], 2), c11 = scalar(w.w[2], 2);
         derivatives2(x, w, c00, c01, c11, k, delta);
         if (adjoint) {
-            for (int b = G; b < T; b += 8) if (b != GDOT) GreenWorkspace.dagger2(x, b, y, b);
+            // G2 = G1† block by block (with the rotation generator only G, ∂_xG, ∂²_xxG are read)
+            int last = delta != null ? DD + 8 : T;
+            for (int b = G; b < last; b += 8) if (b != GDOT && !(delta != null && b == D + 8)) GreenWorkspace.dagger2(x, b, y, b);
         } else derivatives2(y, w, c00, c01, c11, k, delta);
         if (ds1 != null) {
             // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
@@ -449,7 +459,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         }
         int[] l1 = entries.linear();
         double half = 0.5 * wt, eighth = 0.125 * wt;
-        for (int a = 0; a < 2; a++) {
+        int axes = delta != null ? 1 : 2;   // with the rotation generator the y blocks follow from P, Q, R below
+        for (int a = 0; a < axes; a++) {
             int da = D + 8 * a, ob = (2 + a) * m;
             for (int i = 0; i < l1.length; i += 3) {
                 int o = ob + l1[i], xi = l1[i + 1], yi = l1[i + 2];
@@ -461,7 +472,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
         }
         int[] l2 = entries.quadratic();
-        for (int a = 0; a < 2; a++) {
+        for (int a = 0; a < axes; a++) {
             int da = D + 8 * a, pa = DD + 8 * BubbleExpansion.pair(a, a, 2), ob = (4 + pair(a, a, 2)) * m;
             for (int i = 0; i < l2.length; i += 3) {
                 int o = ob + l2[i], xi = l2[i + 1], yi = l2[i + 2];
@@ -474,6 +485,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
         }
         int[] l3 = entries.mixed();
+        if (delta != null) {
+            yByRotation(k, delta, half, eighth, x, y, acc, l1, l2, l3);
+            return;
+        }
         int ob = (4 + pair(0, 1, 2)) * m, pxy = DD + 8 * pair(0, 1, 2);
         for (int i = 0; i < l3.length; i += 3) {
             int o = ob + l3[i], xi = l3[i + 1], yi = l3[i + 2];
@@ -488,12 +503,61 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     }
 
     /**
+     * The y blocks of {@link #point2} on the k_x axis when G1, G2 are rotation-covariant ({@link #derivativesByRotation2}):
+     * with ∂_yG = −iδG/k, ∂²_yyG = ∂_xG/k − δ²G/k², ∂²_xyG = −iδ(∂_xG/k − G/k²) per entry (δ₁ = j_a − j_c of G1[a][c],
+     * δ₂ = j_d − j_b of G2[d][b], m = δ₁ − δ₂ the entry's harmonic) and P = ∂_xG1·G2, Q = G1·∂_xG2, R = G1·G2:
+     * Φ̄_y = −(im/2k)R, Φ̄_yy = ⅛[(P + Q)/k − m²R/k²], Φ̄_xy = ⅛[−(im/k)(P − Q) + i(δ₁ + δ₂)R/k²] — the same sums as the
+     * products with ∂_yG, ∂²G (equal to rounding), from at most three products per entry.
+     */
+    private static void yByRotation(double k, double[] delta, double half, double eighth, double[] x, double[] y, double[] acc,
+                                    int[] l1, int[] l2, int[] l3) {
+        int m = 32;
+        double ik = 1 / k, ik2 = ik * ik;
+        for (int i = 0; i < l1.length; i += 3) {
+            int o = 3 * m + l1[i], xi = l1[i + 1], yi = l1[i + 2];
+            double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+            double rr = g1r * g2r - g1i * g2i, ri = g1r * g2i + g1i * g2r;
+            double f = half * (delta[xi >> 1] - delta[yi >> 1]) * ik;   // −(im/2k)·wt·R
+            acc[o] += f * ri;
+            acc[o + 1] -= f * rr;
+        }
+        int ob = (4 + pair(1, 1, 2)) * m;
+        for (int i = 0; i < l2.length; i += 3) {
+            int o = ob + l2[i], xi = l2[i + 1], yi = l2[i + 2];
+            double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+            double d1r = x[D + xi], d1i = x[D + xi + 1], d2r = y[D + yi], d2i = y[D + yi + 1];
+            double mm = delta[xi >> 1] - delta[yi >> 1], c = mm * mm * ik2;
+            double pqr = d1r * g2r - d1i * g2i + g1r * d2r - g1i * d2i, pqi = d1r * g2i + d1i * g2r + g1r * d2i + g1i * d2r;
+            if (c == 0) {                                   // m = 0: no R term
+                acc[o] += eighth * (pqr * ik);
+                acc[o + 1] += eighth * (pqi * ik);
+                continue;
+            }
+            double rr = g1r * g2r - g1i * g2i, ri = g1r * g2i + g1i * g2r;
+            acc[o] += eighth * (pqr * ik - c * rr);
+            acc[o + 1] += eighth * (pqi * ik - c * ri);
+        }
+        ob = (4 + pair(0, 1, 2)) * m;
+        for (int i = 0; i < l3.length; i += 3) {
+            int o = ob + l3[i], xi = l3[i + 1], yi = l3[i + 2];
+            double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
+            double d1r = x[D + xi], d1i = x[D + xi + 1], d2r = y[D + yi], d2i = y[D + yi + 1];
+            double dx = delta[xi >> 1], dy = delta[yi >> 1], a = (dx - dy) * ik, b = (dx + dy) * ik2;
+            double pqr = d1r * g2r - d1i * g2i - (g1r * d2r - g1i * d2i), pqi = d1r * g2i + d1i * g2r - (g1r * d2i + g1i * d2r);
+            double rr = g1r * g2r - g1i * g2i, ri = g1r * g2i + g1i * g2r;
+            // −i·a·(P − Q) + i·b·R
+            acc[o] += eighth * (a * pqi - b * ri);
+            acc[o + 1] += eighth * (b * rr - a * pqr);
+        }
+    }
+
+    /**
      * One side's k-derivatives for n = 2, d = 2 into the blocks of x (G given at {@link #G}): T_a = v_aG, ∂_aG = GT_a,
      * GG, and ∂_a∂_bG by {@link #secondDerivative}'s operations (c_ab: the curvature's scalar, NaN if not scalar).
      */
     private static void derivatives2(double[] x, Work w, double c00, double c01, double c11, double k, double[] delta) {
         if (delta != null) {
-            derivativesByRotation2(x, w, c00, k, delta);
+            derivativesByRotation2(x, w, c00);
             return;
         }
         for (int a = 0; a < 2; a++) {
@@ -525,15 +589,16 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * {@link #derivatives2} on the k_x axis of a rotation-covariant model whose Σ commutes with the generator J =
      * diag(j): G(R_θk) = U_θG(k)U_θ†, U_θ = e^{−iJθ}, so ∂_θG = −i[J, G] and ∂²_θG = −[J, [J, G]], and in polar
      * coordinates at (k, 0): ∂_yG = ∂_θG/k, ∂²_yyG = ∂_kG/k + ∂²_θG/k², ∂²_xyG = ∂_k∂_θG/k − ∂_θG/k². Entry-wise, with
-     * δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²). The
-     * x-derivatives are {@link #derivatives2}'s (same operations); the y-side costs no matrix product. Equal to the
-     * products with the exact v_y, w_xy, w_yy to rounding ({@code BubbleExpansionTest}).
+     * δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²),
+     * which {@link #yByRotation} folds into the entry sums. Only the x-derivatives are formed here ({@link #derivatives2}'s
+     * operations); the y-side costs no matrix product. Equal to the products with the exact v_y, w_xy, w_yy to rounding
+     * ({@code BubbleExpansionTest.radialReductionEqualsFullGridSum}).
      */
-    private static void derivativesByRotation2(double[] x, Work w, double c00, double k, double[] delta) {
+    private static void derivativesByRotation2(double[] x, Work w, double c00) {
         ZOps.mult2(w.v[0], 0, x, G, x, T);                 // T_x = v_x G
         ZOps.mult2(x, G, x, T, x, D);                      // ∂_xG = G T_x
         ZOps.mult2(x, G, x, G, x, GG);
-        int xx = DD + 8 * pair(0, 0, 2), xy = DD + 8 * pair(0, 1, 2), yy = DD + 8 * pair(1, 1, 2);
+        int xx = DD + 8 * pair(0, 0, 2);
         ZOps.mult2(x, D, x, T, x, xx);
         for (int e = 0; e < 8; e++) x[xx + e] *= 2;
         if (!Double.isNaN(c00)) {
@@ -542,18 +607,6 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             ZOps.mult2(w.w[0], 0, x, G, w.u, 0);
             ZOps.mult2(x, G, w.u, 0, x, TMP);
             for (int e = 0; e < 8; e++) x[xx + e] += x[TMP + e];
-        }
-        double inv = 1 / k;
-        for (int e = 0; e < 8; e += 2) {
-            double dl = delta[e / 2], f = dl * inv;
-            double gr = x[G + e], gi = x[G + e + 1], dr = x[D + e], di = x[D + e + 1];
-            x[D + 8 + e] = f * gi;                         // −iδG/k
-            x[D + 8 + e + 1] = -f * gr;
-            double ur = (dr - gr * inv) * inv, ui = (di - gi * inv) * inv;   // ∂_xG/k − G/k²
-            x[xy + e] = dl * ui;                           // −iδ(∂_xG/k − G/k²)
-            x[xy + e + 1] = -dl * ur;
-            x[yy + e] = dr * inv - f * f * gr;             // ∂_xG/k − δ²G/k²
-            x[yy + e + 1] = di * inv - f * f * gi;
         }
     }
 

@@ -6,11 +6,13 @@ public enum Axis {
 
     public int index() { return ordinal(); }
 
+    private static final Axis[] VALUES = values();
+
     /** The axis with index 0, 1 or 2. */
     public static Axis of(int index) {
         if (index < 0 || index > 2)
             throw new org.diffuson.DiffusonException("axis", "index must be 0, 1 or 2, got " + index, "use Axis.X, Axis.Y or Axis.Z");
-        return values()[index];
+        return VALUES[index];
     }
 
     /** "x", "y" or "z". */

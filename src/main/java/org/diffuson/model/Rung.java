@@ -22,10 +22,29 @@ public final class Rung {
     private final String description;
     private final boolean consistent;
 
+    /** Per part: post = c·1 (c real; NaN otherwise) and pre = 1, so that the collision skips those products. */
+    private final double[] postScalar;
+    private final boolean[] preIdentity;
+
     private Rung(List<Part> parts, String description, boolean consistent) {
         this.parts = List.copyOf(parts);
         this.description = description;
         this.consistent = consistent;
+        postScalar = new double[this.parts.size()];
+        preIdentity = new boolean[this.parts.size()];
+        for (int i = 0; i < postScalar.length; i++) {
+            postScalar[i] = realScalar(this.parts.get(i).post().matrix());
+            preIdentity[i] = realScalar(this.parts.get(i).pre().matrix()) == 1;
+        }
+    }
+
+    /** c if the matrix is exactly c·1 with c real, NaN otherwise. */
+    private static double realScalar(org.diffuson.linalg.CMatrix m) {
+        double c = m.re(0, 0);
+        for (int i = 0; i < m.rows(); i++)
+            for (int j = 0; j < m.cols(); j++)
+                if (m.im(i, j) != 0 || m.re(i, j) != (i == j ? c : 0)) return Double.NaN;
+        return c;
     }
 
     /** I = ΓΦ̄, the rung that matches the SCBA self-energy. */
@@ -52,9 +71,20 @@ public final class Rung {
 
     /** I = Σ post ∘ Φ̄ ∘ pre. */
     public Superoperator collision(Superoperator bubble) {
+        if (parts.size() == 1) return term(0, bubble);
         Superoperator i = Superoperator.zero(bubble.dim());
-        for (Part p : parts) i = i.plus(p.post().compose(bubble).compose(p.pre()));
+        for (int t = 0; t < parts.size(); t++) i = i.plus(term(t, bubble));
         return i;
+    }
+
+    /**
+     * post_t ∘ Φ̄ ∘ pre_t; a post c·1 as a scaling and a pre 1 skipped (the same numbers: the products with c·1 and 1 add
+     * exact zeros to c·x and x).
+     */
+    private Superoperator term(int t, Superoperator bubble) {
+        Part p = parts.get(t);
+        Superoperator x = Double.isNaN(postScalar[t]) ? p.post().compose(bubble) : bubble.scale(postScalar[t]);
+        return preIdentity[t] ? x : x.compose(p.pre());
     }
 
     @Override

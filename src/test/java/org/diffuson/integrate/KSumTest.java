@@ -141,4 +141,27 @@ class KSumTest {
         assertEquals(one.sigma(Term.INTRINSIC).yx(), three.sigma(Term.INTRINSIC).yx(), 0);
         assertEquals(1, Math.abs(one.sigma(Term.INTRINSIC).yx()), 1e-10);
     }
+
+    /**
+     * Small sums run on the calling thread (fewer than {@link KSum#MIN_PARALLEL_CHUNKS} chunks of several items); larger
+     * ones and sums of single heavy items may be split (the sum is the same either way); the rule reads the sizes only.
+     */
+    @Test
+    void smallSumsRunOnTheCallingThread() {
+        for (int[] c : new int[][]{{3 * KSum.CHUNK, KSum.CHUNK, 0}, {4 * KSum.CHUNK, KSum.CHUNK, 1}, {144, 64, 0}, {144, 32, 1}, {3, 1, 1}}) {
+            int points = c[0], chunk = c[1];
+            java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            double[] out = new double[1];
+            onThreads(4, () -> {
+                KSum.sum(points, chunk, 1, () -> null, (from, to, acc, w) -> {
+                    threads.add(Thread.currentThread());
+                    try { Thread.sleep(20); } catch (InterruptedException e) { throw new RuntimeException(e); }
+                    acc[0] += to - from;
+                }, out, true);
+                return null;
+            });
+            assertEquals(points, out[0], 0);
+            if (c[2] == 0) assertEquals(1, threads.size(), points + " points in chunks of " + chunk + " must stay on one thread");
+        }
+    }
 }
