@@ -218,12 +218,9 @@ public final class Bubble {
             aw[count++] = mirrored && image == j ? 0.5 : 1;
         }
         double[] c = java.util.Arrays.copyOf(cs, count), sv = java.util.Arrays.copyOf(sn, count), wv = java.util.Arrays.copyOf(aw, count);
-        // chunks of about KSum.CHUNK points, equal in radial nodes (a function of the sizes only)
+        // chunks of about KSum.CHUNK points, equal in radial nodes (a function of the sizes only); a level of fewer than
+        // KSum.MIN_PARALLEL_CHUNKS chunks (the pole search's ~20 µs levels) runs on the calling thread
         int chunks = Math.max(1, (nr * count + KSum.CHUNK - 1) / KSum.CHUNK), perChunk = (nr + chunks - 1) / chunks;
-        // a level of a few chunks is ~10–30 µs of work, below the cost of handing a chunk to another core (measured:
-        // the fork-join worker rarely starts before the caller is done, and on one core the hand-off itself costs
-        // ~20 % more CPU); such levels run serially, with the same chunks and hence the same bits
-        boolean split = parallel && chunks >= PARALLEL_CHUNKS;
         // H(k + q/2) at this level's points, and G(k − q/2, z2), are kept for the next call at the same q: a pole
         // search (or an ω sweep) varies only z1, so later calls evaluate and invert only the z1 side (same numbers)
         PolarLevel cached = polarCache.find(qx, qy, nAng, theta0, mirrored);
@@ -237,10 +234,10 @@ public final class Bubble {
             // H(k − q/2) from the kept H(k' + q/2) at θ' = π − θ when the mirror and the rotation by π both hold
             double[] image = mirrored && g2Known == null ? halfTurnImage(shifted, nAng) : null;
             KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange2(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2,
-                    part, w, t, fill, g2Known, g2New, image), acc, split);
+                    part, w, t, fill, g2Known, g2New, image), acc, parallel);
         } else {
             KSum.sum(nr, perChunk, m, () -> new Work(n), (from, to, part, w) -> polarRange(from, to, c, sv, wv, qx, qy, z1r, z1i, s1, z2r, z2i, s2, part, w,
-                    t, fill, g2Known, g2New), acc, split);
+                    t, fill, g2Known, g2New), acc, parallel);
         }
         if (mirrored) addMirrorImages(acc);
         if (t != null) {
@@ -562,9 +559,6 @@ public final class Bubble {
             return this.qx == qx && this.qy == qy && this.nAng == nAng && this.theta0 == theta0 && this.mirrored == mirrored;
         }
     }
-
-    /** Fewest chunks of a finite-q level that are summed in parallel. */
-    private static final int PARALLEL_CHUNKS = 4;
 
     /** Doubles per cached table (H(k + q/2) and G(k − q/2, z2) per point): at most ~1 MB per level. */
     private static final int CACHED_DOUBLES = 1 << 16;

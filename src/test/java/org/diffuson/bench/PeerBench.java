@@ -179,15 +179,19 @@ public class PeerBench {
             case "cpu" -> {
                 // a workflow serially on this thread: the best thread-CPU time of N calls after N warm-up calls (the
                 // figure least disturbed by other processes on a shared machine; one core). Default: the Fermi-surface
-                // curve point by point; "cpu N copt-diffusion": the CoPt D_eff call (its k-sums run serially here)
+                // curve point by point; "cpu N copt-diffusion": the CoPt D_eff call (its k-sums run serially here);
+                // "cpu N copt-pole": a fresh pole search (run it under taskset -c 0: then its two starts run in turn)
                 int n = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-                boolean copt = args.length > 2 && args[2].equals("copt-diffusion");
+                boolean copt = args.length > 2 && args[2].equals("copt-diffusion"), pole = args.length > 2 && args[2].equals("copt-pole");
+                PeerBench b = new PeerBench();
+                if (pole) b.setup();
                 var bean = java.lang.management.ManagementFactory.getThreadMXBean();
                 long best = Long.MAX_VALUE, total = 0;
                 double sink = 0;
                 for (int it = 0; it < 2 * n; it++) {
                     long t0 = bean.getCurrentThreadCpuTime();
                     if (copt) sink += coptDxx(COPT_GRID).getReal();
+                    else if (pole) sink += b.coptPoleSearch();
                     else {
                         ModelFamily dirac = dirac();
                         for (int i = 0; i < POINTS; i++) sink += sigmaXy(dirac.at(xi(i)), KUBO_GRID, false);
@@ -197,7 +201,7 @@ public class PeerBench {
                 }
                 System.out.printf(Locale.ROOT, "{\"best_cpu_ms\": %.4f, \"mean_cpu_ms\": %.4f, \"sum\": %.12f}%n", best / 1e6, total / 1e6 / n, sink / (2 * n));
             }
-            default -> throw new IllegalArgumentException("accuracy | values WORKFLOW [fine] | cpu [N [copt-diffusion]]");
+            default -> throw new IllegalArgumentException("accuracy | values WORKFLOW [fine] | cpu [N [copt-diffusion | copt-pole]]");
         }
     }
 }
