@@ -6,6 +6,9 @@ import org.diffuson.linalg.CMatrix;
  * How Σ(z) is obtained at any energy: self-consistently (the conserving choice, seed 000 Eq. 2), or by one of the
  * paper's shortcuts, kept as named failure modes: Born from bare G (seed 000 Eqs. 53–54), Σ ∝ 1 set by hand
  * (Eqs. 3–4), a constant Σ.
+ * <p>An implementation need not be thread-safe for the ladder's pole search: {@code PoleFinder} calls {@link #sigma}
+ * only on the calling thread (it solves every Σ a parallel start needs before forking, and the forked task evaluates
+ * a bubble on those values only).
  */
 public interface SelfEnergyModel {
     /** Σ at this energy (advanced: Σ^A = (Σ^R)†). */

@@ -158,6 +158,14 @@ public final class Ladder {
     /** Φ̄, I at (q, z1, z2). */
     public LadderResult at(double[] q, Energy e1, Energy e2) {
         CMatrix s1 = selfEnergy.sigma(e1), s2 = selfEnergy.sigma(e2);
+        return at(q, e1, s1, e2, s2);
+    }
+
+    /**
+     * Φ̄, I at (q, z1, z2) with Σ(z1), Σ(z2) given (from {@link #sigma}): the self-energy model is not called, so this
+     * may run on another thread while the caller goes on (the bubble itself is safe for concurrent use).
+     */
+    LadderResult at(double[] q, Energy e1, CMatrix s1, Energy e2, CMatrix s2) {
         Superoperator phi = bubble.compute(q, e1, s1, e2, s2);
         return new LadderResult(q.clone(), e1, e2, s1, s2, selfEnergy.name(), phi, model.rung().collision(phi));
     }

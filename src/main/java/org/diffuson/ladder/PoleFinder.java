@@ -2,6 +2,7 @@ package org.diffuson.ladder;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.green.Energy;
+import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
 import org.hipparchus.complex.Complex;
 
@@ -51,7 +52,9 @@ public final class PoleFinder {
      * at the secant point and the iteration goes on; it also stops on a step below the tolerance or a vanishing λ.
      * Started from {@link DiffusionOperator#expandedPole} (error O((qℓ)²)) this takes three evaluations of K.
      * <p>The two starting evaluations are independent: with more than one core the second runs as a fork-join task
-     * beside the first (Σ at both frequencies is solved first, in order, so every number is the same as serially).
+     * beside the first. Σ at the three energies they need is solved first, on the calling thread and in the serial
+     * order, and only the bubbles run concurrently, so every number is the same as serially and the self-energy model
+     * is never called from two threads.
      */
     public static Pole find(Ladder ladder, double[] q, Complex guess) { return find(ladder, q, guess, Runtime.getRuntime().availableProcessors() > 1); }
 
@@ -60,14 +63,18 @@ public final class PoleFinder {
         Complex w0 = guess, w1 = guess.add(new Complex(0, -1e-3 * Math.max(guess.norm(), 1e-3 / ladder.scbaResult().tau())));
         Complex f0, f1;
         if (parallelStart) {
-            Energy e = Energy.retarded(ladder.energy());
-            ladder.sigma(e.shift(w0));
-            ladder.sigma(e.shift(w1));
-            Complex w = w1;
-            java.util.concurrent.ForkJoinTask<Complex[]> second = java.util.concurrent.ForkJoinTask.adapt(() -> kineticEigenvalues(ladder, q, w)).fork();
+            // Σ in the serial path's order (Ladder.at: Σ(E + ω0), Σ^A(E), then Σ(E + ω1)), all on this thread, before
+            // forking: the self-energy model is never called concurrently and its seeds are those of the serial run
+            Energy r = Energy.retarded(ladder.energy()), a = Energy.advanced(ladder.energy());
+            Energy e0 = r.shift(w0), e1 = r.shift(w1);
+            CMatrix s0 = ladder.sigma(e0), sa = ladder.sigma(a), s1 = ladder.sigma(e1);
+            java.util.concurrent.ForkJoinTask<Complex[]> second =
+                    java.util.concurrent.ForkJoinTask.adapt(() -> Eigen.values(ladder.at(q, e1, s1, a, sa).kinetic().matrix())).fork();
             try {
-                f0 = closest(kineticEigenvalues(ladder, q, w0), null);
-            } catch (RuntimeException failure) {   // e.g. a cancelled cell: do not leave the other start running
+                f0 = closest(Eigen.values(ladder.at(q, e0, s0, a, sa).kinetic().matrix()), null);
+            } catch (RuntimeException failure) {
+                // cancel(true) cannot stop a task that is already running (ForkJoinTask ignores the interrupt flag):
+                // it only keeps a not-yet-started second start from running; a running one finishes its one bubble
                 second.cancel(true);
                 throw failure;
             }
