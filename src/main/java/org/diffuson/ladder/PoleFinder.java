@@ -17,10 +17,14 @@ public final class PoleFinder {
     private PoleFinder() {}
 
     /**
-     * A pole ω(q) with the number of steps and |λ| there: evaluated when the iteration stopped on an evaluated point,
-     * else the estimate |λ′|·|ω_Muller − ω_secant| of the last step ({@link #find(Ladder, double[], Complex)}).
+     * A pole ω(q), the number of secant iterations (evaluations of K: iterations + 1 when Muller's root is accepted,
+     * iterations + 2 when the secant stops on an evaluated point) and a residual. When {@code residualEstimated} is
+     * false, {@code residual} is |λ(ω)| evaluated at the returned ω. When it is true (Muller's root accepted, λ never
+     * evaluated there), it is the estimate |λ′|·|ω_Muller − ω_secant|: the |λ| the last secant point would have, i.e.
+     * the convergence error of that step in units of λ, at most {@link #TOLERANCE}·|λ′||ω|. It does not include λ's
+     * rounding floor (about 1e-16 for CoPt), which |λ| evaluated at ω cannot go below ({@link #find(Ladder, double[], Complex)}).
      */
-    public record Pole(double[] q, Complex omega, int iterations, double residual) {
+    public record Pole(double[] q, Complex omega, int iterations, double residual, boolean residualEstimated) {
         /** i ω / q²: the effective diffusion constant of a diffusive pole. */
         public Complex effectiveDiffusion() {
             double q2 = 0;
@@ -30,7 +34,8 @@ public final class PoleFinder {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "pole ω = %s at q=%s (%d steps, |λ| = %.2e)", omega, java.util.Arrays.toString(q), iterations, residual);
+            return String.format(Locale.ROOT, "pole ω = %s at q=%s (%d steps, %s = %.2e)", omega, java.util.Arrays.toString(q), iterations,
+                    residualEstimated ? "est. |λ|" : "|λ|", residual);
         }
     }
 
@@ -42,13 +47,16 @@ public final class PoleFinder {
 
     /** Relative tolerance on ω: the returned pole's estimated error. */
     static final double TOLERANCE = 1e-10;
+    private static final double SQRT_TOLERANCE = Math.sqrt(TOLERANCE);
 
     /**
-     * Finds the pole near {@code guess} (e.g. −i·rate from the linearized R): secant steps on the eigenvalue λ(ω) of
+     * Finds the pole det K(q, ω) = 0 of the ladder (seed 000 Eqs. 1, 8–10, Sec. I.F) near {@code guess} (e.g. −i·rate
+     * from the linearized R): secant steps on the eigenvalue λ(ω) of
      * K(q, ω) that vanishes there. Once three values of λ are known, the root of the quadratic through them (Muller's
      * step) is compared with the secant step from the last two: their difference is the secant step's error (the
      * quadratic term the secant neglects, O(e_{k−1}e_k)), and Muller's root is of higher order still, so when they
-     * agree to {@link #TOLERANCE}·|ω| the Muller root is returned without evaluating λ there. Otherwise λ is evaluated
+     * agree to {@link #TOLERANCE}·|ω| (and the secant step itself is below √TOLERANCE·|ω|, so the secant is in its
+     * converging regime) the Muller root is returned without evaluating λ there. Otherwise λ is evaluated
      * at the secant point and the iteration goes on; it also stops on a step below the tolerance or a vanishing λ.
      * Started from {@link DiffusionOperator#expandedPole} (error O((qℓ)²)) this takes three evaluations of K.
      * <p>The two starting evaluations are independent: with more than one core the second runs as a fork-join task
@@ -93,7 +101,9 @@ public final class PoleFinder {
             if (wOld != null) {
                 Complex m = muller(wOld, fOld, w0, f0, w1, f1);
                 double diff = m == null ? Double.POSITIVE_INFINITY : m.subtract(w2).norm();
-                if (m != null && diff <= TOLERANCE * m.norm()) return new Pole(q.clone(), m, it, slope.norm() * diff);
+                // accepted only when the secant itself is converging: its last step below √TOLERANCE·|ω| as well
+                if (m != null && diff <= TOLERANCE * m.norm() && w2.subtract(w1).norm() <= SQRT_TOLERANCE * m.norm())
+                    return new Pole(q.clone(), m, it, slope.norm() * diff, true);
             }
             wOld = w0;
             fOld = f0;
@@ -102,7 +112,7 @@ public final class PoleFinder {
             w1 = w2;
             f1 = smallestEigen(ladder, q, w1, f0);
             if (w1.subtract(w0).norm() <= TOLERANCE * Math.max(w1.norm(), 1e-300) || f1.norm() < 1e-13 * scale)
-                return new Pole(q.clone(), w1, it, f1.norm());
+                return new Pole(q.clone(), w1, it, f1.norm(), false);
         }
         throw new DiffusonException("pole", "secant iteration did not converge near ω = " + guess + " at q=" + java.util.Arrays.toString(q),
                 "start closer (use −i × an eigenvalue of the linearized R) or reduce q");

@@ -30,6 +30,13 @@ class PoleFinderTest {
         // 1e-11: the SCBA at complex ω is solved to 1e-13 (Σ ~ 0.06), so λ carries ~1e-15 of noise, i.e. ~3e-12 of ω
         // (measured 1.3e-13 now, 2.6e-12 at an earlier commit); the pole's grid error is 6.8e-11
         assertTrue(lam.norm() <= 1e-11 * slope.norm() * w.norm(), "|λ(ω)| = " + lam.norm() + " vs |λ′||ω| = " + slope.norm() * w.norm());
+        // the reported residual is the estimate |λ′|·|ω_Muller − ω_secant| (never evaluated), labelled so; by the
+        // stopping rule it is at most TOLERANCE·|λ′||ω| (measured slope from the central difference above, 1% slack)
+        assertTrue(p.residualEstimated(), "Muller's root accepted: the residual is an estimate");
+        assertTrue(p.toString().contains("est. |λ|"), p.toString());
+        assertTrue(p.residual() <= 1.01 * PoleFinder.TOLERANCE * slope.norm() * w.norm(), "estimate " + p.residual() + " vs TOLERANCE·|λ′||ω| = " + PoleFinder.TOLERANCE * slope.norm() * w.norm());
+        // and the measured |λ(ω)| is within that estimate plus λ's rounding floor (the 1e-11 bound above)
+        System.out.println("pole residual: estimate " + p.residual() + ", |λ(ω)| evaluated " + lam.norm());
         // the secant run on from the same start to its rounding floor
         Complex w0 = start, w1 = start.add(new Complex(0, -1e-3 * start.norm()));
         Complex f0 = PoleFinder.smallestEigen(l, q, w0, null), f1 = PoleFinder.smallestEigen(l, q, w1, f0);
