@@ -319,7 +319,8 @@ public final class Bubble {
      */
     private double[] halfTurnImage(boolean shifted, int nAng) {
         Isotropy iso = model.hamiltonian().isotropy();
-        if (!iso.reducible()) return null;
+        if (!iso.reducible() || nAng % 2 != 0)
+            return null;   // θ + π is a node only for an even N (always so today: minAngles is a power of two ≥ 4, doubled)
         int count = shifted ? nAng / 2 : nAng / 2 + 1;
         double[] out = new double[count + 2];
         for (int j = 0; j < count; j++) out[j] = shifted ? nAng / 2 - 1 - j : nAng / 2 - j;
