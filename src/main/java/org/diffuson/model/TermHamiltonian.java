@@ -361,9 +361,10 @@ public final class TermHamiltonian implements GradientHamiltonian {
         double[] mirrorY() {
             if (n > 6) return NO_MIRROR;
             compressed();
-            double scale = 0;
-            for (double[] v : val) for (double x : v) scale = Math.max(scale, Math.abs(x));
-            double tol = 1e-14 * scale;
+            // tolerance per monomial, 1e-14 of its own largest entry: coefficients of different powers of k carry
+            // different units, so one scale over all would let a mirror-breaking term hide under another's rounding
+            double[] tol = new double[px.length];
+            for (int m = 0; m < px.length; m++) for (double x : val[m]) tol[m] = Math.max(tol[m], 1e-14 * Math.abs(x));
             double[][] c = new double[px.length][2 * n * n];
             for (int m = 0; m < px.length; m++) for (int q = 0; q < at[m].length; q++) c[m][at[m][q]] = val[m][q];
             for (int pattern = 0; pattern < 1 << (n - 1); pattern++) {
@@ -376,8 +377,8 @@ public final class TermHamiltonian implements GradientHamiltonian {
                         for (int b = 0; b < n && ok; b++) {
                             // (S Cᵀ S)_ab = s_a s_b C_ba
                             double sab = s[a] * s[b];
-                            ok = Math.abs(sab * c[m][2 * (b * n + a)] - parity * c[m][2 * (a * n + b)]) <= tol
-                                    && Math.abs(sab * c[m][2 * (b * n + a) + 1] - parity * c[m][2 * (a * n + b) + 1]) <= tol;
+                            ok = Math.abs(sab * c[m][2 * (b * n + a)] - parity * c[m][2 * (a * n + b)]) <= tol[m]
+                                    && Math.abs(sab * c[m][2 * (b * n + a) + 1] - parity * c[m][2 * (a * n + b) + 1]) <= tol[m];
                         }
                 }
                 if (ok) return s;

@@ -61,6 +61,23 @@ class MirrorBubbleTest {
         // b_x σ_x breaks it: no sign pattern works, and none is claimed
         assertNull(bxField.mirrorY());
         for (double[] s : new double[][]{{1, 1}, {1, -1}}) assertTrue(mirrorError(bxField, s, rnd) > 0.1);
+        // coefficients in SI-like units (k in 1/m, energies in eV): a k_x k_y σ_y term of 1e-19 eV·m² breaks the
+        // mirror by 0.1 eV at k = 1e9/m, although it is 1e-18 of the constant term; the proof is per monomial
+        TermHamiltonian si = TermHamiltonian.builder(2, 2)
+                .term(Op.s0, Coefficient.k2().times(4e-20))
+                .term(Op.sx, Coefficient.ky().times(1e-10))
+                .term(Op.sy, Coefficient.kx().times(-1e-10))
+                .term(Op.sz, 0.2)
+                .term(Op.sy, Coefficient.kx().times(Coefficient.ky()).times(1e-19))
+                .build();
+        assertNull(si.mirrorY(), "a k_x k_y σ_y term breaks every mirror sign pattern");
+        for (double[] s : new double[][]{{1, 1}, {1, -1}}) {
+            CMatrix m = si.at(1e9, -1e9), t = si.at(1e9, 1e9);
+            double err = 0;
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++) err = Math.max(err, m.get(a, b).subtract(t.get(b, a).multiply(s[a] * s[b])).norm());
+            assertTrue(err > 0.05, "mirror error " + err + " eV at k = 1e9/m for S = " + java.util.Arrays.toString(s));
+        }
         // a 3D model claims nothing
         assertNull(Hamiltonians.parabolic(3).with("m", 1.0).mirrorY());
     }
