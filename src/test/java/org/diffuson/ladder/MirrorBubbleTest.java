@@ -115,7 +115,11 @@ class MirrorBubbleTest {
 
     @Test
     void mirroredBubbleEqualsTheSumOverAllAngles() {
-        for (var model : new org.diffuson.model.Model[]{Preset.COPT.build(), Preset.COPT.with("bx", 0.2).build()}) {
+        // Dresselhaus: S = 1, where CoPt's two factors s0s1 = −1 and e^{−iΔjπ} = −1 (which would cancel if both were
+        // dropped) are both +1 or absent, so the signs of the mirror and of the half-turn image are tested apart
+        var dresselhaus = org.diffuson.model.Model.of("dresselhaus", DRESSELHAUS, org.diffuson.model.Disorder.scalar(2, 0.1),
+                Preset.COPT.build().cutoff(), java.util.Map.of());
+        for (var model : new org.diffuson.model.Model[]{Preset.COPT.build(), Preset.COPT.with("bx", 0.2).build(), dresselhaus}) {
             Ladder l = Ladder.scba(model, 0.0, new GridOptions(8, 64, 16, 16), ScbaOptions.defaults());
             double q = 0.1 / l.meanFreePath();
             Energy e1 = Energy.retarded(0).shift(new Complex(-1e-7, -3.5e-4)), e2 = Energy.advanced(0);
@@ -123,8 +127,8 @@ class MirrorBubbleTest {
             boolean symmetric = model.hamiltonian().mirrorY() != null;
             assertBubble(l, new double[]{q, 0}, e1, s1, e2, s2, symmetric, model.name() + " q ∥ x");
             assertBubble(l, new double[]{0.6 * q, 0.8 * q}, e1, s1, e2, s2, false, model.name() + " oblique q");
-            // Σ with an off-diagonal part that breaks S Σᵀ S = Σ for S = σz (symmetric Σ_01 = Σ_10 ≠ 0)
-            CMatrix broken = s1.plus(CMatrix.of(2, 2, new double[]{0, 0, 0.01, 0, 0.01, 0, 0, 0}));
+            // Σ with an off-diagonal part that breaks S Σᵀ S = Σ for S = σz and for S = 1 (Σ_01 ≠ ±Σ_10)
+            CMatrix broken = s1.plus(CMatrix.of(2, 2, new double[]{0, 0, 0.01, 0, 0, 0, 0, 0}));
             assertBubble(l, new double[]{q, 0}, e1, broken, e2, s2, false, model.name() + " Σ breaking the mirror");
         }
     }
