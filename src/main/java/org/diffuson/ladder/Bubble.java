@@ -671,7 +671,6 @@ public final class Bubble {
         }
     }
 
-    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
     /**
      * The q = 0 radial sum for n = 2 with the operations of {@link #accumulate} + {@link #kron2} + {@link #projectAngular}
      * (equal bit for bit), computing only the entries the angular average keeps, and one inversion per node when both
@@ -705,6 +704,7 @@ public final class Bubble {
         }
     }
 
+    /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b]. */
     static void kron2(double[] g1, double[] g2, double w, double[] out) { kron2(g1, 0, g2, 0, w, out); }
 
     /** out[(a+2b),(c+2d)] += w·G1[a][c]·G2[d][b] with G1 at g1[o1..], G2 at g2[o2..]. */
