@@ -57,6 +57,41 @@ class ModelFamilyTest {
         return new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid)).fermiSurface(0, 1).fermiSurface();
     }
 
+    /**
+     * Every preset, every coefficient it lets vary, at 0, a negative and a positive value: the family point is the
+     * model the preset builds (parameters, toString, H and ∂H probes, isotropy, mirror, cutoff and rung; tolerance 0),
+     * or both refuse the value with the same parameter named.
+     */
+    @Test
+    void everyPresetFamilyPointIsThePresetModel() {
+        int points = 0;
+        for (Preset preset : Preset.values())
+            for (String p : preset.hamiltonianCoefficients()) {
+                ModelFamily f = preset.builder().family(p);
+                for (double v : new double[]{0, -0.37, 0.61}) {
+                    String at = preset + " " + p + "=" + v;
+                    Model b;
+                    try {
+                        b = preset.with(p, v).build();
+                    } catch (DiffusonException e) {
+                        DiffusonException fe = assertThrows(DiffusonException.class, () -> f.at(v), at);
+                        assertEquals(e.parameter(), fe.parameter(), at);
+                        continue;
+                    }
+                    Model a = f.at(v);
+                    assertEquals(b.parameters(), a.parameters(), at);
+                    assertEquals(b.toString(), a.toString(), at);
+                    assertArrayEquals(probe((TermHamiltonian) b.hamiltonian()), probe((TermHamiltonian) a.hamiltonian()), at);
+                    assertEquals(b.hamiltonian().isotropy(), a.hamiltonian().isotropy(), at);
+                    assertArrayEquals(b.hamiltonian().mirrorY(), a.hamiltonian().mirrorY(), at);
+                    assertEquals(b.cutoff(), a.cutoff(), 0, at);
+                    assertEquals(b.rung().toString(), a.rung().toString(), at); // Rung: no equals; its description
+                    points++;
+                }
+            }
+        assertTrue(points > 20, "points compared: " + points);
+    }
+
     @Test
     void withRecompilesOnlyWhatChangedAndEqualsAFreshCompile() {
         var copt = Hamiltonians.rashbaExchange(true);
