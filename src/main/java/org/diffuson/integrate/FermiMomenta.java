@@ -252,6 +252,7 @@ public final class FermiMomenta {
      */
     static boolean monotoneBands(double[][] axis, double[] shift) {
         int deg = axis.length - 1, dq = 2 * deg;
+        if (deg == 0) return false; // constant bands
         // m, h, Re b, Im b per power, then Q and its bound (sums of the absolute products)
         double[] m = new double[deg + 1], h = new double[deg + 1], br = new double[deg + 1], bi = new double[deg + 1];
         for (int p = 0; p <= deg; p++) {
@@ -273,7 +274,6 @@ public final class FermiMomenta {
         if (sign(q, qb) <= 0) return false;
         // P = 4m′²Q − Q′² and its bound 4|m′|²Q_b + Q_b′²
         int dp = Math.max(2 * (deg - 1) + dq, 2 * (dq - 1));
-        if (deg == 0) return false; // constant bands
         double[] p = new double[dp + 1], pb = new double[dp + 1];
         for (int i = 0; i < deg; i++)
             for (int j = 0; j < deg; j++) {

@@ -22,6 +22,8 @@ public final class GridPolicy {
      * semimetallic models have their structure (with no Fermi momentum nothing else would refine there), a geometric
      * tail up to the cutoff, and panels halved wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the
      * total (n nodes per panel). The bands of H + shift are scanned once for the crossings and the extrema.
+     * {@code shift} (null for none) must be Hermitian (e.g. the Hermitian part of Σ): the 2×2 polynomial weight reads
+     * only its Hermitian part.
      */
     public static KGrid adaptive(Model model, double e, CMatrix shift, double eta, GridOptions options) {
         KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));

@@ -456,21 +456,10 @@ public final class TermHamiltonian implements GradientHamiltonian {
         }
     }
 
-    /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, cached. */
-    private static double[][] fourier(int p, int q) {
-        if (p < FOURIER_SMALL && q < FOURIER_SMALL) return FOURIER_TABLE[p * FOURIER_SMALL + q];
-        return fourierTable(p, q);
-    }
-
+    /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, computed on first use and kept. */
     private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> FOURIER = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The tables of p, q below this are computed once, when the class loads. */
-    private static final int FOURIER_SMALL = 8;
-    private static final double[][][] FOURIER_TABLE = new double[FOURIER_SMALL * FOURIER_SMALL][][];
-    static {
-        for (int p = 0; p < FOURIER_SMALL; p++) for (int q = 0; q < FOURIER_SMALL; q++) FOURIER_TABLE[p * FOURIER_SMALL + q] = fourierTable(p, q);
-    }
 
-    private static double[][] fourierTable(int p, int q) {
+    private static double[][] fourier(int p, int q) {
         return FOURIER.computeIfAbsent(p * 1024 + q, key -> {
             int deg = p + q;
             double[] re = new double[2 * deg + 1], im = new double[2 * deg + 1];
