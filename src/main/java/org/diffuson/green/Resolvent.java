@@ -21,8 +21,6 @@ public final class Resolvent {
     private final boolean reduced;
     private final double[] wk;
     private final int points;
-    /** n = 2: whether the symmetry projection keeps the off-diagonal entries (j_0 = j_1). */
-    private final boolean offDiagonalKept;
 
     public Resolvent(Model model, KGrid grid) {
         this(model, new KSpace(model.hamiltonian(), grid), model.hamiltonian().isotropy().reducible());
@@ -53,7 +51,6 @@ public final class Resolvent {
         Isotropy iso = model.hamiltonian().isotropy();
         this.reduced = useSymmetry && iso.reducible() && !grid.isPointGrid() && (grid.spaceDim() == 2 || iso.kind() == Isotropy.Kind.FULL);
         points = reduced ? grid.radialSize() : grid.size();
-        offDiagonalKept = n != 2 || !reduced || iso.keeps(0, 1);
         wk = new double[points];
         for (int i = 0; i < points; i++) wk[i] = reduced ? grid.radialWeight(i) : grid.weight(i);
     }
@@ -83,10 +80,6 @@ public final class Resolvent {
             // GreenWorkspace.inverse2 (closed-form 2×2, scaled by the weight) fused into the sum: the SCBA's hot loop
             // keeps the 8 accumulators in registers (writing each inverse to an array was slower in CoreBench.scbaCoPt)
             double s0r = sigma[0], s0i = sigma[1], s1r = sigma[2], s1i = sigma[3], s2r = sigma[4], s2i = sigma[5], s3r = sigma[6], s3i = sigma[7];
-            if (reduced && !offDiagonalKept) {
-                diagonalSum2(zr, zi, sigma, hk, wk, points, out);
-                return;
-            }
             double o0r = 0, o0i = 0, o1r = 0, o1i = 0, o2r = 0, o2i = 0, o3r = 0, o3i = 0;
             for (int i = 0; i < points; i++) {
                 int o = 8 * i;
@@ -114,29 +107,6 @@ public final class Resolvent {
             }
         }
         if (reduced) project(out);
-    }
-
-    /**
-     * {@link #sum} for n = 2 when the angular average keeps only the diagonal (j_0 ≠ j_1): the same operations for the
-     * diagonal entries (equal bit for bit), the off-diagonal sums the projection would zero not formed.
-     */
-    private static void diagonalSum2(double zr, double zi, double[] sigma, double[] hk, double[] wk, int points, double[] out) {
-        double s0r = sigma[0], s0i = sigma[1], s1r = sigma[2], s1i = sigma[3], s2r = sigma[4], s2i = sigma[5], s3r = sigma[6], s3i = sigma[7];
-        double o0r = 0, o0i = 0, o3r = 0, o3i = 0;
-        for (int i = 0; i < points; i++) {
-            int o = 8 * i;
-            double ar = zr - hk[o] - s0r, ai = zi - hk[o + 1] - s0i;
-            double br = -hk[o + 2] - s1r, bi = -hk[o + 3] - s1i;
-            double cr = -hk[o + 4] - s2r, ci = -hk[o + 5] - s2i;
-            double dr = zr - hk[o + 6] - s3r, di = zi - hk[o + 7] - s3i;
-            double detr = ar * dr - ai * di - (br * cr - bi * ci);
-            double deti = ar * di + ai * dr - (br * ci + bi * cr);
-            double den = wk[i] / (detr * detr + deti * deti);
-            double ir = detr * den, ii = -deti * den;
-            o0r += dr * ir - di * ii; o0i += dr * ii + di * ir;
-            o3r += ar * ir - ai * ii; o3i += ar * ii + ai * ir;
-        }
-        out[0] = o0r; out[1] = o0i; out[6] = o3r; out[7] = o3i;
     }
 
     /**
