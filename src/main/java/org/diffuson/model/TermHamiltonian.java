@@ -193,12 +193,13 @@ public final class TermHamiltonian implements GradientHamiltonian {
         for (int i = 0; keeps && i < t; i++) keeps = !structure.uses(-1, i, changed) || structure.diagonalConstant[i];
         if (keeps) {
             IsotropyDetection det = from.detection;
-            if (det != null && from.isotropy != null && det.carriesTo(from.poly, poly)) {
+            MirrorDetection md = from.mirrorDetection;
+            double[] diagonal = det != null || md != null ? poly.constantDiagonal() : null;
+            if (det != null && from.isotropy != null && det.carriesTo(diagonal)) {
                 isotropy = from.isotropy;
                 checkedAt = from.checkedAt;
             }
-            MirrorDetection md = from.mirrorDetection;
-            if (md != null) mirror = md.at(poly.maxAbs());
+            if (md != null) mirror = md.at(diagonal);
         }
     }
 
@@ -366,7 +367,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
                         double x = cre[ab * span + l], y = cim[ab * span + l], m2 = x * x + y * y;
                         boolean moved = diagonal && l == mid;
                         if (m2 > tolSq) {
-                            if (found[ri][ab] != Isotropy.ABSENT) return new IsotropyDetection(Isotropy.NONE, null, null, null, 0, true);
+                            if (found[ri][ab] != Isotropy.ABSENT) return new IsotropyDetection(Isotropy.NONE, null, null, null, 0, true, null);
                             found[ri][ab] = l - mid;
                             if (!moved) countedMinSq[ri] = Math.min(countedMinSq[ri], m2);
                             diagonalHarmonic |= diagonal && !moved;
@@ -374,19 +375,35 @@ public final class TermHamiltonian implements GradientHamiltonian {
                     }
                 }
             }
-            return new IsotropyDetection(Isotropy.fromHarmonics(n, found), scales, countedMinSq, diagSum, ignoredMaxSq, diagonalHarmonic);
+            double[] cd = constantDiagonal(), constantAbs = new double[n];
+            for (int a = 0; a < n; a++) constantAbs[a] = Math.abs(cd[2 * a]) + Math.abs(cd[2 * a + 1]);
+            return new IsotropyDetection(Isotropy.fromHarmonics(n, found), scales, countedMinSq, diagSum, ignoredMaxSq, diagonalHarmonic, constantAbs);
         }
 
-        /** The diagonal entry a of the k-independent monomial's matrix (0 if there is none). */
-        double constantDiagonal(int a) {
-            for (int m = 0; m < px.length; m++) if (px[m] == 0 && py[m] == 0 && pz[m] == 0) return sum[m][2 * (a * n + a)];
-            return 0;
+        /** The diagonal of the k-independent monomial's matrix, interleaved re/im per entry (zeros if there is none). */
+        double[] constantDiagonal() {
+            double[] out = new double[2 * n];
+            for (int m = 0; m < px.length; m++)
+                if (px[m] == 0 && py[m] == 0 && pz[m] == 0) {
+                    for (int a = 0; a < n; a++) {
+                        out[2 * a] = sum[m][2 * (a * n + a)];
+                        out[2 * a + 1] = sum[m][2 * (a * n + a) + 1];
+                    }
+                    break;
+                }
+            return out;
         }
 
-        /** The largest |entry| of all monomials' matrices (the scale of {@link #mirrorY}). */
-        double maxAbs() {
+        /** The largest |entry| of all monomials' matrices but the k-independent monomial's diagonal (see MirrorDetection). */
+        double maxAbsOffConstantDiagonal() {
             double scale = 0;
-            for (double[] e : sum) for (double x : e) scale = Math.max(scale, Math.abs(x));
+            for (int m = 0; m < px.length; m++) {
+                boolean constant = px[m] == 0 && py[m] == 0 && pz[m] == 0;
+                for (int j = 0; j < sum[m].length; j++) {
+                    int ab = j / 2;
+                    if (!(constant && ab / n == ab % n)) scale = Math.max(scale, Math.abs(sum[m][j]));
+                }
+            }
             return scale;
         }
 
@@ -415,7 +432,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
                 }
                 residual[pattern] = res;
             }
-            return new MirrorDetection(n, residual);
+            return new MirrorDetection(n, residual, maxAbsOffConstantDiagonal());
         }
 
         void eval(double kx, double ky, double kz, double[] out, int off) {
@@ -757,7 +774,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
         if (m == null) {
             requireBound();
             MirrorDetection md = d == 2 && poly != null ? poly.mirrorY() : null;
-            m = md == null ? NO_MIRROR : md.at(poly.maxAbs());
+            m = md == null ? NO_MIRROR : md.at(poly.constantDiagonal());
             mirrorDetection = md;
             mirror = m;
         }
@@ -780,21 +797,22 @@ public final class TermHamiltonian implements GradientHamiltonian {
      * {@code scale} null: the detection stopped early (NONE) and carries over to nothing.
      */
     private record IsotropyDetection(Isotropy result, double[] scale, double[] countedMinSq, double[][] diagonalSum,
-                                     double ignoredMaxSq, boolean diagonalHarmonic) {
+                                     double ignoredMaxSq, boolean diagonalHarmonic, double[] constantAbs) {
         /**
          * Whether a fresh detection of {@code to} (same structure, only constant diagonal entries changed from
          * {@code from}) gives this result: every harmonic ΔH does not move is the same number; the ignored ones are
          * exactly zero (so ignored at any threshold); the counted ones stay above 10⁻⁹ times a bound on the new scale
-         * (Σ_ℓ |c'_aa| ≤ Σ_ℓ |c_aa| + |ΔH_aa|, |ΔH_aa| ≤ |H_aa(0)| + |H'_aa(0)|, with 10⁻¹² for rounding); and no diagonal
-         * entry has another harmonic, so whether its moved ℓ = 0 one counts (ABSENT or 0) changes nothing.
+         * (Σ_ℓ |c'_aa| ≤ Σ_ℓ |c_aa| + |ΔH_aa|, |ΔH_aa| ≤ |H_aa(0)| + |H'_aa(0)| with |z| ≤ |Re z| + |Im z|, and 10⁻¹² for
+         * rounding); and no diagonal entry has another harmonic, so whether its moved ℓ = 0 one counts (ABSENT or 0)
+         * changes nothing. {@code to}: the new model's k-independent diagonal (Poly.constantDiagonal).
          */
-        boolean carriesTo(Poly from, Poly to) {
+        boolean carriesTo(double[] to) {
             if (scale == null || ignoredMaxSq != 0 || diagonalHarmonic) return false;
-            int n = diagonalSum[0].length;
+            int n = constantAbs.length;
             for (int ri = 0; ri < scale.length; ri++) {
                 double bound = scale[ri];
                 for (int a = 0; a < n; a++)
-                    bound = Math.max(bound, diagonalSum[ri][a] + Math.abs(from.constantDiagonal(a)) + Math.abs(to.constantDiagonal(a)));
+                    bound = Math.max(bound, diagonalSum[ri][a] + constantAbs[a] + Math.abs(to[2 * a]) + Math.abs(to[2 * a + 1]));
                 bound *= 1 + 1e-12;
                 if (!(countedMinSq[ri] > 1e-18 * bound * bound)) return false;
             }
@@ -805,10 +823,14 @@ public final class TermHamiltonian implements GradientHamiltonian {
     /**
      * The mirror residuals of a 2D polynomial model, per sign pattern (Poly.mirrorY). A k-independent diagonal ΔH moves
      * none of them (its own residual is s_a² ΔH_aa − ΔH_aa = 0), so they decide the mirror of every such model from
-     * its scale alone: the first pattern whose residual is within 10⁻¹⁴·scale.
+     * its scale alone: the first pattern whose residual is within 10⁻¹⁴·scale, the scale being the largest |entry| of
+     * all monomials ({@code offDiagonalMax}, the one ΔH does not move, and the k-independent diagonal's).
      */
-    private record MirrorDetection(int n, double[] residual) {
-        double[] at(double scale) {
+    private record MirrorDetection(int n, double[] residual, double offDiagonalMax) {
+        /** The signs at the model whose k-independent diagonal is {@code diagonal} (interleaved), or NO_MIRROR. */
+        double[] at(double[] diagonal) {
+            double scale = offDiagonalMax;
+            for (double x : diagonal) scale = Math.max(scale, Math.abs(x));
             double tol = 1e-14 * scale;
             for (int pattern = 0; pattern < residual.length; pattern++) if (residual[pattern] <= tol) return signs(n, pattern);
             return NO_MIRROR;
