@@ -158,7 +158,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         KGrid grid = space.grid();
         Hamiltonian h = space.hamiltonian();
         int n = h.dim(), d = grid.spaceDim();
-        boolean radial = symmetric && bubble.reducible() && d == 2;
+        // the radial reduction needs G rotation-covariant: H covariant (the hint) and Σ1, Σ2 commuting with J
+        boolean radial = symmetric && bubble.reducible() && d == 2
+                && Bubble.commutesWithJ(h.isotropy(), n, sigma1.toArray()) && Bubble.commutesWithJ(h.isotropy(), n, sigma2.toArray());
         int m = 2 * n * n * n * n, blocks = 2 + d + d * (d + 1) / 2;
         double[] s1 = sigma1.toArray(), s2 = sigma2.toArray(), ds1 = dSigma1 == null ? null : dSigma1.toArray();
         double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
