@@ -85,7 +85,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
     /**
      * The terms of {@link #kinetic} with the q_aq_b coefficients one pair at a time ({@link #quadratic}), so that a caller
-     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair.
+     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair. K = (1 − I)Φ̄⁻¹
+     * expanded (seed 000 Eqs. 5–10, 2; the expansion row of docs/equations.md).
      */
     final class KineticTerms {
         final Rung rung;
@@ -109,7 +110,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         Superoperator linear(int i) {
             if (kl[i] == null) {
                 iLinearA[i] = rung.collision(linear[i]).compose(a);                 // I[Φ̄_a]A
-                kl[i] = ia.compose(linear[i]).compose(a).plus(iLinearA[i]).scale(-1);
+                kl[i] = first(ia, a, linear[i], iLinearA[i]);
                 aPhiA[i] = linear[i].compose(a);
             }
             return kl[i];
@@ -129,7 +130,12 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
     /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A. */
     private static Superoperator first(Rung rung, Superoperator ia, Superoperator a, Superoperator phiX) {
-        return ia.compose(phiX).compose(a).plus(rung.collision(phiX).compose(a)).scale(-1);
+        return first(ia, a, phiX, rung.collision(phiX).compose(a));
+    }
+
+    /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A with I[Φ̄_x]A given. */
+    private static Superoperator first(Superoperator ia, Superoperator a, Superoperator phiX, Superoperator iXA) {
+        return ia.compose(phiX).compose(a).plus(iXA).scale(-1);
     }
 
     /** K ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab. */
@@ -253,7 +259,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
          * lists of Φ̄_a, Φ̄_ab keep one entry of each such pair (and the self-paired a = b, c = d); {@link #fillPartners}
          * writes the others after the sum. Φ̄₀ and Φ̄_ω keep every entry (Φ̄₀ stays the q = 0 bubble bit for bit).
          * {@code partners}: (offset kept, offset filled) pairs within a block, for the Φ̄_a lists then a −1, then Φ̄_aa, −1,
-         * then Φ̄_ab (a ≠ b), −1.
+         * then Φ̄_ab (a ≠ b), −1. (Φ̄_a, Φ̄_ab: seed 000 Eqs. 5–10; the expansion row of docs/equations.md.)
          */
         static Entries halved(Entries e, int n) {
             java.util.List<Integer> pairs = new java.util.ArrayList<>();
@@ -298,10 +304,6 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
         }
 
-        /**
-         * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
-         * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
-         */
         /** {@link #halved} of {@link #byHarmonic}, kept per (n, j) (read-only lists). */
         static Entries halvedByHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
@@ -310,6 +312,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
         private static final Map<String, Entries> HALVED = new java.util.concurrent.ConcurrentHashMap<>();
 
+        /**
+         * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
+         * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
+         */
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
             return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3), null);
@@ -760,21 +766,17 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * (interleaved complex, W1 at [0][2(2a+b)], W2 at [1][2(((2a+b)2+c)2+d)]): N-point trapezoid rules with N a power of
      * two above |m| + 2, exact for these trigonometric polynomials of degree |m| + 2 (values below 1e-15 are exact zeros).
      */
-    static double[][] angularWeights(int m) {
-        return computeAngularWeights(m);
-    }
-
     /** {@link #angularWeights} of |m| ≤ 8, computed once (read-only tables; the same numbers). */
     private static final double[][][] WEIGHTS = new double[17][][];
     static {
-        for (int m = -8; m <= 8; m++) WEIGHTS[m + 8] = computeAngularWeights(m);
+        for (int m = -8; m <= 8; m++) WEIGHTS[m + 8] = angularWeights(m);
     }
 
     private static double[][] cachedAngularWeights(int m) {
-        return Math.abs(m) <= 8 ? WEIGHTS[m + 8] : computeAngularWeights(m);
+        return Math.abs(m) <= 8 ? WEIGHTS[m + 8] : angularWeights(m);
     }
 
-    private static double[][] computeAngularWeights(int m) {
+    static double[][] angularWeights(int m) {
         int nAng = 8;
         while (nAng <= Math.abs(m) + 2) nAng *= 2;
         double[] w1 = new double[8], w2 = new double[32];
