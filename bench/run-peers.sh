@@ -25,7 +25,7 @@ declare -A ITERS=([kubo-fs]="-wi 10 -i 5 -w 1 -r 1" [kubo-full]="-wi 1 -i 3 -w 1
 declare -A PEER=([kubo-fs]="kubo_curve.py --moments --grid 8,4,4 --time --repeat 20 --json"
                  [kubo-full]="kubo_curve.py --moments --full --grid 8,4,4 --time --repeat 2 --json"
                  [copt-diffusion]="copt_diffusion.py --workflow diffusion --grid 12,8,4 --time --repeat 50 --json"
-                 [copt-pole]="copt_diffusion.py --workflow pole --grid 10,16,4 --time --repeat 50 --json")
+                 [copt-pole]="copt_diffusion.py --workflow pole --muller --grid 10,16,4 --time --repeat 50 --json")
 
 jmh() { # benchmark, iterations, cores, result file
   local pin=()

@@ -142,7 +142,7 @@ public final class Scba {
     /** {@link GridPolicy#requireFermiSurfaceInsideCutoff} (the grid policy lives in {@code integrate}). */
     public static void requireFermiSurfaceInsideCutoff(Model model, double e) { GridPolicy.requireFermiSurfaceInsideCutoff(model, e); }
 
-    /** The default adaptive grid, {@link GridPolicy#adaptive} (the grid policy lives in {@code integrate}). */
+    /** The default adaptive grid, {@link GridPolicy#adaptive} (the grid policy lives in {@code integrate}); shift Hermitian. */
     public static KGrid adaptiveGrid(Model model, double e, CMatrix shift, double eta, GridOptions options) {
         return GridPolicy.adaptive(model, e, shift, eta, options);
     }

@@ -2,6 +2,7 @@ package org.diffuson.integrate;
 
 import org.diffuson.linalg.CMatrix;
 import org.diffuson.linalg.Eigen;
+import org.diffuson.linalg.Pauli;
 import org.diffuson.model.Hamiltonian;
 
 import java.util.ArrayList;
@@ -253,17 +254,21 @@ public final class FermiMomenta {
      */
     static boolean monotoneBands(double[][] axis, double[] shift) {
         int deg = axis.length - 1, dq = 2 * deg;
-        // m, h, Re b, Im b per power, then Q and its bound (sums of the absolute products)
-        double[] m = new double[deg + 1], h = new double[deg + 1], br = new double[deg + 1], bi = new double[deg + 1];
+        if (deg == 0) return false; // constant bands
+        // the Pauli components m (= m₀), h (= m_z), Re b (= m_x), −Im b (= m_y) per power (Pauli.components; only products
+        // of two b components enter Q, so the sign of Im b does not), then Q and its bound (sums of the absolute products)
+        double[] m = new double[deg + 1], h = new double[deg + 1], br = new double[deg + 1], bi = new double[deg + 1], pc = new double[4];
         for (int p = 0; p <= deg; p++) {
             double[] a = axis[p];
-            double s0 = p == 0 ? shift[0] : 0, s2 = p == 0 ? shift[2] : 0, s3 = p == 0 ? shift[3] : 0;
-            double s4 = p == 0 ? shift[4] : 0, s5 = p == 0 ? shift[5] : 0, s6 = p == 0 ? shift[6] : 0;
-            double a0 = a[0] + s0, a6 = a[6] + s6;
-            m[p] = 0.5 * (a0 + a6);
-            h[p] = 0.5 * (a0 - a6);
-            br[p] = 0.5 * ((a[2] + s2) + (a[4] + s4));
-            bi[p] = 0.5 * ((a[3] + s3) - (a[5] + s5));
+            if (p == 0) {
+                a = a.clone();
+                for (int i = 0; i < 8; i++) a[i] += shift[i];
+            }
+            Pauli.components(a, 0, pc);
+            m[p] = pc[0];
+            h[p] = pc[3];
+            br[p] = pc[1];
+            bi[p] = pc[2];
         }
         double[] q = new double[dq + 1], qb = new double[dq + 1];
         for (int i = 0; i <= deg; i++)
@@ -274,7 +279,6 @@ public final class FermiMomenta {
         if (sign(q, qb) <= 0) return false;
         // P = 4m′²Q − Q′² and its bound 4|m′|²Q_b + Q_b′²
         int dp = Math.max(2 * (deg - 1) + dq, 2 * (dq - 1));
-        if (deg == 0) return false; // constant bands
         double[] p = new double[dp + 1], pb = new double[dp + 1];
         for (int i = 0; i < deg; i++)
             for (int j = 0; j < deg; j++) {
@@ -354,7 +358,7 @@ public final class FermiMomenta {
     /** E_b(k) − E on the k_x axis, into a reused buffer. */
     static final class Bands {
         private final Hamiltonian h;
-        private final double[] s, hk, out;
+        private final double[] s, hk, out, pc;
         private final double energy;
         private final int n;
 
@@ -364,6 +368,7 @@ public final class FermiMomenta {
             this.s = shift == null ? null : shift.toArray();
             this.hk = new double[2 * n * n];
             this.out = new double[n];
+            this.pc = new double[4];
             this.energy = energy;
         }
 
@@ -371,9 +376,9 @@ public final class FermiMomenta {
             h.evalAxis(k, hk, 0);
             if (s != null) for (int i = 0; i < hk.length; i++) hk[i] += s[i];
             if (n == 2) {
-                // Hermitian 2×2: λ = (a + d)/2 ∓ √(((a − d)/2)² + |b|²), ascending
-                double a = hk[0], d = hk[6], br = 0.5 * (hk[2] + hk[4]), bi = 0.5 * (hk[3] - hk[5]);
-                double mean = 0.5 * (a + d), half = 0.5 * (a - d), r = Math.sqrt(half * half + br * br + bi * bi);
+                // Hermitian 2×2 = m₀ + m·σ (Pauli.components): λ = m₀ ∓ √(m_z² + m_x² + m_y²), ascending
+                Pauli.components(hk, 0, pc);
+                double mean = pc[0], r = Math.sqrt(pc[3] * pc[3] + pc[1] * pc[1] + pc[2] * pc[2]);
                 out[0] = mean - r - energy;
                 out[1] = mean + r - energy;
             } else {

@@ -2,6 +2,7 @@ package org.diffuson.integrate;
 
 import org.diffuson.DiffusonException;
 import org.diffuson.linalg.CMatrix;
+import org.diffuson.linalg.Pauli;
 import org.diffuson.model.Hamiltonian;
 import org.diffuson.model.Model;
 
@@ -22,6 +23,8 @@ public final class GridPolicy {
      * semimetallic models have their structure (with no Fermi momentum nothing else would refine there), a geometric
      * tail up to the cutoff, and panels halved wherever the estimate exceeds the tolerance 10^−min(12, n/2+2) of the
      * total (n nodes per panel). The bands of H + shift are scanned once for the crossings and the extrema.
+     * {@code shift} (null for none) must be Hermitian (e.g. the Hermitian part of Σ): the 2×2 polynomial weight reads
+     * only its Hermitian part.
      */
     public static KGrid adaptive(Model model, double e, CMatrix shift, double eta, GridOptions options) {
         KGrid.Builder b = options.apply(KGrid.builder(model.spaceDim(), model.cutoff()));
@@ -75,14 +78,15 @@ public final class GridPolicy {
      */
     private static java.util.function.DoubleUnaryOperator polynomialWeight2(double[][] axis, double e, double broad, double[] s, int d) {
         int deg = axis.length - 1;
-        double[] x = new double[deg + 1], mx = new double[deg + 1], my = new double[deg + 1], mz = new double[deg + 1];
+        double[] x = new double[deg + 1], mx = new double[deg + 1], my = new double[deg + 1], mz = new double[deg + 1], pc = new double[4];
         for (int p = 0; p <= deg; p++) {
             double[] m = axis[p].clone();
             if (p == 0) for (int i = 0; i < 8; i++) m[i] += s[i];
-            x[p] = (p == 0 ? e : 0) - 0.5 * (m[0] + m[6]);
-            mz[p] = 0.5 * (m[0] - m[6]);
-            mx[p] = 0.5 * (m[2] + m[4]);   // Re M01 = Re M10
-            my[p] = 0.5 * (m[5] - m[3]);   // M01 = m_x − i m_y
+            Pauli.components(m, 0, pc); // M = m₀ + m_x σx + m_y σy + m_z σz (M01 = m_x − i m_y)
+            x[p] = (p == 0 ? e : 0) - pc[0];
+            mx[p] = pc[1];
+            my[p] = pc[2];
+            mz[p] = pc[3];
         }
         double eta2 = broad * broad, twoEta = 2 * broad;
         return k -> {

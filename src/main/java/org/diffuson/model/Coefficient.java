@@ -211,7 +211,8 @@ public final class Coefficient {
     boolean usesKz() { return terms.stream().anyMatch(m -> m.pz > 0 || (m.trig != Trig.ONE && m.rz != 0)); }
 
     /**
-     * Numeric form for fast evaluation: every parameter replaced by its value. Throws naming any parameter without a
+     * Numeric form for fast evaluation: every parameter replaced by its value. {@code term} is the label of the term
+     * this coefficient multiplies (its operator's label, e.g. {@code σz}), named in the error for a parameter without a
      * value.
      */
     Compiled compile(Map<String, Double> values, String term) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@link TermHamiltonian#with}), the disorder, the rung and the cutoff — so each point costs the coefficient's new
  * numbers and the model's checks, not a new model. Made by {@link Preset.Builder#family}, which admits only parameters
  * that enter nothing but the Hamiltonian ({@link Preset#hamiltonianCoefficients}); {@code at(v)} is then the model the
- * preset builds with that value (same parameters, same numbers bit for bit, {@code ModelFamilyTest}).
+ * preset builds with that value (same parameters, same numbers bit for bit, {@code ModelFamilyTest}). A point inherits
+ * the base's symmetries (isotropy, mirror k_y → −k_y) only where a fresh detection provably gives the same result at
+ * its own scale, else detects them again: inheritance equals a fresh detection.
  * <pre>{@code
  * ModelFamily dirac = Preset.COPT_TI.with("alpha", -1.0).with("gamma", 0.05).with("kc", 40.0).family("bz");
  * Model m = dirac.at(0.3);   // = Preset.COPT_TI.with(...).with("bz", 0.3).build()

@@ -185,16 +185,22 @@ public final class TermHamiltonian implements GradientHamiltonian {
         poly = f != null && polynomial ? new Poly(f) : null;
         // Changing only k-independent diagonal terms keeps the rotational symmetry exactly: ΔH = Σ Δf_i M_i is the same at
         // every k and commutes with every U = diag(e^{−ij_aφ}), so H(Rk) = U H(k) U† holds for H + ΔH iff for H (and the
-        // off-diagonal harmonics that fix j are untouched). The detected symmetry, and the check it passed at a cutoff,
-        // carry over.
-        boolean keeps = from != null && f != null;
+        // off-diagonal harmonics that fix j are untouched). Detection is tolerance-based, though, so the base's result
+        // (and the check it passed at a cutoff) carries over only where a fresh detection provably gives the same
+        // (IsotropyDetection.carriesTo); otherwise this model detects its own. Likewise the mirror k_y → −k_y (a constant
+        // diagonal ΔH satisfies S ΔHᵀ S = ΔH for every sign pattern S): the base's residuals decide it at this scale.
+        boolean keeps = from != null && f != null && poly != null && from.poly != null;
         for (int i = 0; keeps && i < t; i++) keeps = !structure.uses(-1, i, changed) || structure.diagonalConstant[i];
-        if (keeps && from.isotropy != null) {
-            isotropy = from.isotropy;
-            checkedAt = from.checkedAt;
+        if (keeps) {
+            IsotropyDetection det = from.detection;
+            MirrorDetection md = from.mirrorDetection;
+            double[] diagonal = det != null || md != null ? poly.constantDiagonal() : null;
+            if (det != null && from.isotropy != null && det.carriesTo(diagonal)) {
+                isotropy = from.isotropy;
+                checkedAt = from.checkedAt;
+            }
+            if (md != null) mirror = md.at(diagonal);
         }
-        // the same for the mirror k_y → −k_y: a constant diagonal ΔH satisfies S ΔHᵀ S = ΔH for every sign pattern S
-        if (keeps) mirror = from.mirror;
     }
 
     /** The cutoff at which {@link #checkIsotropy} passed for this symmetry (NaN: not yet). */
@@ -303,7 +309,7 @@ public final class TermHamiltonian implements GradientHamiltonian {
          * c_ab(ℓ) = Σ_m C_m,ab r^{p_m+q_m} F_{p_m q_m}(ℓ) of every entry in closed form (F: the Fourier coefficients of
          * cos^p φ sin^q φ), a harmonic counted where |c| > 10⁻⁹·max(1, max_ab Σ_ℓ |c_ab(ℓ)|).
          */
-        Isotropy isotropy() {
+        IsotropyDetection isotropy() {
             compressed();
             int n2 = n * n, span = 2 * maxDeg * 2 + 1, mid = 2 * maxDeg; // ℓ ∈ [−2D, 2D] covers |ℓ| ≤ p + q
             double[][] fre = new double[px.length][], fim = new double[px.length][];
@@ -314,7 +320,15 @@ public final class TermHamiltonian implements GradientHamiltonian {
             }
             int[][] found = new int[Isotropy.RADII.length][n2];
             double[] cre = new double[n2 * span], cim = new double[n2 * span];
-            for (int ri = 0; ri < Isotropy.RADII.length; ri++) {
+            // for IsotropyDetection: per circle the scale, the smallest counted |c|² and Σ_ℓ |c_aa(ℓ)| of the diagonal
+            // entries; the largest ignored |c|² and whether a diagonal ℓ ≠ 0 harmonic counted (the diagonal ℓ = 0 ones,
+            // which a constant diagonal change moves, excluded from both)
+            int radii = Isotropy.RADII.length;
+            double[] scales = new double[radii], countedMinSq = new double[radii];
+            double[][] diagSum = new double[radii][n];
+            double ignoredMaxSq = 0;
+            boolean diagonalHarmonic = false;
+            for (int ri = 0; ri < radii; ri++) {
                 double r = Isotropy.RADII[ri];
                 java.util.Arrays.fill(cre, 0);
                 java.util.Arrays.fill(cim, 0);
@@ -341,48 +355,84 @@ public final class TermHamiltonian implements GradientHamiltonian {
                         if (m2 != 0) sum += Math.sqrt(m2); // √0 adds nothing
                     }
                     scale = Math.max(scale, sum);
+                    if (ab / n == ab % n) diagSum[ri][ab / n] = sum;
                 }
+                scales[ri] = scale;
+                countedMinSq[ri] = Double.POSITIVE_INFINITY;
                 double tolSq = 1e-18 * scale * scale;
                 for (int ab = 0; ab < n2; ab++) {
                     found[ri][ab] = Isotropy.ABSENT;
+                    boolean diagonal = ab / n == ab % n;
                     for (int l = 0; l < span; l++) {
-                        double x = cre[ab * span + l], y = cim[ab * span + l];
-                        if (x * x + y * y > tolSq) {
-                            if (found[ri][ab] != Isotropy.ABSENT) return Isotropy.NONE;
+                        double x = cre[ab * span + l], y = cim[ab * span + l], m2 = x * x + y * y;
+                        boolean moved = diagonal && l == mid;
+                        if (m2 > tolSq) {
+                            if (found[ri][ab] != Isotropy.ABSENT) return new IsotropyDetection(Isotropy.NONE, null, null, null, 0, true, null);
                             found[ri][ab] = l - mid;
-                        }
+                            if (!moved) countedMinSq[ri] = Math.min(countedMinSq[ri], m2);
+                            diagonalHarmonic |= diagonal && !moved;
+                        } else if (!moved) ignoredMaxSq = Math.max(ignoredMaxSq, m2);
                     }
                 }
             }
-            return Isotropy.fromHarmonics(n, found);
+            double[] cd = constantDiagonal(), constantAbs = new double[n];
+            for (int a = 0; a < n; a++) constantAbs[a] = Math.abs(cd[2 * a]) + Math.abs(cd[2 * a + 1]);
+            return new IsotropyDetection(Isotropy.fromHarmonics(n, found), scales, countedMinSq, diagSum, ignoredMaxSq, diagonalHarmonic, constantAbs);
         }
 
-        /** Signs s with S Cᵀ S = (−1)^q C for every monomial k_x^p k_y^q C (S = diag(s)), or {@link #NO_MIRROR}. */
-        double[] mirrorY() {
-            if (n > 6) return NO_MIRROR;
-            compressed();
+        /** The diagonal of the k-independent monomial's matrix, interleaved re/im per entry (zeros if there is none). */
+        double[] constantDiagonal() {
+            double[] out = new double[2 * n];
+            for (int m = 0; m < px.length; m++)
+                if (px[m] == 0 && py[m] == 0 && pz[m] == 0) {
+                    for (int a = 0; a < n; a++) {
+                        out[2 * a] = sum[m][2 * (a * n + a)];
+                        out[2 * a + 1] = sum[m][2 * (a * n + a) + 1];
+                    }
+                    break;
+                }
+            return out;
+        }
+
+        /** The largest |entry| of all monomials' matrices but the k-independent monomial's diagonal (see MirrorDetection). */
+        double maxAbsOffConstantDiagonal() {
             double scale = 0;
-            for (double[] v : val) for (double x : v) scale = Math.max(scale, Math.abs(x));
-            double tol = 1e-14 * scale;
+            for (int m = 0; m < px.length; m++) {
+                boolean constant = px[m] == 0 && py[m] == 0 && pz[m] == 0;
+                for (int j = 0; j < sum[m].length; j++) {
+                    int ab = j / 2;
+                    if (!(constant && ab / n == ab % n)) scale = Math.max(scale, Math.abs(sum[m][j]));
+                }
+            }
+            return scale;
+        }
+
+        /**
+         * The residuals of S Cᵀ S = (−1)^q C for every monomial k_x^p k_y^q C and every sign pattern S = diag(s): per
+         * pattern the largest |s_a s_b C_ba − (−1)^q C_ab| over all monomials and entries (re and im).
+         */
+        MirrorDetection mirrorY() {
+            if (n > 6) return null;
+            compressed();
             double[][] c = new double[px.length][2 * n * n];
             for (int m = 0; m < px.length; m++) for (int q = 0; q < at[m].length; q++) c[m][at[m][q]] = val[m][q];
-            for (int pattern = 0; pattern < 1 << (n - 1); pattern++) {
-                double[] s = new double[n];
-                for (int a = 0; a < n; a++) s[a] = a > 0 && (pattern >> (a - 1) & 1) == 1 ? -1 : 1;
-                boolean ok = true;
-                for (int m = 0; m < px.length && ok; m++) {
+            double[] residual = new double[1 << (n - 1)];
+            for (int pattern = 0; pattern < residual.length; pattern++) {
+                double[] s = MirrorDetection.signs(n, pattern);
+                double res = 0;
+                for (int m = 0; m < px.length; m++) {
                     double parity = py[m] % 2 == 0 ? 1 : -1;
-                    for (int a = 0; a < n && ok; a++)
-                        for (int b = 0; b < n && ok; b++) {
+                    for (int a = 0; a < n; a++)
+                        for (int b = 0; b < n; b++) {
                             // (S Cᵀ S)_ab = s_a s_b C_ba
                             double sab = s[a] * s[b];
-                            ok = Math.abs(sab * c[m][2 * (b * n + a)] - parity * c[m][2 * (a * n + b)]) <= tol
-                                    && Math.abs(sab * c[m][2 * (b * n + a) + 1] - parity * c[m][2 * (a * n + b) + 1]) <= tol;
+                            res = Math.max(res, Math.max(Math.abs(sab * c[m][2 * (b * n + a)] - parity * c[m][2 * (a * n + b)]),
+                                    Math.abs(sab * c[m][2 * (b * n + a) + 1] - parity * c[m][2 * (a * n + b) + 1])));
                         }
                 }
-                if (ok) return s;
+                residual[pattern] = res;
             }
-            return NO_MIRROR;
+            return new MirrorDetection(n, residual, maxAbsOffConstantDiagonal());
         }
 
         void eval(double kx, double ky, double kz, double[] out, int off) {
@@ -423,21 +473,10 @@ public final class TermHamiltonian implements GradientHamiltonian {
         }
     }
 
-    /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, cached. */
-    private static double[][] fourier(int p, int q) {
-        if (p < FOURIER_SMALL && q < FOURIER_SMALL) return FOURIER_TABLE[p * FOURIER_SMALL + q];
-        return fourierTable(p, q);
-    }
-
+    /** Fourier coefficients {re, im}[ℓ + p + q] of cos^p φ sin^q φ = Σ_ℓ F(ℓ) e^{iℓφ}, computed on first use and kept. */
     private static final java.util.concurrent.ConcurrentHashMap<Integer, double[][]> FOURIER = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The tables of p, q below this are computed once, when the class loads. */
-    private static final int FOURIER_SMALL = 8;
-    private static final double[][][] FOURIER_TABLE = new double[FOURIER_SMALL * FOURIER_SMALL][][];
-    static {
-        for (int p = 0; p < FOURIER_SMALL; p++) for (int q = 0; q < FOURIER_SMALL; q++) FOURIER_TABLE[p * FOURIER_SMALL + q] = fourierTable(p, q);
-    }
 
-    private static double[][] fourierTable(int p, int q) {
+    private static double[][] fourier(int p, int q) {
         return FOURIER.computeIfAbsent(p * 1024 + q, key -> {
             int deg = p + q;
             double[] re = new double[2 * deg + 1], im = new double[2 * deg + 1];
@@ -734,7 +773,9 @@ public final class TermHamiltonian implements GradientHamiltonian {
         double[] m = mirror;
         if (m == null) {
             requireBound();
-            m = d == 2 && poly != null ? poly.mirrorY() : NO_MIRROR;
+            MirrorDetection md = d == 2 && poly != null ? poly.mirrorY() : null;
+            m = md == null ? NO_MIRROR : md.at(poly.constantDiagonal());
+            mirrorDetection = md;
             mirror = m;
         }
         return m == NO_MIRROR ? null : m.clone();
@@ -742,6 +783,66 @@ public final class TermHamiltonian implements GradientHamiltonian {
 
     private static final double[] NO_MIRROR = new double[0];
     private volatile double[] mirror;
+    /** The residuals behind {@link #mirror} where this model found it itself (null: inherited or not yet). */
+    private volatile MirrorDetection mirrorDetection;
+
+    /** The margins behind {@link #isotropy} where this model detected it itself (null: inherited, 3D, or not yet). */
+    private volatile IsotropyDetection detection;
+
+    /**
+     * A 2D closed-form isotropy detection (Poly.isotropy) with what decides whether it carries over to a model that
+     * differs only by a k-independent diagonal ΔH: per test circle the scale (10⁻⁹·scale is the threshold of a
+     * harmonic), the smallest counted |c|², Σ_ℓ |c_aa(ℓ)| of each diagonal entry; over all circles the largest ignored
+     * |c|² and whether a diagonal entry has a harmonic ℓ ≠ 0 (all without the diagonal ℓ = 0 harmonics, which ΔH moves).
+     * {@code scale} null: the detection stopped early (NONE) and carries over to nothing.
+     */
+    private record IsotropyDetection(Isotropy result, double[] scale, double[] countedMinSq, double[][] diagonalSum,
+                                     double ignoredMaxSq, boolean diagonalHarmonic, double[] constantAbs) {
+        /**
+         * Whether a fresh detection of {@code to} (same structure, only constant diagonal entries changed from
+         * {@code from}) gives this result: every harmonic ΔH does not move is the same number; the ignored ones are
+         * exactly zero (so ignored at any threshold); the counted ones stay above 10⁻⁹ times a bound on the new scale
+         * (Σ_ℓ |c'_aa| ≤ Σ_ℓ |c_aa| + |ΔH_aa|, |ΔH_aa| ≤ |H_aa(0)| + |H'_aa(0)| with |z| ≤ |Re z| + |Im z|, and 10⁻¹² for
+         * rounding); and no diagonal entry has another harmonic, so whether its moved ℓ = 0 one counts (ABSENT or 0)
+         * changes nothing. {@code to}: the new model's k-independent diagonal (Poly.constantDiagonal).
+         */
+        boolean carriesTo(double[] to) {
+            if (scale == null || ignoredMaxSq != 0 || diagonalHarmonic) return false;
+            int n = constantAbs.length;
+            for (int ri = 0; ri < scale.length; ri++) {
+                double bound = scale[ri];
+                for (int a = 0; a < n; a++)
+                    bound = Math.max(bound, diagonalSum[ri][a] + constantAbs[a] + Math.abs(to[2 * a]) + Math.abs(to[2 * a + 1]));
+                bound *= 1 + 1e-12;
+                if (!(countedMinSq[ri] > 1e-18 * bound * bound)) return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The mirror residuals of a 2D polynomial model, per sign pattern (Poly.mirrorY). A k-independent diagonal ΔH moves
+     * none of them (its own residual is s_a² ΔH_aa − ΔH_aa = 0), so they decide the mirror of every such model from
+     * its scale alone: the first pattern whose residual is within 10⁻¹⁴·scale, the scale being the largest |entry| of
+     * all monomials ({@code offDiagonalMax}, the one ΔH does not move, and the k-independent diagonal's).
+     */
+    private record MirrorDetection(int n, double[] residual, double offDiagonalMax) {
+        /** The signs at the model whose k-independent diagonal is {@code diagonal} (interleaved), or NO_MIRROR. */
+        double[] at(double[] diagonal) {
+            double scale = offDiagonalMax;
+            for (double x : diagonal) scale = Math.max(scale, Math.abs(x));
+            double tol = 1e-14 * scale;
+            for (int pattern = 0; pattern < residual.length; pattern++) if (residual[pattern] <= tol) return signs(n, pattern);
+            return NO_MIRROR;
+        }
+
+        /** s_0 = 1, s_a = −1 where bit a − 1 of the pattern is set. */
+        static double[] signs(int n, int pattern) {
+            double[] s = new double[n];
+            for (int a = 0; a < n; a++) s[a] = a > 0 && (pattern >> (a - 1) & 1) == 1 ? -1 : 1;
+            return s;
+        }
+    }
 
     /** The rotational symmetry, detected from H itself ({@link Isotropy#detect}); NONE for lattice models. */
     @Override
@@ -749,7 +850,11 @@ public final class TermHamiltonian implements GradientHamiltonian {
         Isotropy iso = isotropy;
         if (iso == null) {
             requireBound();
-            iso = !isPolynomial() ? Isotropy.NONE : d == 2 ? poly.isotropy() : Isotropy.detect(this, 1.0);
+            if (isPolynomial() && d == 2) {
+                IsotropyDetection det = poly.isotropy();
+                detection = det;
+                iso = det.result();
+            } else iso = !isPolynomial() ? Isotropy.NONE : Isotropy.detect(this, 1.0);
             isotropy = iso;
         }
         return iso;

@@ -100,15 +100,16 @@ class FermiMomentaTest {
     void monotoneBandsBisectLikeTheFullScan() {
         var dirac = org.diffuson.model.Hamiltonians.rashbaExchange(false);
         CMatrix[] shifts = {null, Pauli.SZ.scale(-0.07), Pauli.S0.scale(0.1).plus(Pauli.SZ.scale(0.2))};
+        double alpha = -1.0;
         for (double b : new double[]{0, 0.005, 0.3, 0.995, 2.0}) {
-            var h = dirac.with("alpha", -1.0, "bx", 0, "by", 0, "bz", b);
+            var h = dirac.with("alpha", alpha, "bx", 0, "by", 0, "bz", b);
             for (CMatrix s : shifts) {
                 assertEquals(true, FermiMomenta.monotoneBands(h.axisCoefficients(), s == null ? new double[8] : s.toArray()), "b=" + b);
                 for (double e : new double[]{-3, -1, -0.5, 0, b, 0.2, 1.0, 1.0 + 1e-12, 7, 39.9, 45}) {
                     FermiMomenta.Scan fast = new FermiMomenta.Scan(h, s, 40, true), full = new FermiMomenta.Scan(h, s, 40, false);
                     assertEquals(full.crossings(e), fast.crossings(e), "b=" + b + " E=" + e + " shift " + s);
                     org.junit.jupiter.api.Assertions.assertArrayEquals(full.extrema(), fast.extrema());
-                    if (s == null && e > b && e < 40) assertEquals(Math.sqrt(e * e - b * b), fast.crossings(e).get(fast.crossings(e).size() - 1).k(), 1e-13 * Math.max(1, e));
+                    if (s == null && e > b && e < 40) assertEquals(Math.sqrt(e * e - b * b) / Math.abs(alpha), fast.crossings(e).get(fast.crossings(e).size() - 1).k(), 1e-13 * Math.max(1, e));
                 }
             }
         }
@@ -116,5 +117,36 @@ class FermiMomentaTest {
         assertEquals(false, FermiMomenta.monotoneBands(ring.axisCoefficients(), new double[8]));
         assertEquals(1, FermiMomenta.extrema(ring, null, 20).length);
         check(1, 0.5, 0.1, -0.1, 20);
+    }
+
+    /**
+     * The 4m′²Q branch of the proof, on the massive Rashba–exchange bands E_± = k²/2m ± √(α²k² + b²) (k_x axis): P =
+     * 4k²[(α²k² + b²)/m² − α⁴] has coefficients of one sign iff b² > α⁴m², the Mexican-hat threshold α²m = |b| (the
+     * lower band turns at k > 0 below it). α = 0.5, m = 1: b = 0.25·(1 + 10⁻³) is proven monotone, b = 0.25·(1 − 10⁻³)
+     * is not, and b = 0.25 itself (P's k² coefficient cancels to 0) is not; a σ_x shift s_x adds to b² on the k_x axis
+     * (b² → b_z² + s_x², orthogonal to the −αk_x σ_y term). Proven or not, the crossings equal the full scan's bit for
+     * bit and the closed form {@link #exact} (E − s_0, b_eff) to 1e-12·k_c.
+     */
+    @Test
+    void mexicanHatThresholdDecidesTheProof() {
+        var copt = org.diffuson.model.Hamiltonians.rashbaExchange(true);
+        double alpha = 0.5, m = 1, kc = 20;
+        // {b_z, s_0, s_x, proven}
+        double[][] cases = {{0.25 * (1 + 1e-3), 0, 0, 1}, {0.25 * (1 - 1e-3), 0, 0, 0}, {0.25, 0, 0, 0}, {-0.25 * (1 + 1e-3), 0, 0, 1},
+                {0.25, 0.1, 0.05, 1}, {0.2, 0.1, 0.05, 0}};
+        for (double[] c : cases) {
+            var h = copt.with("m", m, "alpha", alpha, "bx", 0, "by", 0, "bz", c[0]);
+            CMatrix s = c[1] == 0 && c[2] == 0 ? null : Pauli.S0.scale(c[1]).plus(Pauli.SX.scale(c[2]));
+            String at = java.util.Arrays.toString(c);
+            assertEquals(c[3] == 1, FermiMomenta.monotoneBands(h.axisCoefficients(), s == null ? new double[8] : s.toArray()), at);
+            double beff = Math.hypot(c[0], c[2]);
+            for (double e : new double[]{-0.5, -0.3, -0.2502, -0.25, -0.2, 0, 0.1, 1.0, 5}) {
+                FermiMomenta.Scan fast = new FermiMomenta.Scan(h, s, kc, true), full = new FermiMomenta.Scan(h, s, kc, false);
+                assertEquals(full.crossings(e), fast.crossings(e), at + " E=" + e);
+                double[][] ex = exact(m, alpha, beff, e - c[1], kc);
+                assertEquals(ex.length, fast.crossings(e).size(), at + " E=" + e);
+                for (int i = 0; i < ex.length; i++) assertEquals(ex[i][0], fast.crossings(e).get(i).k(), 1e-12 * kc, at + " E=" + e);
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +57,41 @@ class ModelFamilyTest {
         return new Kubo(Ladder.fixed(m, 1.0, SelfEnergies.bornOnShell(m, 1.0), "on-shell Born", grid)).fermiSurface(0, 1).fermiSurface();
     }
 
+    /**
+     * Every preset, every coefficient it lets vary, at 0, a negative and a positive value: the family point is the
+     * model the preset builds (parameters, toString, H and ∂H probes, isotropy, mirror, cutoff and rung; tolerance 0),
+     * or both refuse the value with the same parameter named.
+     */
+    @Test
+    void everyPresetFamilyPointIsThePresetModel() {
+        int points = 0;
+        for (Preset preset : Preset.values())
+            for (String p : preset.hamiltonianCoefficients()) {
+                ModelFamily f = preset.builder().family(p);
+                for (double v : new double[]{0, -0.37, 0.61}) {
+                    String at = preset + " " + p + "=" + v;
+                    Model b;
+                    try {
+                        b = preset.with(p, v).build();
+                    } catch (DiffusonException e) {
+                        DiffusonException fe = assertThrows(DiffusonException.class, () -> f.at(v), at);
+                        assertEquals(e.parameter(), fe.parameter(), at);
+                        continue;
+                    }
+                    Model a = f.at(v);
+                    assertEquals(b.parameters(), a.parameters(), at);
+                    assertEquals(b.toString(), a.toString(), at);
+                    assertArrayEquals(probe((TermHamiltonian) b.hamiltonian()), probe((TermHamiltonian) a.hamiltonian()), at);
+                    assertEquals(b.hamiltonian().isotropy(), a.hamiltonian().isotropy(), at);
+                    assertArrayEquals(b.hamiltonian().mirrorY(), a.hamiltonian().mirrorY(), at);
+                    assertEquals(b.cutoff(), a.cutoff(), 0, at);
+                    assertEquals(b.rung().toString(), a.rung().toString(), at); // Rung: no equals; its description
+                    points++;
+                }
+            }
+        assertTrue(points > 20, "points compared: " + points);
+    }
+
     @Test
     void withRecompilesOnlyWhatChangedAndEqualsAFreshCompile() {
         var copt = Hamiltonians.rashbaExchange(true);
@@ -64,6 +101,7 @@ class ModelFamilyTest {
             TermHamiltonian step = base.with("alpha", c[0]).with("bz", c[1]), fresh = copt.with("m", 1, "alpha", c[0], "bx", 0.1, "by", 0, "bz", c[1]);
             assertArrayEquals(probe(fresh), probe(step));
             assertEquals(fresh.isotropy(), step.isotropy());
+            assertArrayEquals(fresh.mirrorY(), step.mirrorY());
             assertArrayEquals(fresh.velocityAxisCoefficients(Axis.X), step.velocityAxisCoefficients(Axis.X));
             assertEquals(fresh.toString(), step.toString());
         }
@@ -76,8 +114,40 @@ class ModelFamilyTest {
         for (double bz : new double[]{0, -3, 1e-3}) assertEquals(copt.with("m", 1, "alpha", 0.5, "bx", 0, "by", 0, "bz", bz).isotropy(), axial.with("bz", bz).isotropy());
         // an in-plane field breaks the symmetry, and is not a diagonal term: detected again
         assertEquals(Isotropy.Kind.NONE, axial.with("bx", 0.2).isotropy().kind());
+        // the mirror k_y → −k_y likewise: an in-plane b_x breaks it (null), b_y keeps it; both equal a fresh detection
+        axial.mirrorY();
+        assertNull(axial.with("bx", 0.2).mirrorY());
+        assertArrayEquals(copt.with("m", 1, "alpha", 0.5, "bx", 0, "by", 0.2, "bz", 0.5).mirrorY(), axial.with("by", 0.2).mirrorY());
+        assertNotNull(axial.with("by", 0.2).mirrorY());
         // an unchanged value shares everything and still answers the same
         assertArrayEquals(probe(base), probe(base.with("bz", 0.5)));
+    }
+
+    /**
+     * Detection is tolerance-based (a harmonic counts above 10⁻⁹ of a scale that includes the diagonal terms), so an
+     * inherited symmetry must equal a fresh detection also where the scale moves across a harmonic's threshold: b_x =
+     * 10⁻⁷ is ignored beside b_z = 10⁴ (AXIAL) but counts beside b_z = 0.1 (NONE), and back.
+     */
+    @Test
+    void inheritedSymmetryEqualsAFreshDetectionAcrossTheTolerance() {
+        var copt = Hamiltonians.rashbaExchange(true);
+        double[][] cases = {{1e-7, 1e4, 0.1}, {1e-7, 0.1, 1e4}, {0, 1e4, 0.1}, {0, 0.1, 1e13}, {1e-7, 1e4, 2e4}, {0.1, 0.5, -3}};
+        for (double[] c : cases) {
+            var base = copt.with("m", 1, "alpha", 0.5, "bx", c[0], "by", 0, "bz", c[1]);
+            base.isotropy();
+            base.mirrorY();
+            base.checkIsotropy(10);
+            var step = base.with("bz", c[2]);
+            var fresh = copt.with("m", 1, "alpha", 0.5, "bx", c[0], "by", 0, "bz", c[2]);
+            String at = java.util.Arrays.toString(c);
+            assertEquals(fresh.isotropy(), step.isotropy(), at);
+            assertArrayEquals(fresh.mirrorY(), step.mirrorY(), at);
+            step.checkIsotropy(10);
+        }
+        // the reproduced case: not AXIAL
+        var base = copt.with("m", 1, "alpha", 0.5, "bx", 1e-7, "by", 0, "bz", 1e4);
+        assertEquals(Isotropy.Kind.AXIAL, base.isotropy().kind());
+        assertEquals(Isotropy.Kind.NONE, base.with("bz", 0.1).isotropy().kind());
     }
 
     @Test
