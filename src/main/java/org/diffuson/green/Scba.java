@@ -184,7 +184,7 @@ public final class Scba {
 
     /**
      * How far Σ (n×n row-major interleaved) is from causal on the branch with sign s: max(0, −λ_min) of the Hermitian
-     * matrix −s·(Σ − Σ†)/2i, i.e. the largest eigenvalue of the broadening with the wrong sign (0 for a causal Σ).
+     * matrix s·(Σ − Σ†)/2i (B₀₀ = s·Im Σ₀₀), i.e. the largest eigenvalue of the broadening with the wrong sign (0 for a causal Σ).
      */
     static double causalityViolation(double[] sigma, int n, int s) {
         if (n == 2) {

@@ -45,7 +45,8 @@ public final class FermiMomenta {
         if (!(h instanceof org.diffuson.model.TermHamiltonian)) return new Scan(h, shift, cutoff);
         // A builder model is immutable, so its scan (and its crossings) can be shared by the calls of one pipeline on
         // this thread (on-shell Born Σ, then the grid policy): the last two scans are kept per thread (the SCBA's second
-        // grid asks for the bands of H + Re Σ and then again for the bare bands its first grid scanned).
+        // grid asks for the bands of H + Re Σ and then again for the bare bands its first grid scanned). So each pooled
+        // thread keeps up to two Scans, and the models they reference, alive until it scans again.
         Scan[] last = LAST.get();
         for (int i = 0; i < last.length; i++) {
             Scan c = last[i];

@@ -71,6 +71,30 @@ public final class Bubble {
         return BubbleExpansion.compute(this, e1, sigma1, dSigma1, e2, sigma2, true);
     }
 
+    /** Relative size, against Σ's largest entry, below which an entry Σ_ac between j_a ≠ j_c counts as zero. */
+    static final double COVARIANCE_TOLERANCE = 1e-13;
+
+    /**
+     * True when Σ (n×n, interleaved) commutes with the rotation generator J = diag(j) of the hint: every entry Σ_ac with
+     * j_a ≠ j_c is at most {@link #COVARIANCE_TOLERANCE} of Σ's largest entry (FULL: J ∝ 1, always). Then G(R_θk) =
+     * U_θG(k)U_θ† follows from H's covariance and the q = 0 angular integral may be done on the k_x axis; an SCBA Σ of a
+     * covariant model has these entries zero, a hand-set Σ ({@code SelfEnergies.constant}) need not. The tolerance keeps
+     * the reduction's error at the angular rule's 1e-13 while rounding-level entries (a full-grid Born Σ) do not force
+     * the full grid.
+     */
+    static boolean commutesWithJ(Isotropy iso, int n, double[] s) {
+        if (iso.kind() == Isotropy.Kind.FULL) return true;
+        if (iso.kind() != Isotropy.Kind.AXIAL) return false;
+        double[] j = iso.j();
+        double max = 0;
+        for (int e = 0; e < n * n; e++) max = Math.max(max, Math.hypot(s[2 * e], s[2 * e + 1]));
+        for (int a = 0; a < n; a++)
+            for (int c = 0; c < n; c++)
+                if (Math.abs(j[a] - j[c]) > 1e-12 && !(Math.hypot(s[2 * (a * n + c)], s[2 * (a * n + c) + 1]) <= COVARIANCE_TOLERANCE * max))
+                    return false;
+        return true;
+    }
+
     /** Number of k-points a call at this q evaluates (for throughput figures). */
     public int points(double[] q) { return isZero(q) && reducible ? grid.radialSize() : grid.size(); }
 
@@ -91,7 +115,7 @@ public final class Bubble {
             throw new DiffusonException("q", "must be finite", "pass a finite wave vector");
         int m = 2 * n * n * n * n;
         boolean zero = qx == 0 && qy == 0 && qz == 0;
-        if (zero && reducible) {
+        if (zero && reducible && commutesWithJ(model.hamiltonian().isotropy(), n, s1) && commutesWithJ(model.hamiltonian().isotropy(), n, s2)) {
             java.util.Arrays.fill(out, 0, m, 0);
             if (n == 2) radialZero2(z1r, z1i, s1, z2r, z2i, s2, out);
             else {

@@ -85,7 +85,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
     /**
      * The terms of {@link #kinetic} with the q_aq_b coefficients one pair at a time ({@link #quadratic}), so that a caller
-     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair.
+     * needing only the diagonal (a diffusion constant along an axis) computes no off-diagonal pair. K = (1 − I)Φ̄⁻¹
+     * expanded (seed 000 Eqs. 5–10, 2; the expansion row of docs/equations.md).
      */
     final class KineticTerms {
         final Rung rung;
@@ -109,7 +110,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         Superoperator linear(int i) {
             if (kl[i] == null) {
                 iLinearA[i] = rung.collision(linear[i]).compose(a);                 // I[Φ̄_a]A
-                kl[i] = ia.compose(linear[i]).compose(a).plus(iLinearA[i]).scale(-1);
+                kl[i] = first(ia, a, linear[i], iLinearA[i]);
                 aPhiA[i] = linear[i].compose(a);
             }
             return kl[i];
@@ -129,7 +130,12 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
     /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A. */
     private static Superoperator first(Rung rung, Superoperator ia, Superoperator a, Superoperator phiX) {
-        return ia.compose(phiX).compose(a).plus(rung.collision(phiX).compose(a)).scale(-1);
+        return first(ia, a, phiX, rung.collision(phiX).compose(a));
+    }
+
+    /** −(1 − I₀)AΦ̄_xA − I[Φ̄_x]A with I[Φ̄_x]A given. */
+    private static Superoperator first(Superoperator ia, Superoperator a, Superoperator phiX, Superoperator iXA) {
+        return ia.compose(phiX).compose(a).plus(iXA).scale(-1);
     }
 
     /** K ≈ K₀ + ωK_ω + q_aK_a + q_aq_bK_ab. */
@@ -158,7 +164,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         KGrid grid = space.grid();
         Hamiltonian h = space.hamiltonian();
         int n = h.dim(), d = grid.spaceDim();
-        boolean radial = symmetric && bubble.reducible() && d == 2;
+        // the radial reduction needs G rotation-covariant: H covariant (the hint) and Σ1, Σ2 commuting with J
+        boolean radial = symmetric && bubble.reducible() && d == 2
+                && Bubble.commutesWithJ(h.isotropy(), n, sigma1.toArray()) && Bubble.commutesWithJ(h.isotropy(), n, sigma2.toArray());
         int m = 2 * n * n * n * n, blocks = 2 + d + d * (d + 1) / 2;
         double[] s1 = sigma1.toArray(), s2 = sigma2.toArray(), ds1 = dSigma1 == null ? null : dSigma1.toArray();
         double z1r = e1.re(), z1i = e1.im(), z2r = e2.re(), z2i = e2.im();
@@ -171,9 +179,9 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         Entries entries = half != null ? half : radial ? Entries.byHarmonic(n, h.isotropy()) : Entries.all(n);
         if (radial) {
             double[] hTab = space.radialTable();
-            // n = 2 with Σ1, Σ2 commuting with the rotation generator J: the ∂_y derivatives on the k_x axis by rotation
-            // (no v_y table)
-            double[] delta = n == 2 ? rotationCharges(h.isotropy(), s1, s2) : null;
+            // n = 2 (Σ1, Σ2 commute with the rotation generator J, checked above): the ∂_y derivatives on the k_x axis by
+            // rotation (no v_y table)
+            double[] delta = n == 2 ? rotationCharges(h.isotropy()) : null;
             int dv = delta != null ? 1 : d;
             int nn = 2 * n * n;
             // a curvature constant along the axis (degree 0, e.g. 1/m) is evaluated once per task, not per node
@@ -251,7 +259,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
          * lists of Φ̄_a, Φ̄_ab keep one entry of each such pair (and the self-paired a = b, c = d); {@link #fillPartners}
          * writes the others after the sum. Φ̄₀ and Φ̄_ω keep every entry (Φ̄₀ stays the q = 0 bubble bit for bit).
          * {@code partners}: (offset kept, offset filled) pairs within a block, for the Φ̄_a lists then a −1, then Φ̄_aa, −1,
-         * then Φ̄_ab (a ≠ b), −1.
+         * then Φ̄_ab (a ≠ b), −1. (Φ̄_a, Φ̄_ab: seed 000 Eqs. 5–10; the expansion row of docs/equations.md.)
          */
         static Entries halved(Entries e, int n) {
             java.util.List<Integer> pairs = new java.util.ArrayList<>();
@@ -296,10 +304,6 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
         }
 
-        /**
-         * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
-         * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
-         */
         /** {@link #halved} of {@link #byHarmonic}, kept per (n, j) (read-only lists). */
         static Entries halvedByHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
@@ -308,6 +312,10 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
 
         private static final Map<String, Entries> HALVED = new java.util.concurrent.ConcurrentHashMap<>();
 
+        /**
+         * The radial reduction's lists; {@code mixed} for Φ̄_ab with a ≠ b: its axis sum S_xy enters every Φ̄_bd only
+         * through ⟨e^{−imθ}(R_0bR_1d + R_1bR_0d)⟩, which vanishes at m = 0 (cos 2θ, sin 2θ have no mean), so |m| = 2 only.
+         */
         static Entries byHarmonic(int n, Isotropy iso) {
             double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[n] : iso.j();
             return new Entries(select(n, j, 0), select(n, j, 1), select(n, j, 2), select(n, j, 3), null);
@@ -422,7 +430,7 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     /**
      * {@link #point} for n = 2, d = 2 (the radial reduction): the same 2×2 products in the same order on flat blocks
      * (every matrix equal to {@link #point}'s bit for bit), and the entry sums over the lists of {@code entries} — for
-     * the RA pair the halved lists of {@link Entries#halved}, with the cross term ∂_aG1·∂_aG2 of Φ̄_aa taken once, twice.
+     * the RA pair the halved lists of {@link Entries#halved}; the cross term of Φ̄_xx enters as −2∂_xG1·∂_xG2.
      */
     private static void point2(double k, double[] delta, double wt, double z1r, double z1i, double[] s1, double[] ds1, double z2r, double z2i,
                                double[] s2, double[] acc, Work w, Entries entries) {
@@ -431,13 +439,14 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         double[] x = w.x1, y = w.x2;
         if (!GreenWorkspace.inverse2(w.h, 0, z1r, z1i, s1, 1, x, G) || !(adjoint || GreenWorkspace.inverse2(w.h, 0, z2r, z2i, s2, 1, y, G)))
             throw new DiffusonException("energy", "z − H(k) − Σ is singular at a grid point", "add broadening or move z off the real axis");
-        double c00 = scalar(w.w[0], 2), c01 = scalar(w.w[1], 2), c11 = scalar(w.w[2], 2);
-        derivatives2(x, w, c00, c01, c11, k, delta);
+        double c00 = scalar(w.w[0], 2);
+        derivatives2(x, w, c00);
         if (adjoint) {
-            // G2 = G1† block by block (with the rotation generator only G, ∂_xG, ∂²_xxG are read)
-            int last = delta != null ? DD + 8 : T;
-            for (int b = G; b < last; b += 8) if (b != GDOT && !(delta != null && b == D + 8)) GreenWorkspace.dagger2(x, b, y, b);
-        } else derivatives2(y, w, c00, c01, c11, k, delta);
+            // G2 = G1† block by block (only G, ∂_xG, ∂²_xxG are read)
+            GreenWorkspace.dagger2(x, G, y, G);
+            GreenWorkspace.dagger2(x, D, y, D);
+            GreenWorkspace.dagger2(x, DD, y, DD);
+        } else derivatives2(y, w, c00);
         if (ds1 != null) {
             // Ġ1 = −G1(1 − Σ1′)G1 = G1Σ1′G1 − G1G1
             ZOps.mult2(ds1, 0, x, G, x, TMP);
@@ -459,9 +468,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
         }
         int[] l1 = entries.linear();
         double half = 0.5 * wt, eighth = 0.125 * wt;
-        int axes = delta != null ? 1 : 2;   // with the rotation generator the y blocks follow from P, Q, R below
-        for (int a = 0; a < axes; a++) {
-            int da = D + 8 * a, ob = (2 + a) * m;
+        {   // the x axis; the y blocks follow by the rotation generator ({@link #yByRotation})
+            int da = D, ob = 2 * m;
             for (int i = 0; i < l1.length; i += 3) {
                 int o = ob + l1[i], xi = l1[i + 1], yi = l1[i + 2];
                 double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
@@ -472,8 +480,8 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
             }
         }
         int[] l2 = entries.quadratic();
-        for (int a = 0; a < axes; a++) {
-            int da = D + 8 * a, pa = DD + 8 * BubbleExpansion.pair(a, a, 2), ob = (4 + pair(a, a, 2)) * m;
+        {
+            int da = D, pa = DD + 8 * pair(0, 0, 2), ob = (4 + pair(0, 0, 2)) * m;
             for (int i = 0; i < l2.length; i += 3) {
                 int o = ob + l2[i], xi = l2[i + 1], yi = l2[i + 2];
                 double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
@@ -484,26 +492,11 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
                 acc[o + 1] += eighth * (p1r * g2i + p1i * g2r + g1r * p2i + g1i * p2r - 2 * (d1r * d2i + d1i * d2r));
             }
         }
-        int[] l3 = entries.mixed();
-        if (delta != null) {
-            yByRotation(k, delta, half, eighth, x, y, acc, l1, l2, l3);
-            return;
-        }
-        int ob = (4 + pair(0, 1, 2)) * m, pxy = DD + 8 * pair(0, 1, 2);
-        for (int i = 0; i < l3.length; i += 3) {
-            int o = ob + l3[i], xi = l3[i + 1], yi = l3[i + 2];
-            double g1r = x[xi], g1i = x[xi + 1], g2r = y[yi], g2i = y[yi + 1];
-            double p1r = x[pxy + xi], p1i = x[pxy + xi + 1], p2r = y[pxy + yi], p2i = y[pxy + yi + 1];
-            double ar = x[D + xi], ai = x[D + xi + 1], br = x[D + 8 + xi], bi = x[D + 8 + xi + 1];
-            double er = y[D + yi], ei = y[D + yi + 1], fr = y[D + 8 + yi], fi = y[D + 8 + yi + 1];
-            // ⅛(∂²G1·G2 + G1·∂²G2 − ∂_xG1·∂_yG2 − ∂_yG1·∂_xG2)
-            acc[o] += eighth * (p1r * g2r - p1i * g2i + g1r * p2r - g1i * p2i - (ar * fr - ai * fi) - (br * er - bi * ei));
-            acc[o + 1] += eighth * (p1r * g2i + p1i * g2r + g1r * p2i + g1i * p2r - (ar * fi + ai * fr) - (br * ei + bi * er));
-        }
+        yByRotation(k, delta, half, eighth, x, y, acc, l1, l2, entries.mixed());
     }
 
     /**
-     * The y blocks of {@link #point2} on the k_x axis when G1, G2 are rotation-covariant ({@link #derivativesByRotation2}):
+     * The y blocks of {@link #point2} on the k_x axis when G1, G2 are rotation-covariant ({@link #derivatives2}):
      * with ∂_yG = −iδG/k, ∂²_yyG = ∂_xG/k − δ²G/k², ∂²_xyG = −iδ(∂_xG/k − G/k²) per entry (δ₁ = j_a − j_c of G1[a][c],
      * δ₂ = j_d − j_b of G2[d][b], m = δ₁ − δ₂ the entry's harmonic) and P = ∂_xG1·G2, Q = G1·∂_xG2, R = G1·G2:
      * Φ̄_y = −(im/2k)R, Φ̄_yy = ⅛[(P + Q)/k − m²R/k²], Φ̄_xy = ⅛[−(im/k)(P − Q) + i(δ₁ + δ₂)R/k²] — the same sums as the
@@ -552,49 +545,18 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     }
 
     /**
-     * One side's k-derivatives for n = 2, d = 2 into the blocks of x (G given at {@link #G}): T_a = v_aG, ∂_aG = GT_a,
-     * GG, and ∂_a∂_bG by {@link #secondDerivative}'s operations (c_ab: the curvature's scalar, NaN if not scalar).
+     * One side's k-derivatives for n = 2, d = 2 on the k_x axis into the blocks of x (G given at {@link #G}): T_x = v_xG,
+     * ∂_xG = GT_x, GG and ∂²_xxG = 2∂_xG·T_x + G w_xx G by {@link #secondDerivative}'s operations (c00: the curvature's
+     * scalar, NaN if not scalar). The y-derivatives follow from rotation covariance, which holds because the model is
+     * covariant (the isotropy hint) and Σ commutes with the generator J = diag(j) ({@link Bubble#commutesWithJ}, checked
+     * by {@link #compute}): G(R_θk) = U_θG(k)U_θ†, U_θ = e^{−iJθ}, so ∂_θG = −i[J, G] and ∂²_θG = −[J, [J, G]], and in
+     * polar coordinates at (k, 0): ∂_yG = ∂_θG/k, ∂²_yyG = ∂_kG/k + ∂²_θG/k², ∂²_xyG = ∂_k∂_θG/k − ∂_θG/k². Entry-wise,
+     * with δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²),
+     * which {@link #yByRotation} folds into the entry sums (the k-derivatives of G in the bubble's expansion, seed 000
+     * Eqs. 5–7; docs/equations.md, the row of the radial reduction). Equal to the products with the exact v_y, w_xy, w_yy
+     * to rounding ({@code BubbleExpansionTest.radialReductionEqualsFullGridSum}).
      */
-    private static void derivatives2(double[] x, Work w, double c00, double c01, double c11, double k, double[] delta) {
-        if (delta != null) {
-            derivativesByRotation2(x, w, c00);
-            return;
-        }
-        for (int a = 0; a < 2; a++) {
-            ZOps.mult2(w.v[a], 0, x, G, x, T + 8 * a);        // T_a = v_a G
-            ZOps.mult2(x, G, x, T + 8 * a, x, D + 8 * a);     // ∂_aG = G T_a
-        }
-        ZOps.mult2(x, G, x, G, x, GG);
-        for (int a = 0; a < 2; a++)
-            for (int b = a; b < 2; b++) {
-                int p = pair(a, b, 2), out = DD + 8 * p;
-                double c = p == 0 ? c00 : p == 1 ? c01 : c11;
-                ZOps.mult2(x, D + 8 * a, x, T + 8 * b, x, out);
-                if (a == b) for (int e = 0; e < 8; e++) x[out + e] *= 2;
-                else {
-                    ZOps.mult2(x, D + 8 * b, x, T + 8 * a, x, TMP);
-                    for (int e = 0; e < 8; e++) x[out + e] += x[TMP + e];
-                }
-                if (!Double.isNaN(c)) {
-                    if (c != 0) for (int e = 0; e < 8; e++) x[out + e] += c * x[GG + e];
-                    continue;
-                }
-                ZOps.mult2(w.w[p], 0, x, G, w.u, 0);
-                ZOps.mult2(x, G, w.u, 0, x, TMP);
-                for (int e = 0; e < 8; e++) x[out + e] += x[TMP + e];
-            }
-    }
-
-    /**
-     * {@link #derivatives2} on the k_x axis of a rotation-covariant model whose Σ commutes with the generator J =
-     * diag(j): G(R_θk) = U_θG(k)U_θ†, U_θ = e^{−iJθ}, so ∂_θG = −i[J, G] and ∂²_θG = −[J, [J, G]], and in polar
-     * coordinates at (k, 0): ∂_yG = ∂_θG/k, ∂²_yyG = ∂_kG/k + ∂²_θG/k², ∂²_xyG = ∂_k∂_θG/k − ∂_θG/k². Entry-wise, with
-     * δ_ac = j_a − j_c: ∂_yG_ac = −iδG_ac/k, ∂²_yyG_ac = ∂_xG_ac/k − δ²G_ac/k², ∂²_xyG_ac = −iδ(∂_xG_ac/k − G_ac/k²),
-     * which {@link #yByRotation} folds into the entry sums. Only the x-derivatives are formed here ({@link #derivatives2}'s
-     * operations); the y-side costs no matrix product. Equal to the products with the exact v_y, w_xy, w_yy to rounding
-     * ({@code BubbleExpansionTest.radialReductionEqualsFullGridSum}).
-     */
-    private static void derivativesByRotation2(double[] x, Work w, double c00) {
+    private static void derivatives2(double[] x, Work w, double c00) {
         ZOps.mult2(w.v[0], 0, x, G, x, T);                 // T_x = v_x G
         ZOps.mult2(x, G, x, T, x, D);                      // ∂_xG = G T_x
         ZOps.mult2(x, G, x, G, x, GG);
@@ -611,18 +573,15 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
     }
 
     /**
-     * δ_e = j_a − j_c for the entries e = (a, c) of a 2×2 matrix when the radial reduction's rotation covariance carries
-     * over to G, i.e. Σ1 and Σ2 commute with J (their entries between different j vanish); null otherwise.
+     * δ_e = j_a − j_c for the entries e = (a, c) of a 2×2 matrix (the radial reduction, chosen only when Σ1 and Σ2
+     * commute with J, so that G's rotation covariance holds).
      */
-    private static double[] rotationCharges(Isotropy iso, double[] s1, double[] s2) {
+    private static double[] rotationCharges(Isotropy iso) {
         double[] j = iso.kind() == Isotropy.Kind.FULL ? new double[2] : iso.j();
-        if (j.length != 2) return null;
         double[] delta = new double[4];
         for (int a = 0; a < 2; a++)
             for (int c = 0; c < 2; c++) {
                 double dl = j[a] - j[c];
-                int e = 2 * (2 * a + c);
-                if (Math.abs(dl) > 1e-12 && (s1[e] != 0 || s1[e + 1] != 0 || s2[e] != 0 || s2[e + 1] != 0)) return null;
                 delta[a * 2 + c] = Math.abs(dl) > 1e-12 ? dl : 0;
             }
         return delta;
@@ -807,21 +766,17 @@ public record BubbleExpansion(Superoperator phi0, Superoperator phiOmega, Supero
      * (interleaved complex, W1 at [0][2(2a+b)], W2 at [1][2(((2a+b)2+c)2+d)]): N-point trapezoid rules with N a power of
      * two above |m| + 2, exact for these trigonometric polynomials of degree |m| + 2 (values below 1e-15 are exact zeros).
      */
-    static double[][] angularWeights(int m) {
-        return computeAngularWeights(m);
-    }
-
     /** {@link #angularWeights} of |m| ≤ 8, computed once (read-only tables; the same numbers). */
     private static final double[][][] WEIGHTS = new double[17][][];
     static {
-        for (int m = -8; m <= 8; m++) WEIGHTS[m + 8] = computeAngularWeights(m);
+        for (int m = -8; m <= 8; m++) WEIGHTS[m + 8] = angularWeights(m);
     }
 
     private static double[][] cachedAngularWeights(int m) {
-        return Math.abs(m) <= 8 ? WEIGHTS[m + 8] : computeAngularWeights(m);
+        return Math.abs(m) <= 8 ? WEIGHTS[m + 8] : angularWeights(m);
     }
 
-    private static double[][] computeAngularWeights(int m) {
+    static double[][] angularWeights(int m) {
         int nAng = 8;
         while (nAng <= Math.abs(m) + 2) nAng *= 2;
         double[] w1 = new double[8], w2 = new double[32];

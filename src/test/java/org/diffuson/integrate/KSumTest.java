@@ -143,25 +143,36 @@ class KSumTest {
     }
 
     /**
-     * Small sums run on the calling thread (fewer than {@link KSum#MIN_PARALLEL_CHUNKS} chunks of several items); larger
-     * ones and sums of single heavy items may be split (the sum is the same either way); the rule reads the sizes only.
+     * Small sums run on the calling thread alone (fewer than {@link KSum#MIN_PARALLEL_CHUNKS} chunks of several items);
+     * larger ones and sums of single heavy items are split over the pool: there every chunk waits on a latch that only
+     * two chunks running at once can open (no sleep; a serial run would wait out the 30 s timeout and fail). The sum is
+     * the same either way; the rule reads the sizes only.
      */
     @Test
     void smallSumsRunOnTheCallingThread() {
         for (int[] c : new int[][]{{3 * KSum.CHUNK, KSum.CHUNK, 0}, {4 * KSum.CHUNK, KSum.CHUNK, 1}, {144, 64, 0}, {144, 32, 1}, {3, 1, 1}}) {
             int points = c[0], chunk = c[1];
+            boolean split = c[2] == 1;
             java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+            java.util.concurrent.atomic.AtomicBoolean met = new java.util.concurrent.atomic.AtomicBoolean(!split);
             double[] out = new double[1];
-            onThreads(4, () -> {
+            Thread caller = onThreads(4, () -> {
                 KSum.sum(points, chunk, 1, () -> null, (from, to, acc, w) -> {
                     threads.add(Thread.currentThread());
-                    try { Thread.sleep(20); } catch (InterruptedException e) { throw new RuntimeException(e); }
+                    if (split) {
+                        both.countDown();
+                        try {
+                            if (both.await(30, java.util.concurrent.TimeUnit.SECONDS)) met.set(true);
+                        } catch (InterruptedException e) { throw new RuntimeException(e); }
+                    }
                     acc[0] += to - from;
                 }, out, true);
-                return null;
+                return Thread.currentThread();
             });
             assertEquals(points, out[0], 0);
-            if (c[2] == 0) assertEquals(1, threads.size(), points + " points in chunks of " + chunk + " must stay on one thread");
+            if (split) assertTrue(met.get() && threads.size() > 1, points + " points in chunks of " + chunk + " must run on more than one thread");
+            else assertEquals(java.util.Set.of(caller), threads, points + " points in chunks of " + chunk + " must stay on the calling thread");
         }
     }
 }

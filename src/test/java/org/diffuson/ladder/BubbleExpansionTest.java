@@ -23,6 +23,16 @@ class BubbleExpansionTest {
 
     static double rel(Superoperator a, Superoperator b) { return a.minus(b).normMax() / b.normMax(); }
 
+    /** The largest {@link #rel} over Φ̄₀, Φ̄_ω, Φ̄_a, Φ̄_ab of two expansions (2D). */
+    static double maxRel(BubbleExpansion x, BubbleExpansion ref) {
+        double err = Math.max(rel(x.phi0(), ref.phi0()), rel(x.phiOmega(), ref.phiOmega()));
+        for (int a = 0; a < 2; a++) {
+            err = Math.max(err, rel(x.linear()[a], ref.linear()[a]));
+            for (int b = 0; b < 2; b++) err = Math.max(err, rel(x.quadratic()[a][b], ref.quadratic()[a][b]));
+        }
+        return err;
+    }
+
     /**
      * The trapezoid weights of the radial reduction integrate e^{−imθ}·(trigonometric polynomial of degree ≤ 2)
      * exactly: against a 1024-point rule, to 1e-15.
@@ -60,15 +70,45 @@ class BubbleExpansionTest {
             CMatrix s1 = l.sigma(e1), s2 = l.sigma(e2), ds = l.sigmaDerivative(e1);
             BubbleExpansion red = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, true);
             BubbleExpansion full = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, false);
-            double err = Math.max(rel(red.phi0(), full.phi0()), rel(red.phiOmega(), full.phiOmega()));
-            for (int a = 0; a < 2; a++) {
-                err = Math.max(err, rel(red.linear()[a], full.linear()[a]));
-                for (int b = 0; b < 2; b++) err = Math.max(err, rel(red.quadratic()[a][b], full.quadratic()[a][b]));
-            }
+            double err = maxRel(red, full);
             System.out.printf("E=%.2f: radial reduction vs %d-point full grid: max relative difference %.2e%n", e, l.grid().size(), err);
             assertTrue(err < 1e-12, "E=" + e + ": " + err);
             // Φ̄₀ is the q = 0 bubble of the ladder, bit for bit (same points, same order)
             assertEquals(0, rel(red.phi0(), l.retardedAdvanced(new double[2], 0.0).bubble()), 0);
+        }
+        // a pair that is not G2 = G1† (z1 = 0.31 + 0.002i, Σ1 = Σ(0.3)): the unhalved lists, G2 inverted on its own
+        Ladder l = copt(0.3);
+        Energy e1 = Energy.complex(0.31, 0.002), e2 = Energy.advanced(0.3);
+        CMatrix s1 = l.sigma(Energy.retarded(0.3)), s2 = l.sigma(e2), ds = l.sigmaDerivative(Energy.retarded(0.3));
+        BubbleExpansion red = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, true);
+        BubbleExpansion full = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, false);
+        double err = maxRel(red, full);
+        System.out.printf("z1 = 0.31 + 0.002i: radial reduction vs full grid: max relative difference %.2e%n", err);
+        assertTrue(err < 1e-12, "non-adjoint pair: " + err);
+    }
+
+    /**
+     * A Σ that does not commute with the rotation generator J (Σ(0.3) with +0.01 on Re Σ01 and −0.004 on Im Σ10, as a
+     * hand-set Σ may be) breaks G's rotation covariance: the expansion and the q = 0 bubble must then be the full-grid
+     * sums (before the covariance check the radial reduction differed by 0.35 relative, the q = 0 bubble by 0.10).
+     * Same points, different code paths: agreement to rounding, 1e-12.
+     */
+    @Test
+    void sigmaNotCommutingWithJUsesTheFullGrid() {
+        Ladder l = copt(0.3);
+        Energy e1 = Energy.retarded(0.3), e2 = Energy.advanced(0.3);
+        double[] raw = l.sigma(e1).toArray();
+        raw[2] += 0.01;                                      // Re Σ01
+        raw[5] -= 0.004;                                     // Im Σ10
+        CMatrix s1 = CMatrix.of(2, 2, raw), ds = l.sigmaDerivative(e1);
+        for (CMatrix s2 : new CMatrix[]{s1.dagger(), l.sigma(e2)}) {
+            BubbleExpansion red = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, true);
+            BubbleExpansion full = BubbleExpansion.compute(l.bubble(), e1, s1, ds, e2, s2, false);
+            double err = maxRel(red, full);
+            double q0 = rel(l.bubble().compute(new double[2], e1, s1, e2, s2), full.phi0());
+            System.out.printf("Σ not commuting with J: expansion vs full grid %.2e, q = 0 bubble vs full grid %.2e%n", err, q0);
+            assertTrue(err < 1e-12, "expansion: " + err);
+            assertTrue(q0 < 1e-12, "q = 0 bubble: " + q0);
         }
     }
 
